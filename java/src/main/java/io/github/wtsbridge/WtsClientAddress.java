@@ -1,0 +1,68 @@
+package io.github.wtsbridge;
+
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The network address of a session's client (WTS_CLIENT_ADDRESS).
+ *
+ * <p>Windows stores an IPv4 address at {@code Address[2..5]} (not at the start) and an IPv6
+ * address at {@code Address[0..15]}; {@link #address()} applies that. Console sessions and
+ * clients behind an RD Gateway have no address ({@link #FAMILY_UNSPEC}).
+ *
+ * @param family the address family: {@link #FAMILY_INET}, {@link #FAMILY_INET6},
+ *               {@link #FAMILY_UNSPEC} or another AF_* value Windows reported
+ * @param raw    the 20 address bytes exactly as Windows returned them
+ */
+public record WtsClientAddress(int family, byte[] raw) {
+    /** AF_UNSPEC: no address. */
+    public static final int FAMILY_UNSPEC = 0;
+    /** AF_INET. */
+    public static final int FAMILY_INET = 2;
+    /** AF_INET6 (23 on Windows). */
+    public static final int FAMILY_INET6 = 23;
+
+    public WtsClientAddress {
+        if (raw == null || raw.length != 20) {
+            throw new IllegalArgumentException("raw must be the 20 address bytes");
+        }
+        raw = raw.clone();
+    }
+
+    /** A copy of the 20 bytes Windows returned. */
+    @Override
+    public byte[] raw() {
+        return raw.clone();
+    }
+
+    /** The client's IP address, or empty for no address or a non-IP family. */
+    public Optional<InetAddress> address() {
+        try {
+            if (family == FAMILY_INET) {
+                return Optional.of(InetAddress.getByAddress(Arrays.copyOfRange(raw, 2, 6)));
+            }
+            if (family == FAMILY_INET6) {
+                return Optional.of(InetAddress.getByAddress(Arrays.copyOfRange(raw, 0, 16)));
+            }
+        } catch (java.net.UnknownHostException impossible) {
+            throw new AssertionError("4 and 16 bytes are valid address lengths", impossible);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WtsClientAddress that && family == that.family && Arrays.equals(raw, that.raw);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * family + Arrays.hashCode(raw);
+    }
+
+    @Override
+    public String toString() {
+        return "WtsClientAddress[family=" + family + ", address=" + address().map(InetAddress::getHostAddress).orElse("none") + "]";
+    }
+}

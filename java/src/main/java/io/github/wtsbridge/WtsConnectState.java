@@ -1,0 +1,44 @@
+package io.github.wtsbridge;
+
+/** A session's connection state (WTS_CONNECTSTATE_CLASS). */
+public enum WtsConnectState {
+    /** A user is logged on and the session is connected to a client. */
+    ACTIVE(0),
+    /** Connected to a client, nobody logged on yet. */
+    CONNECTED(1),
+    /** In the middle of connecting. */
+    CONNECT_QUERY(2),
+    /** Shadowing another session. */
+    SHADOW(3),
+    /** A user is logged on but no client is connected. */
+    DISCONNECTED(4),
+    /** Waiting for a client to connect. */
+    IDLE(5),
+    /** Listening for connections (the listener sessions, e.g. RDP-Tcp). */
+    LISTEN(6),
+    /** Being reset. */
+    RESET(7),
+    /** Down because of an error. */
+    DOWN(8),
+    /** Initialising. */
+    INIT(9),
+    /** A value this version of the library does not know; see the raw value it came from. */
+    UNKNOWN(-1);
+
+    private final int code;
+
+    WtsConnectState(int code) {
+        this.code = code;
+    }
+
+    /** The Windows value; -1 for {@link #UNKNOWN}. */
+    public int code() {
+        return code;
+    }
+
+    /** The state for a Windows value; {@link #UNKNOWN} for a value not listed here. */
+    public static WtsConnectState of(int code) {
+        WtsConnectState[] all = values();
+        return code >= 0 && code < all.length - 1 ? all[code] : UNKNOWN;
+    }
+}

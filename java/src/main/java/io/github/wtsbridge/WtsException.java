@@ -1,0 +1,90 @@
+package io.github.wtsbridge;
+
+/**
+ * A Windows Terminal Services call failed. Carries the Win32 error code (as
+ * {@code GetLastError()} returned it right after the failing call), the name of the Windows
+ * function, and the system's text for the code ({@code FormatMessageW}).
+ *
+ * <p>Unchecked by design: most callers cannot recover from a failed WTS call at the call site,
+ * and the ones that can (a listing that skips a vanished session) catch it where it matters.
+ */
+public class WtsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** ERROR_ACCESS_DENIED. */
+    public static final int ERROR_ACCESS_DENIED = 5;
+    /** ERROR_INVALID_HANDLE. */
+    public static final int ERROR_INVALID_HANDLE = 6;
+    /** ERROR_INVALID_DATA: Windows returned a reply too short for its documented layout. */
+    public static final int ERROR_INVALID_DATA = 13;
+    /** ERROR_NOT_SUPPORTED: for example an info class this Windows does not answer. */
+    public static final int ERROR_NOT_SUPPORTED = 50;
+    /** ERROR_INVALID_PARAMETER. */
+    public static final int ERROR_INVALID_PARAMETER = 87;
+    /** ERROR_CALL_NOT_IMPLEMENTED. */
+    public static final int ERROR_CALL_NOT_IMPLEMENTED = 120;
+    /** ERROR_PROC_NOT_FOUND: the function does not exist on this Windows. */
+    public static final int ERROR_PROC_NOT_FOUND = 127;
+    /** ERROR_NO_TOKEN. */
+    public static final int ERROR_NO_TOKEN = 1008;
+    /** ERROR_PRIVILEGE_NOT_HELD. */
+    public static final int ERROR_PRIVILEGE_NOT_HELD = 1314;
+    /** RPC_S_SERVER_UNAVAILABLE: the remote server cannot be reached. */
+    public static final int RPC_S_SERVER_UNAVAILABLE = 1722;
+    /** ERROR_CTX_WINSTATION_NOT_FOUND: no session with that id (it may just have ended). */
+    public static final int ERROR_CTX_WINSTATION_NOT_FOUND = 7022;
+
+    private final int errorCode;
+    private final String function;
+    private final String systemMessage;
+
+    /**
+     * @param errorCode     the Win32 error code
+     * @param function      the Windows function that failed, e.g. {@code WTSEnumerateSessionsW}
+     * @param systemMessage the system's text for the code, or null if Windows has none
+     */
+    public WtsException(int errorCode, String function, String systemMessage) {
+        super(describe(errorCode, function, systemMessage));
+        this.errorCode = errorCode;
+        this.function = function;
+        this.systemMessage = systemMessage == null ? "" : systemMessage;
+    }
+
+    private static String describe(int code, String function, String systemMessage) {
+        String text = systemMessage == null || systemMessage.isEmpty()
+                ? "Win32 error " + Integer.toUnsignedString(code)
+                : systemMessage;
+        String message = function + " failed with error " + Integer.toUnsignedString(code) + ": " + text;
+        String hint = hint(code);
+        return hint == null ? message : message + " (" + hint + ")";
+    }
+
+    /** What a user can do about the everyday failures. */
+    private static String hint(int code) {
+        switch (code) {
+            case ERROR_PRIVILEGE_NOT_HELD:
+                return "the caller must run as LocalSystem with SE_TCB_NAME, e.g. from a Windows service";
+            case ERROR_PROC_NOT_FOUND:
+                return "this Windows does not have the function";
+            case RPC_S_SERVER_UNAVAILABLE:
+                return "the server is not reachable or its Remote Desktop Services are not running";
+            default:
+                return null;
+        }
+    }
+
+    /** The Win32 error code, as returned by {@code GetLastError()}. */
+    public int errorCode() {
+        return errorCode;
+    }
+
+    /** The Windows function that failed, e.g. {@code WTSQuerySessionInformationW}. */
+    public String function() {
+        return function;
+    }
+
+    /** The system's message text for the error code; empty if Windows has none. */
+    public String systemMessage() {
+        return systemMessage;
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.wtsbridge;
+
+import java.util.Objects;
+
+/**
+ * One entry of a session listing (WTS_SESSION_INFOW).
+ *
+ * @param id             the session id (a DWORD; Windows never hands out one above 2^31 - 1)
+ * @param winStationName the WinStation name, e.g. {@code Console}, {@code RDP-Tcp#3}, {@code Services}
+ * @param state          the connection state
+ * @param rawState       the state value as Windows gave it (for states newer than this library)
+ */
+public record WtsSession(int id, String winStationName, WtsConnectState state, int rawState) {
+    public WtsSession {
+        Objects.requireNonNull(winStationName, "winStationName");
+        Objects.requireNonNull(state, "state");
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.wtsbridge;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A session's times from WTSSessionInfo (WTSINFOW). Windows reports times that never
+ * happened (no logon yet, never disconnected) as zero: those are empty here.
+ *
+ * <p>WTSLogonTime and WTSIdleTime as separate info classes fail with ERROR_NOT_SUPPORTED on
+ * current Windows; these times are the ones that work.
+ *
+ * @param logon      when the user logged on
+ * @param connect    when the session last connected
+ * @param disconnect when the session last disconnected
+ * @param lastInput  the time of the last user input
+ * @param current    the server's time when it answered
+ */
+public record WtsSessionTimes(Optional<Instant> logon, Optional<Instant> connect,
+                              Optional<Instant> disconnect, Optional<Instant> lastInput,
+                              Instant current) {
+    public WtsSessionTimes {
+        Objects.requireNonNull(logon, "logon");
+        Objects.requireNonNull(connect, "connect");
+        Objects.requireNonNull(disconnect, "disconnect");
+        Objects.requireNonNull(lastInput, "lastInput");
+        Objects.requireNonNull(current, "current");
+    }
+
+    /** How long since the last input, by the server's clock; empty if there was none. */
+    public Optional<Duration> idle() {
+        return lastInput.map(last -> last.isAfter(current) ? Duration.ZERO : Duration.between(last, current));
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.wtsbridge.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The SHA-256 digests of the DLLs, recorded by the build in {@value #RESOURCE} (sha256sum
+ * format: {@code <hex>  natives/windows_64/wtsbridge.dll}). No DLL is loaded unless its bytes
+ * match one of them.
+ */
+public final class BundledDigests {
+    /** The jar resource the build writes. */
+    public static final String RESOURCE = "natives/wtsbridge.sha256";
+
+    private BundledDigests() {
+    }
+
+    /** Resource path → lowercase hex digest; empty if the jar has no digest file. */
+    public static Map<String, String> load() {
+        Map<String, String> digests = new LinkedHashMap<>();
+        try (InputStream in = BundledDigests.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return digests;
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                parseLine(line, digests);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("wts-bridge: cannot read " + RESOURCE, e);
+        }
+        return digests;
+    }
+
+    static void parseLine(String line, Map<String, String> into) {
+        String trimmed = line.strip();
+        int space = trimmed.indexOf(' ');
+        if (trimmed.isEmpty() || space != 64) {
+            return;
+        }
+        String name = trimmed.substring(space).strip();
+        if (name.startsWith("*")) {
+            name = name.substring(1);
+        }
+        into.put(name, trimmed.substring(0, 64).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The lowercase hex SHA-256 of a file. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[16384];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Throws unless the file's digest is one of the recorded ones. */
+    public static void verify(Path file, Map<String, String> digests) {
+        if (digests.isEmpty()) {
+            throw new IllegalStateException("wts-bridge: this jar records no DLL digests (" + RESOURCE
+                    + "), so " + file + " cannot be verified; set -D" + NativeLibrary.VERIFY_PROPERTY
+                    + "=false to load it unverified");
+        }
+        String actual;
+        try {
+            actual = sha256(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("wts-bridge: cannot read " + file + ": " + e, e);
+        }
+        if (!digests.containsValue(actual)) {
+            throw new SecurityException("wts-bridge: " + file + " is not a wtsbridge.dll of this build (SHA-256 "
+                    + actual + " matches none recorded in " + RESOURCE + "); refusing to load it");
+        }
+    }
+}

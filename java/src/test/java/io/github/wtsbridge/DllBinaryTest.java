@@ -1,0 +1,128 @@
+package io.github.wtsbridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Checks each shipped wtsbridge.dll with llvm-readobj: PE machine type, exports equal to the
+ * natives the Java classes declare (undecorated on x86, where the JVM could not find
+ * {@code name@N}), kernel32 as the only import, and the 32 KiB size limit.
+ */
+class DllBinaryTest {
+    private static final long MAX_DLL_BYTES = 32 * 1024;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "windows_32, IMAGE_FILE_MACHINE_I386",
+        "windows_64, IMAGE_FILE_MACHINE_AMD64",
+        "windows_arm64, IMAGE_FILE_MACHINE_ARM64"})
+    void shippedDll(String arch, String machine) throws Exception {
+        Path dll = Path.of(System.getProperty("wts.natives.dir"), "natives", arch, "wtsbridge.dll");
+        assertTrue(Files.isRegularFile(dll), dll + " was not built");
+        String dump = readobj(dll);
+
+        assertTrue(dump.contains("Machine: " + machine), "machine type of " + dll + ":\n" + header(dump));
+        assertEquals(expectedExports(), exports(dump), "export table of " + dll);
+        assertEquals(Set.of("kernel32.dll"), imports(dump), "imported DLLs of " + dll);
+        long size = Files.size(dll);
+        assertTrue(size <= MAX_DLL_BYTES, dll + " is " + size + " bytes, over " + MAX_DLL_BYTES);
+    }
+
+    private static String readobj(Path dll) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("llvm-readobj", "--file-headers", "--coff-exports", "--coff-imports",
+                dll.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "llvm-readobj failed: " + out);
+        return out;
+    }
+
+    private static String header(String dump) {
+        return dump.lines().filter(l -> l.contains("Machine")).findFirst().orElse(dump);
+    }
+
+    /** Names in the export table ("Export {" blocks). */
+    static Set<String> exports(String dump) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("Export \\{\\s*Ordinal: \\d+\\s*Name: (\\S+)").matcher(dump);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /** DLL names in the import table ("Import {" blocks). */
+    static Set<String> imports(String dump) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("Import \\{\\s*Name: (\\S+)").matcher(dump);
+        while (m.find()) {
+            names.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return names;
+    }
+
+    /** JNI_OnLoad/OnUnload and Java_<class>_<method> for every native in the main classes. */
+    static Set<String> expectedExports() throws IOException, URISyntaxException, ClassNotFoundException {
+        Set<String> names = new TreeSet<>(List.of("JNI_OnLoad", "JNI_OnUnload"));
+        for (Class<?> type : mainClasses()) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (Modifier.isNative(method.getModifiers())) {
+                    names.add("Java_" + mangle(type.getName()) + "_" + mangle(method.getName()));
+                }
+            }
+        }
+        assertFalse(names.size() <= 2, "no native methods found in the main classes");
+        return names;
+    }
+
+    /** The JNI short-name mangling (no overloads in our natives). */
+    static String mangle(String name) {
+        StringBuilder out = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (c == '.') {
+                out.append('_');
+            } else if (c == '_') {
+                out.append("_1");
+            } else if (c == ';') {
+                out.append("_2");
+            } else if (c == '[') {
+                out.append("_3");
+            } else if (c < 128 && Character.isLetterOrDigit(c)) {
+                out.append(c);
+            } else {
+                out.append(String.format("_0%04x", (int) c));
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<Class<?>> mainClasses() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path classes = Path.of(WtsSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Class<?>> types = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                String name = classes.relativize(file).toString().replace('/', '.').replace('\\', '.');
+                types.add(Class.forName(name.substring(0, name.length() - ".class".length()), false,
+                        DllBinaryTest.class.getClassLoader()));
+            }
+        }
+        return types;
+    }
+}

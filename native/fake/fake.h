@@ -1,0 +1,100 @@
+/*
+ * TEST-ONLY fake of the Windows functions in wts_api.h. Never shipped: it exists so that the
+ * real shim can be driven by the real JVM on Linux. It follows the documented Windows
+ * semantics (buffers the caller must free with the matching function, a per-thread last
+ * error, ERROR_* codes for bad arguments), and lets JUnit script its data, inject errors and
+ * count what was not released.
+ */
+#ifndef WTS_FAKE_H
+#define WTS_FAKE_H
+
+#include <stdint.h>
+
+#include "wts_api.h"
+
+#define FAKE_ERROR_INVALID_HANDLE 6u
+#define FAKE_ERROR_NOT_SUPPORTED 50u
+#define FAKE_ERROR_MR_MID_NOT_FOUND 317u
+#define FAKE_ERROR_CTX_WINSTATION_NOT_FOUND 7022u
+#define FAKE_MAX_INFO_CLASS 29
+
+/* Which free function a buffer handed out must be returned to. */
+enum fake_buffer_kind {
+    FAKE_FREE_WTSFREEMEMORY = 1,   /* WTSFreeMemory */
+    FAKE_FREE_EX_PROCESS0 = 100,   /* WTSFreeMemoryEx(WTSTypeProcessInfoLevel0) */
+    FAKE_FREE_EX_PROCESS1 = 101,   /* WTSFreeMemoryEx(WTSTypeProcessInfoLevel1) */
+    FAKE_FREE_EX_SESSION1 = 102,   /* WTSFreeMemoryEx(WTSTypeSessionInfoLevel1) */
+};
+
+/* All fake state is behind one lock; the JNI test hooks and the fake functions take it. */
+void fake_lock(void);
+void fake_unlock(void);
+
+/* Called first by every fake function: counts the call and, if an error was injected for
+ * `function`, sets the last error and returns 1 (the function must then fail). */
+int fake_enter(const char *function);
+
+void fake_set_last_error(DWORD code);
+
+/* A buffer as Windows hands it out: the payload, preceded by a tag naming its free function. */
+void *fake_buffer_new(size_t payloadBytes, enum fake_buffer_kind kind, DWORD count);
+/* Releases a payload; returns 0, or 1 if it was not ours / the wrong kind / count (misuse). */
+int fake_buffer_release(void *payload, enum fake_buffer_kind kind, DWORD count);
+
+/* Heap used by the shim itself (HeapAlloc), counted like the buffers. */
+void *fake_heap_alloc(size_t bytes);
+void fake_heap_free(void *memory);
+
+/* The scripted world. */
+typedef struct fake_blob {
+    uint8_t *data;
+    DWORD size;
+} fake_blob;
+
+typedef struct fake_session {
+    DWORD id;
+    DWORD state;
+    WCHAR *name;                                  /* NUL-terminated */
+    fake_blob info[FAKE_MAX_INFO_CLASS + 1];      /* raw WTSQuerySessionInformation replies */
+} fake_session;
+
+typedef struct fake_process {
+    DWORD session;
+    DWORD pid;
+    WCHAR *name;                                  /* NUL-terminated, may be NULL */
+    uint8_t sid[68];
+    DWORD sidLength;                              /* 0: no SID */
+} fake_process;
+
+typedef struct fake_world {
+    fake_session *sessions;
+    DWORD sessionCount, sessionCapacity;
+    fake_process *processes;
+    DWORD processCount, processCapacity;
+    DWORD currentPid;
+    DWORD currentSession;
+    DWORD consoleSession;
+} fake_world;
+
+extern fake_world FAKE;
+
+/* Looks a session up (lock held); NULL when there is none with that id. */
+fake_session *fake_find_session(DWORD id);
+
+/* Counters read by the tests. */
+int64_t fake_outstanding_buffers(void);
+int64_t fake_misused_frees(void);
+int64_t fake_outstanding_heap(void);
+int64_t fake_call_count(void);
+
+/* Back to an empty world, no injected errors, counters at zero. */
+void fake_reset(void);
+void fake_inject_error(const char *function, DWORD code, int32_t times);
+/* Empties a slot of the table, as on a Windows that lacks the function; 0 if unknown name. */
+int fake_remove_function(const char *name);
+
+/* UTF-16 helpers for the fake's own data. */
+WCHAR *fake_wcsdup(const WCHAR *text, size_t units);
+size_t fake_wcslen(const WCHAR *text);
+
+#endif /* WTS_FAKE_H */

@@ -1,0 +1,41 @@
+/*
+ * Decoding of the buffers Windows hands back, kept free of JNI so that the fuzz target
+ * (native/fuzz) can drive exactly this code with arbitrary bytes. Each decoder checks the
+ * byte count it is given before it reads, and never reads past it.
+ */
+#ifndef WTS_DECODE_H
+#define WTS_DECODE_H
+
+#include "wts_abi.h"
+
+/* A run of UTF-16 text inside a Windows buffer (not necessarily NUL-terminated). */
+typedef struct wts_text {
+    const WCHAR *units;
+    size_t length;
+} wts_text;
+
+#define WTS_SESSION_INFO_NUMBERS 13
+#define WTS_SID_MAX_SUB_AUTHORITIES 15
+
+/* Text of a string info class: up to the first NUL within bytes/2 units. */
+wts_text wts_decode_string(const void *buffer, DWORD bytes);
+
+/* A DWORD, USHORT or BYTE class: the width is what Windows returned (little-endian).
+ * Returns 0, or ERROR_INVALID_DATA for an empty reply. */
+DWORD wts_decode_uint(const void *buffer, DWORD bytes, DWORD *value);
+
+/* WTS_CLIENT_ADDRESS: the family and the 20 raw bytes. 0 or ERROR_INVALID_DATA. */
+DWORD wts_decode_client_address(const void *buffer, DWORD bytes, DWORD *family, BYTE address[20]);
+
+/* WTSINFOW: state, id, six counters, connect/disconnect/last input/logon/current FILETIMEs;
+ * texts = WinStation name, domain, user name. 0 or ERROR_INVALID_DATA. */
+DWORD wts_decode_session_info(const void *buffer, DWORD bytes,
+                              int64_t numbers[WTS_SESSION_INFO_NUMBERS], wts_text texts[3]);
+
+/* Bytes of a binary SID (revision 1, at most 15 sub-authorities); 0 for NULL or garbage. */
+DWORD wts_sid_length(const void *sid);
+
+/* Length of a NUL-terminated UTF-16 string, looking at no more than max units. */
+size_t wts_wcsnlen(const WCHAR *text, size_t max);
+
+#endif /* WTS_DECODE_H */

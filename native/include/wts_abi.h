@@ -1,0 +1,162 @@
+/*
+ * The Windows ABI that the shim speaks, written out with fixed-width types.
+ *
+ * Why our own header: Debian's mingw-w64 wtsapi32.h lacks the Ex structs, and the host
+ * (Linux) test build has a 4-byte wchar_t, so nothing here may depend on <windows.h>.
+ * Every struct carries static asserts of its size and key offsets for x86, x64 and arm64
+ * (the figures in shared/WTS-FACTS.md); a wrong layout fails the build, not a user.
+ */
+#ifndef WTS_ABI_H
+#define WTS_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32) && !defined(_WIN64) && (defined(_M_IX86) || defined(__i386__))
+#define WINAPI __stdcall
+#else
+#define WINAPI
+#endif
+
+typedef uint32_t DWORD;
+typedef int32_t BOOL;
+typedef uint16_t WCHAR;   /* UTF-16 code unit, never wchar_t */
+typedef uint8_t BYTE;
+typedef uint16_t USHORT;
+typedef int64_t LONGLONG; /* LARGE_INTEGER / FILETIME as one 8-byte-aligned value */
+typedef void *HANDLE;
+
+#define WTS_CURRENT_SERVER_HANDLE ((HANDLE)0)
+#define WTS_CURRENT_SESSION ((DWORD)-1)
+#define WTS_ANY_SESSION ((DWORD)-2)
+#define WTS_NO_CONSOLE_SESSION ((DWORD)0xFFFFFFFF)
+
+/* Win32 error codes the shim itself raises or tests for. */
+#define WTS_ERROR_NOT_ENOUGH_MEMORY 8u
+#define WTS_ERROR_INVALID_PARAMETER 87u
+#define WTS_ERROR_INSUFFICIENT_BUFFER 122u
+#define WTS_ERROR_PROC_NOT_FOUND 127u
+#define WTS_ERROR_INVALID_DATA 13u
+
+/* WTS_INFO_CLASS values the shim decodes itself (the rest pass through as numbers). */
+#define WTS_INFO_CLIENT_ADDRESS 14
+#define WTS_INFO_CLIENT_DISPLAY 15
+#define WTS_INFO_SESSION_INFO 24
+#define WTS_INFO_SESSION_INFO_EX 25
+
+typedef struct WTS_SESSION_INFOW {
+    DWORD SessionId;
+    WCHAR *pWinStationName;
+    DWORD State;
+} WTS_SESSION_INFOW;
+
+typedef struct WTS_SESSION_INFO_1W {
+    DWORD ExecEnvId;
+    DWORD State;
+    DWORD SessionId;
+    WCHAR *pSessionName;
+    WCHAR *pHostName;
+    WCHAR *pUserName;
+    WCHAR *pDomainName;
+    WCHAR *pFarmName;
+} WTS_SESSION_INFO_1W;
+
+typedef struct WTS_PROCESS_INFOW {
+    DWORD SessionId;
+    DWORD ProcessId;
+    WCHAR *pProcessName;
+    void *pUserSid;
+} WTS_PROCESS_INFOW;
+
+typedef struct WTS_PROCESS_INFO_EXW {
+    DWORD SessionId;
+    DWORD ProcessId;
+    WCHAR *pProcessName;
+    void *pUserSid;
+    DWORD NumberOfThreads;
+    DWORD HandleCount;
+    DWORD PagefileUsage;
+    DWORD PeakPagefileUsage;
+    DWORD WorkingSetSize;
+    DWORD PeakWorkingSetSize;
+    LONGLONG UserTime;
+    LONGLONG KernelTime;
+} WTS_PROCESS_INFO_EXW;
+
+typedef struct WTSINFOW {
+    DWORD State;
+    DWORD SessionId;
+    DWORD IncomingBytes;
+    DWORD OutgoingBytes;
+    DWORD IncomingFrames;
+    DWORD OutgoingFrames;
+    DWORD IncomingCompressedBytes;
+    DWORD OutgoingCompressedBytes;
+    WCHAR WinStationName[32];
+    WCHAR Domain[17];
+    WCHAR UserName[21];
+    LONGLONG ConnectTime;
+    LONGLONG DisconnectTime;
+    LONGLONG LastInputTime;
+    LONGLONG LogonTime;
+    LONGLONG CurrentTime;
+} WTSINFOW;
+
+typedef struct WTSINFOEX_LEVEL1_W {
+    DWORD SessionId;
+    DWORD SessionState;
+    int32_t SessionFlags;
+    WCHAR WinStationName[33];
+    WCHAR UserName[21];
+    WCHAR DomainName[18];
+    LONGLONG LogonTime;
+    LONGLONG ConnectTime;
+    LONGLONG DisconnectTime;
+    LONGLONG LastInputTime;
+    LONGLONG CurrentTime;
+    DWORD IncomingBytes;
+    DWORD OutgoingBytes;
+    DWORD IncomingFrames;
+    DWORD OutgoingFrames;
+    DWORD IncomingCompressedBytes;
+    DWORD OutgoingCompressedBytes;
+} WTSINFOEX_LEVEL1_W;
+
+typedef struct WTSINFOEXW {
+    DWORD Level;
+    union {
+        WTSINFOEX_LEVEL1_W WTSInfoExLevel1;
+    } Data;
+} WTSINFOEXW;
+
+typedef struct WTS_CLIENT_ADDRESS {
+    DWORD AddressFamily;
+    BYTE Address[20];
+} WTS_CLIENT_ADDRESS;
+
+typedef struct WTS_CLIENT_DISPLAY {
+    DWORD HorizontalResolution;
+    DWORD VerticalResolution;
+    DWORD ColorDepth;
+} WTS_CLIENT_DISPLAY;
+
+/* Layout checks: sizes per pointer width, and the offsets that peers got wrong. */
+#define WTS_ABI_CHECK(cond, what) _Static_assert(cond, what)
+#define WTS_PTR64 (sizeof(void *) == 8)
+
+WTS_ABI_CHECK(sizeof(WTS_SESSION_INFOW) == (WTS_PTR64 ? 24 : 12), "WTS_SESSION_INFOW size");
+WTS_ABI_CHECK(sizeof(WTS_SESSION_INFO_1W) == (WTS_PTR64 ? 56 : 32), "WTS_SESSION_INFO_1W size");
+WTS_ABI_CHECK(sizeof(WTS_PROCESS_INFOW) == (WTS_PTR64 ? 24 : 16), "WTS_PROCESS_INFOW size");
+WTS_ABI_CHECK(sizeof(WTS_PROCESS_INFO_EXW) == (WTS_PTR64 ? 64 : 56), "WTS_PROCESS_INFO_EXW size");
+WTS_ABI_CHECK(offsetof(WTS_PROCESS_INFO_EXW, UserTime) == (WTS_PTR64 ? 48 : 40),
+              "WTS_PROCESS_INFO_EXW.UserTime offset");
+WTS_ABI_CHECK(sizeof(WTSINFOW) == 216, "WTSINFOW size");
+WTS_ABI_CHECK(offsetof(WTSINFOW, ConnectTime) == 176, "WTSINFOW.ConnectTime offset");
+WTS_ABI_CHECK(sizeof(WTSINFOEX_LEVEL1_W) == 224, "WTSINFOEX_LEVEL1_W size");
+WTS_ABI_CHECK(offsetof(WTSINFOEX_LEVEL1_W, LogonTime) == 160, "WTSINFOEX_LEVEL1_W.LogonTime offset");
+WTS_ABI_CHECK(sizeof(WTSINFOEXW) == 232, "WTSINFOEXW size");
+WTS_ABI_CHECK(offsetof(WTSINFOEXW, Data) == 8, "WTSINFOEXW.Data offset");
+WTS_ABI_CHECK(sizeof(WTS_CLIENT_ADDRESS) == 24, "WTS_CLIENT_ADDRESS size");
+WTS_ABI_CHECK(sizeof(WTS_CLIENT_DISPLAY) == 12, "WTS_CLIENT_DISPLAY size");
+
+#endif /* WTS_ABI_H */
