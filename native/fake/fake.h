@@ -81,6 +81,30 @@ extern fake_world FAKE;
 /* Looks a session up (lock held); NULL when there is none with that id. */
 fake_session *fake_find_session(DWORD id);
 
+/*
+ * The fake is split into modules, one file per concern (sessions, servers, events, …). Each
+ * registers itself with FAKE_MODULE: `fill` points table slots at its functions (on load and
+ * after every reset), `reset` (may be NULL) drops its state; both run with the lock held.
+ */
+typedef struct fake_module {
+    const char *name;
+    void (*fill)(wts_api *api);
+    void (*reset)(void);
+} fake_module;
+
+void fake_register_module(const fake_module *module);
+
+#define FAKE_MODULE(id, fillFunction, resetFunction)                                  \
+    static const fake_module fake_module_##id = {#id, fillFunction, resetFunction};  \
+    __attribute__((constructor)) static void fake_register_##id(void) {              \
+        fake_register_module(&fake_module_##id);                                      \
+    }
+
+/* Counts a handle the fake handed out (server, token, window, …) or took back. */
+void fake_handle_opened(void);
+void fake_handle_closed(void);
+int64_t fake_open_handles(void);
+
 /* Counters read by the tests. */
 int64_t fake_outstanding_buffers(void);
 int64_t fake_misused_frees(void);

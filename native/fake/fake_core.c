@@ -8,6 +8,7 @@
 
 #define BUFFER_MAGIC 0x57545342u /* "WTSB" */
 #define MAX_INJECTED 32
+#define MAX_MODULES 32
 
 typedef struct buffer_tag {
     uint32_t magic;
@@ -28,7 +29,19 @@ wts_api WTS;
 static pthread_mutex_t world_lock = PTHREAD_MUTEX_INITIALIZER;
 static injected_error injected[MAX_INJECTED];
 static __thread DWORD last_error;
-static int64_t outstanding_buffers, misused_frees, outstanding_heap, call_count;
+static int64_t outstanding_buffers, misused_frees, outstanding_heap, call_count, open_handles;
+static const fake_module *modules[MAX_MODULES];
+static int module_count;
+
+void fake_register_module(const fake_module *module) {
+    if (module_count < MAX_MODULES) {
+        modules[module_count++] = module;
+    }
+}
+
+void fake_handle_opened(void) { __atomic_add_fetch(&open_handles, 1, __ATOMIC_RELAXED); }
+void fake_handle_closed(void) { __atomic_sub_fetch(&open_handles, 1, __ATOMIC_RELAXED); }
+int64_t fake_open_handles(void) { return __atomic_load_n(&open_handles, __ATOMIC_RELAXED); }
 
 void fake_lock(void) { pthread_mutex_lock(&world_lock); }
 void fake_unlock(void) { pthread_mutex_unlock(&world_lock); }
@@ -170,6 +183,12 @@ void fake_reset(void) {
     __atomic_store_n(&misused_frees, 0, __ATOMIC_RELAXED);
     __atomic_store_n(&outstanding_heap, 0, __ATOMIC_RELAXED);
     __atomic_store_n(&call_count, 0, __ATOMIC_RELAXED);
+    for (int i = 0; i < module_count; i++) {
+        if (modules[i]->reset != NULL) {
+            modules[i]->reset();
+        }
+    }
+    __atomic_store_n(&open_handles, 0, __ATOMIC_RELAXED);
     fill_table();
     fake_unlock();
 }
@@ -277,9 +296,6 @@ static BOOL WINAPI fake_HeapFree(HANDLE heap, DWORD flags, void *memory) {
     return 1;
 }
 
-/* Defined in fake_wtsapi.c. */
-void fake_fill_wtsapi(wts_api *api);
-
 /* Points every slot of the table at its fake (the state a reset returns to). */
 static void fill_table(void) {
     WTS.GetLastError = fake_GetLastError;
@@ -290,7 +306,9 @@ static void fill_table(void) {
     WTS.GetProcessHeap = fake_GetProcessHeap;
     WTS.HeapAlloc = fake_HeapAlloc;
     WTS.HeapFree = fake_HeapFree;
-    fake_fill_wtsapi(&WTS);
+    for (int i = 0; i < module_count; i++) {
+        modules[i]->fill(&WTS);
+    }
 }
 
 int fake_remove_function(const char *name) {

@@ -207,6 +207,11 @@ JNIEXPORT jlong JNICALL FN(outstandingHeap)(JNIEnv *env, jclass cls) {
     return fake_outstanding_heap();
 }
 
+JNIEXPORT jlong JNICALL FN(openHandles)(JNIEnv *env, jclass cls) {
+    (void)env, (void)cls;
+    return fake_open_handles();
+}
+
 JNIEXPORT jlong JNICALL FN(callCount)(JNIEnv *env, jclass cls) {
     (void)env, (void)cls;
     return fake_call_count();

@@ -25,6 +25,10 @@ typedef uint8_t BYTE;
 typedef uint16_t USHORT;
 typedef int64_t LONGLONG; /* LARGE_INTEGER / FILETIME as one 8-byte-aligned value */
 typedef void *HANDLE;
+typedef uint32_t UINT;
+typedef uintptr_t WPARAM;
+typedef intptr_t LPARAM;
+typedef intptr_t LRESULT;
 
 #define WTS_CURRENT_SERVER_HANDLE ((HANDLE)0)
 #define WTS_CURRENT_SESSION ((DWORD)-1)
@@ -140,6 +144,72 @@ typedef struct WTS_CLIENT_DISPLAY {
     DWORD ColorDepth;
 } WTS_CLIENT_DISPLAY;
 
+typedef struct WTS_SERVER_INFOW {
+    WCHAR *pServerName;
+} WTS_SERVER_INFOW;
+
+/* user32: what the session-event window needs. */
+typedef LRESULT(WINAPI *WNDPROC)(HANDLE window, UINT message, WPARAM wParam, LPARAM lParam);
+
+typedef struct POINT {
+    int32_t x;
+    int32_t y;
+} POINT;
+
+typedef struct MSG {
+    HANDLE hwnd;
+    UINT message;
+    WPARAM wParam;
+    LPARAM lParam;
+    DWORD time;
+    POINT pt;
+    DWORD lPrivate;
+} MSG;
+
+typedef struct WNDCLASSEXW {
+    UINT cbSize;
+    UINT style;
+    WNDPROC lpfnWndProc;
+    int32_t cbClsExtra;
+    int32_t cbWndExtra;
+    HANDLE hInstance;
+    HANDLE hIcon;
+    HANDLE hCursor;
+    HANDLE hbrBackground;
+    const WCHAR *lpszMenuName;
+    const WCHAR *lpszClassName;
+    HANDLE hIconSm;
+} WNDCLASSEXW;
+
+/* kernel32/advapi32: what starting a process in a user's session needs. */
+typedef struct STARTUPINFOW {
+    DWORD cb;
+    WCHAR *lpReserved;
+    WCHAR *lpDesktop;
+    WCHAR *lpTitle;
+    DWORD dwX;
+    DWORD dwY;
+    DWORD dwXSize;
+    DWORD dwYSize;
+    DWORD dwXCountChars;
+    DWORD dwYCountChars;
+    DWORD dwFillAttribute;
+    DWORD dwFlags;
+    uint16_t wShowWindow;
+    uint16_t cbReserved2;
+    BYTE *lpReserved2;
+    HANDLE hStdInput;
+    HANDLE hStdOutput;
+    HANDLE hStdError;
+} STARTUPINFOW;
+
+typedef struct PROCESS_INFORMATION {
+    HANDLE hProcess;
+    HANDLE hThread;
+    DWORD dwProcessId;
+    DWORD dwThreadId;
+} PROCESS_INFORMATION;
+
 /* Layout checks: sizes per pointer width, and the offsets that peers got wrong. */
 #define WTS_ABI_CHECK(cond, what) _Static_assert(cond, what)
 #define WTS_PTR64 (sizeof(void *) == 8)
@@ -158,5 +228,9 @@ WTS_ABI_CHECK(sizeof(WTSINFOEXW) == 232, "WTSINFOEXW size");
 WTS_ABI_CHECK(offsetof(WTSINFOEXW, Data) == 8, "WTSINFOEXW.Data offset");
 WTS_ABI_CHECK(sizeof(WTS_CLIENT_ADDRESS) == 24, "WTS_CLIENT_ADDRESS size");
 WTS_ABI_CHECK(sizeof(WTS_CLIENT_DISPLAY) == 12, "WTS_CLIENT_DISPLAY size");
+WTS_ABI_CHECK(sizeof(MSG) == (WTS_PTR64 ? 48 : 32), "MSG size");
+WTS_ABI_CHECK(sizeof(WNDCLASSEXW) == (WTS_PTR64 ? 80 : 48), "WNDCLASSEXW size");
+WTS_ABI_CHECK(sizeof(STARTUPINFOW) == (WTS_PTR64 ? 104 : 68), "STARTUPINFOW size");
+WTS_ABI_CHECK(sizeof(PROCESS_INFORMATION) == (WTS_PTR64 ? 24 : 16), "PROCESS_INFORMATION size");
 
 #endif /* WTS_ABI_H */

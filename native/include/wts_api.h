@@ -15,23 +15,93 @@
 
 /* X(module, return type, name, parameter list) — module is the DLL's base name. */
 #define WTS_API_FUNCTIONS(X)                                                                 \
+    /* wtsapi32: servers */                                                                  \
+    X(wtsapi32, HANDLE, WTSOpenServerW, (WCHAR *serverName))                                 \
+    X(wtsapi32, void, WTSCloseServer, (HANDLE server))                                       \
+    X(wtsapi32, BOOL, WTSEnumerateServersW,                                                  \
+      (WCHAR *domain, DWORD reserved, DWORD version, WTS_SERVER_INFOW **info, DWORD *count)) \
+    /* wtsapi32: sessions and processes */                                                   \
     X(wtsapi32, BOOL, WTSEnumerateSessionsW,                                                 \
       (HANDLE server, DWORD reserved, DWORD version, WTS_SESSION_INFOW **info, DWORD *count))\
+    X(wtsapi32, BOOL, WTSEnumerateSessionsExW,                                               \
+      (HANDLE server, DWORD *level, DWORD filter, WTS_SESSION_INFO_1W **info, DWORD *count)) \
     X(wtsapi32, BOOL, WTSEnumerateProcessesW,                                                \
       (HANDLE server, DWORD reserved, DWORD version, WTS_PROCESS_INFOW **info, DWORD *count))\
+    X(wtsapi32, BOOL, WTSEnumerateProcessesExW,                                              \
+      (HANDLE server, DWORD *level, DWORD sessionId, WCHAR **info, DWORD *count))            \
     X(wtsapi32, BOOL, WTSQuerySessionInformationW,                                           \
       (HANDLE server, DWORD session, DWORD infoClass, WCHAR **buffer, DWORD *bytes))         \
     X(wtsapi32, void, WTSFreeMemory, (void *memory))                                         \
+    X(wtsapi32, BOOL, WTSFreeMemoryExW, (DWORD typeClass, void *memory, DWORD count))        \
+    /* wtsapi32: user configuration */                                                       \
+    X(wtsapi32, BOOL, WTSQueryUserConfigW,                                                   \
+      (WCHAR *server, WCHAR *user, DWORD configClass, WCHAR **buffer, DWORD *bytes))         \
+    X(wtsapi32, BOOL, WTSSetUserConfigW,                                                     \
+      (WCHAR *server, WCHAR *user, DWORD configClass, WCHAR *buffer, DWORD bytes))           \
+    /* wtsapi32: session control */                                                          \
+    X(wtsapi32, BOOL, WTSLogoffSession, (HANDLE server, DWORD session, BOOL wait))           \
+    X(wtsapi32, BOOL, WTSDisconnectSession, (HANDLE server, DWORD session, BOOL wait))       \
+    X(wtsapi32, BOOL, WTSSendMessageW,                                                       \
+      (HANDLE server, DWORD session, WCHAR *title, DWORD titleBytes, WCHAR *message,         \
+       DWORD messageBytes, DWORD style, DWORD timeoutSeconds, DWORD *response, BOOL wait))   \
+    X(wtsapi32, BOOL, WTSTerminateProcess, (HANDLE server, DWORD pid, DWORD exitCode))       \
+    X(wtsapi32, BOOL, WTSShutdownSystem, (HANDLE server, DWORD flag))                        \
+    X(wtsapi32, BOOL, WTSQueryUserToken, (DWORD session, HANDLE *token))                     \
+    X(wtsapi32, BOOL, WTSStartRemoteControlSessionW,                                         \
+      (WCHAR *targetServer, DWORD targetSession, BYTE hotkeyVk, USHORT hotkeyModifiers))     \
+    X(wtsapi32, BOOL, WTSStopRemoteControlSession, (DWORD session))                          \
+    X(wtsapi32, BOOL, WTSConnectSessionW,                                                    \
+      (DWORD session, DWORD targetSession, WCHAR *password, BOOL wait))                      \
+    /* wtsapi32: events */                                                                   \
+    X(wtsapi32, BOOL, WTSWaitSystemEvent, (HANDLE server, DWORD mask, DWORD *flags))         \
+    X(wtsapi32, BOOL, WTSRegisterSessionNotification, (HANDLE window, DWORD flags))          \
+    X(wtsapi32, BOOL, WTSUnRegisterSessionNotification, (HANDLE window))                     \
+    X(wtsapi32, BOOL, WTSRegisterSessionNotificationEx,                                      \
+      (HANDLE server, HANDLE window, DWORD flags))                                           \
+    X(wtsapi32, BOOL, WTSUnRegisterSessionNotificationEx, (HANDLE server, HANDLE window))    \
+    /* kernel32 */                                                                           \
     X(kernel32, DWORD, WTSGetActiveConsoleSessionId, (void))                                 \
     X(kernel32, BOOL, ProcessIdToSessionId, (DWORD pid, DWORD *session))                     \
     X(kernel32, DWORD, GetCurrentProcessId, (void))                                          \
+    X(kernel32, DWORD, GetCurrentThreadId, (void))                                           \
     X(kernel32, DWORD, GetLastError, (void))                                                 \
     X(kernel32, DWORD, FormatMessageW,                                                       \
       (DWORD flags, const void *source, DWORD messageId, DWORD languageId, WCHAR *buffer,    \
        DWORD size, void *arguments))                                                         \
     X(kernel32, HANDLE, GetProcessHeap, (void))                                              \
     X(kernel32, void *, HeapAlloc, (HANDLE heap, DWORD flags, size_t bytes))                 \
-    X(kernel32, BOOL, HeapFree, (HANDLE heap, DWORD flags, void *memory))
+    X(kernel32, BOOL, HeapFree, (HANDLE heap, DWORD flags, void *memory))                    \
+    X(kernel32, BOOL, CloseHandle, (HANDLE handle))                                          \
+    X(kernel32, DWORD, WaitForSingleObject, (HANDLE handle, DWORD milliseconds))             \
+    X(kernel32, BOOL, GetExitCodeProcess, (HANDLE process, DWORD *exitCode))                 \
+    X(kernel32, HANDLE, GetModuleHandleW, (const WCHAR *name))                               \
+    /* user32: the hidden window that receives WM_WTSSESSION_CHANGE */                       \
+    X(user32, uint16_t, RegisterClassExW, (const WNDCLASSEXW *windowClass))                  \
+    X(user32, BOOL, UnregisterClassW, (const WCHAR *className, HANDLE instance))             \
+    X(user32, HANDLE, CreateWindowExW,                                                       \
+      (DWORD exStyle, const WCHAR *className, const WCHAR *windowName, DWORD style,          \
+       int32_t x, int32_t y, int32_t width, int32_t height, HANDLE parent, HANDLE menu,      \
+       HANDLE instance, void *param))                                                        \
+    X(user32, BOOL, DestroyWindow, (HANDLE window))                                          \
+    X(user32, BOOL, GetMessageW, (MSG *message, HANDLE window, UINT first, UINT last))       \
+    X(user32, LRESULT, DispatchMessageW, (const MSG *message))                               \
+    X(user32, BOOL, PostMessageW, (HANDLE window, UINT message, WPARAM wParam, LPARAM lParam))\
+    X(user32, BOOL, PostThreadMessageW,                                                      \
+      (DWORD thread, UINT message, WPARAM wParam, LPARAM lParam))                            \
+    X(user32, LRESULT, DefWindowProcW,                                                       \
+      (HANDLE window, UINT message, WPARAM wParam, LPARAM lParam))                           \
+    /* advapi32 + userenv: starting a program in a user's session */                         \
+    X(advapi32, BOOL, DuplicateTokenEx,                                                      \
+      (HANDLE token, DWORD access, void *attributes, DWORD impersonationLevel,               \
+       DWORD tokenType, HANDLE *newToken))                                                   \
+    X(advapi32, BOOL, GetTokenInformation,                                                   \
+      (HANDLE token, DWORD infoClass, void *info, DWORD length, DWORD *returnLength))        \
+    X(advapi32, BOOL, CreateProcessAsUserW,                                                  \
+      (HANDLE token, const WCHAR *application, WCHAR *commandLine, void *processAttributes,  \
+       void *threadAttributes, BOOL inheritHandles, DWORD creationFlags, void *environment,  \
+       const WCHAR *currentDirectory, STARTUPINFOW *startup, PROCESS_INFORMATION *info))     \
+    X(userenv, BOOL, CreateEnvironmentBlock, (void **environment, HANDLE token, BOOL inherit))\
+    X(userenv, BOOL, DestroyEnvironmentBlock, (void *environment))
 
 #define WTS_API_FIELD(module, ret, name, params) ret(WINAPI *name) params;
 

@@ -48,7 +48,12 @@ DWORD wts_api_init(void) {
     if (kernel32 == NULL) {
         return WTS_ERROR_PROC_NOT_FOUND;
     }
+    /* Each may be absent (Server Core has no user32 windows, Nano Server no wtsapi32):
+     * their functions then stay NULL and report ERROR_PROC_NOT_FOUND when called. */
     HANDLE wtsapi32 = load_system_dll((const WCHAR *)u"wtsapi32.dll");
+    HANDLE user32 = load_system_dll((const WCHAR *)u"user32.dll");
+    HANDLE advapi32 = load_system_dll((const WCHAR *)u"advapi32.dll");
+    HANDLE userenv = load_system_dll((const WCHAR *)u"userenv.dll");
 #define WTS_API_LOAD(module, ret, name, params) \
     WTS.name = (ret(WINAPI *) params)lookup(module, #name);
     WTS_API_FUNCTIONS(WTS_API_LOAD)

@@ -21,5 +21,6 @@ public abstract class FakeTestBase {
         assertEquals(0, FakeWts.outstandingBuffers(), "WTS buffers not freed");
         assertEquals(0, FakeWts.misusedFrees(), "buffers freed with the wrong function");
         assertEquals(0, FakeWts.outstandingHeap(), "shim heap blocks not freed");
+        assertEquals(0, FakeWts.openHandles(), "handles not closed");
     }
 }

@@ -56,6 +56,9 @@ public final class FakeWts {
     /** The shim's own HeapAlloc blocks not yet freed. */
     public static native long outstandingHeap();
 
+    /** Handles (servers, tokens, windows, …) the fake handed out and did not get back. */
+    public static native long openHandles();
+
     /** Calls into the fake since the last reset (to prove that bad input made none). */
     public static native long callCount();
 

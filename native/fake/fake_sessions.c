@@ -1,4 +1,4 @@
-/* TEST-ONLY fake of wtsapi32: enumerations and queries over the scripted world. */
+/* TEST-ONLY fake of wtsapi32: session/process enumerations and queries over the scripted world. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,9 +160,11 @@ static void WINAPI fake_WTSFreeMemory(void *memory) {
     fake_buffer_release(memory, FAKE_FREE_WTSFREEMEMORY, 0);
 }
 
-void fake_fill_wtsapi(wts_api *api) {
+static void fill(wts_api *api) {
     api->WTSEnumerateSessionsW = fake_WTSEnumerateSessionsW;
     api->WTSEnumerateProcessesW = fake_WTSEnumerateProcessesW;
     api->WTSQuerySessionInformationW = fake_WTSQuerySessionInformationW;
     api->WTSFreeMemory = fake_WTSFreeMemory;
 }
+
+FAKE_MODULE(sessions_processes, fill, NULL)
