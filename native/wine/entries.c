@@ -1,0 +1,803 @@
+/*
+ * The table of the DLL's exported entry points and the check of each against Wine.
+ *
+ * Every export of wtsbridge.dll must have a row: either a test that calls it, or the reason it
+ * cannot be reached under Wine. main.c walks the DLL's export table and fails the run for an
+ * export without a row (and for a row without an export). To add an entry point: one
+ * TESTED(...) or UNREACHABLE(...) line in ROWS below (plus the test function for TESTED).
+ *
+ * How a test judges the shim: Windows is asked the same question directly, through the
+ * mingw-w64 declarations (the "oracle": an independent statement of the ABI, never the shim's
+ * wts_abi.h) and, where there is one, through another API altogether (Toolhelp32,
+ * ProcessIdToSessionId, GetUserNameW). If Windows fails, the shim must throw WtsException with
+ * the same error code, the function's name and FormatMessageW's text; if Windows answers, the
+ * shim must return the same values, strings compared as UTF-16 code units.
+ */
+#include "harness.h"
+
+#include <tlhelp32.h>
+#include <wtsapi32.h>
+
+#define PKG "Java_io_github_wtsbridge_internal_"
+#define WTS_EXCEPTION "io/github/wtsbridge/WtsException"
+#define WTS_EXCEPTION_CTOR "(ILjava/lang/String;Ljava/lang/String;)V"
+
+/* A server handle nobody opened: what Windows says about it must come through. */
+#define UNOPENED_SERVER ((HANDLE)(ULONG_PTR)0x5EC0DE00u)
+/* A session id no session has. */
+#define NO_SUCH_SESSION 0x7FFF0000u
+/* Info classes newer than mingw-w64's WTS_INFO_CLASS enum. */
+#define INFO_IS_REMOTE_SESSION 29
+
+static JNIEnv *env;
+static jobject last_thrown;
+static int exceptions_mirrored;
+/* Failures Wine reported and the shim passed on, grouped by entry point and error code. */
+#define MAX_MIRRORED 64
+static struct {
+    const char *entry;
+    DWORD code;
+    int count;
+    char example[120];
+} mirrored[MAX_MIRRORED];
+static int mirrored_groups;
+
+/* ---- calling the DLL ------------------------------------------------------------------- */
+
+/* Before each call into the DLL: Wine's stubs fail without SetLastError, so the thread's last
+ * error is cleared before the shim's call and before the direct one alike. */
+static void begin(void) {
+    SetLastError(0);
+    jni_enter();
+}
+
+static jobject leave_object(jobject value) {
+    jobject owned = jni_leave(value);
+    last_thrown = jni_thrown();
+    return owned;
+}
+
+static jint leave_int(jint value) {
+    jni_leave(NULL);
+    last_thrown = jni_thrown();
+    return value;
+}
+
+static void print_thrown(jobject thrown) {
+    const char *type = jv_class_name(thrown);
+    out("     thrown: %s", type);
+    if (jv_ctor_signature(thrown) != NULL && ascii_equals(type, WTS_EXCEPTION)) {
+        int fl, ml;
+        const WCHAR *f = jv_string(jv_ctor_object(thrown, 1), &fl);
+        const WCHAR *m = jv_string(jv_ctor_object(thrown, 2), &ml);
+        out("(code %u, \"%W\", \"%W\")", (DWORD)jv_ctor_int(thrown, 0), fl, f, ml, m);
+    } else {
+        int ml;
+        const WCHAR *m = jv_string(jv_thrown_message(thrown), &ml);
+        out(": %W", ml, m);
+    }
+    out("\n");
+}
+
+/* Windows answered: the shim must not have thrown. */
+static int expect_no_throw(const char *what) {
+    if (last_thrown == NULL) {
+        return check_true(what, 1);
+    }
+    fail(what, "Windows answered this call, but the shim threw:");
+    print_thrown(last_thrown);
+    return 0;
+}
+
+/* Windows failed with code: the shim must throw WtsException(code, function, system text). */
+static void expect_wts_exception(const char *what, DWORD code, const char *function) {
+    jobject thrown = last_thrown;
+    if (thrown == NULL) {
+        fail(what, str("Windows failed with error %u, but the shim threw nothing (expected "
+                       "WtsException from %s)", code, function));
+        return;
+    }
+    const char *type = jv_class_name(thrown);
+    if (!ascii_equals(type, WTS_EXCEPTION) || jv_ctor_signature(thrown) == NULL ||
+        !ascii_equals(jv_ctor_signature(thrown), WTS_EXCEPTION_CTOR)) {
+        fail(what, str("expected new WtsException" WTS_EXCEPTION_CTOR "(%u, \"%s\", …)", code,
+                       function));
+        print_thrown(thrown);
+        return;
+    }
+    check_u32(str("%s: WtsException.errorCode", what), code, (DWORD)jv_ctor_int(thrown, 0));
+    int length;
+    const WCHAR *name = jv_string(jv_ctor_object(thrown, 1), &length);
+    if (!check_true(str("%s: WtsException.function is %s", what, function),
+                    name != NULL && wide_equals_ascii(name, length, function))) {
+        out("     actual: \"%W\"\n", length, name);
+    }
+    static WCHAR expected[512];
+    int expectedLength = system_message(code, expected, 512);
+    const WCHAR *message = jv_string(jv_ctor_object(thrown, 2), &length);
+    check_text(str("%s: WtsException.systemMessage (FormatMessageW(%u))", what, code),
+               expectedLength ? expected : NULL, expectedLength, message, length);
+    int g = 0;
+    while (g < mirrored_groups &&
+           (mirrored[g].entry != current_entry() || mirrored[g].code != code)) {
+        g++;
+    }
+    if (g == mirrored_groups && g < MAX_MIRRORED) {
+        mirrored_groups++;
+        mirrored[g].entry = current_entry();
+        mirrored[g].code = code;
+        int i = 0;
+        for (; what[i] && i < 119; i++) {
+            mirrored[g].example[i] = what[i];
+        }
+    }
+    if (g < MAX_MIRRORED) {
+        mirrored[g].count++;
+    }
+    exceptions_mirrored++;
+}
+
+/* A result of the expected Java type, or a failure. */
+static int expect_class(const char *what, jobject value, const char *type) {
+    const char *actual = value == NULL ? "null" : jv_class_name(value);
+    if (ascii_equals(actual, type)) {
+        return check_true(what, 1);
+    }
+    fail(what, str("expected a %s, got %s", type, actual));
+    return 0;
+}
+
+static int expect_string(const char *what, jobject value, const WCHAR *expected, int length) {
+    if (!expect_class(what, value, "java/lang/String")) {
+        return 0;
+    }
+    int actualLength;
+    const WCHAR *actual = jv_string(value, &actualLength);
+    return check_text(what, expected, length, actual, actualLength);
+}
+
+/* Text of a Windows string buffer: up to the first NUL within bytes/2 units. */
+static int buffer_text_length(const WCHAR *text, DWORD bytes) {
+    int n = 0;
+    while ((DWORD)n < bytes / 2 && text[n] != 0) {
+        n++;
+    }
+    return n;
+}
+
+static const WCHAR *own_image_name(int *length) {
+    static WCHAR path[1024];
+    DWORD n = GetModuleFileNameW(NULL, path, 1024);
+    int start = 0;
+    for (DWORD i = 0; i < n; i++) {
+        if (path[i] == '\\' || path[i] == '/') {
+            start = (int)i + 1;
+        }
+    }
+    *length = (int)n - start;
+    return path + start;
+}
+
+static DWORD own_session(void) {
+    DWORD session = 0xFFFFFFFF;
+    ProcessIdToSessionId(GetCurrentProcessId(), &session);
+    return session;
+}
+
+/* ---- JNI_OnLoad / JNI_OnUnload --------------------------------------------------------- */
+
+typedef jint(JNICALL *OnLoadFn)(JavaVM *, void *);
+typedef void(JNICALL *OnUnloadFn)(JavaVM *, void *);
+
+static void test_on_load(void *fn, jclass cls) {
+    (void)cls;
+    begin();
+    jint version = leave_int(((OnLoadFn)fn)(jni_vm(), NULL));
+    expect_no_throw("JNI_OnLoad leaves no exception");
+    check_true(str("returns a JNI version the JVM accepts (got 0x%x)", (DWORD)version),
+               version >= JNI_VERSION_1_2 && version <= JNI_VERSION_10);
+    check_true(str("caches its classes as global references (%d)", jni_global_count()),
+               jni_global_count() > 0);
+}
+
+static void test_on_unload(void *fn, jclass cls) {
+    (void)cls;
+    begin();
+    ((OnUnloadFn)fn)(jni_vm(), NULL);
+    leave_int(0);
+    expect_no_throw("JNI_OnUnload leaves no exception");
+    check_u32("global references left after JNI_OnUnload", 0, (DWORD)jni_global_count());
+}
+
+/* ---- ProcessesNative --------------------------------------------------------------------- */
+
+typedef jobject(JNICALL *ObjectFromServerFn)(JNIEnv *, jclass, jlong);
+typedef jint(JNICALL *IntFromIntFn)(JNIEnv *, jclass, jint);
+typedef jint(JNICALL *IntFn)(JNIEnv *, jclass);
+
+/* An enumeration on a server handle nobody opened: the shim must say what Windows says. */
+typedef BOOL(WINAPI *EnumerateFn)(HANDLE, DWORD, DWORD, void **, DWORD *);
+
+static void enumerate_unopened_server(void *fn, jclass cls, EnumerateFn direct,
+                                      const char *function) {
+    const char *what = "server handle never opened";
+    begin();
+    jobject result = leave_object(((ObjectFromServerFn)fn)(env, cls,
+                                                           (jlong)(ULONG_PTR)UNOPENED_SERVER));
+    void *info = NULL;
+    DWORD count = 0;
+    SetLastError(0);
+    if (!direct(UNOPENED_SERVER, 0, 1, &info, &count)) {
+        expect_wts_exception(what, GetLastError(), function);
+        return;
+    }
+    if (expect_no_throw(what) && expect_class(what, result, "[Ljava/lang/Object;")) {
+        check_u32(str("%s: count", what), count,
+                  (DWORD)jv_array_length(jv_array_element(result, 1)));
+    }
+    WTSFreeMemory(info);
+}
+
+static void test_enumerate_processes(void *fn, jclass cls) {
+    enumerate_unopened_server(fn, cls, (EnumerateFn)(void *)WTSEnumerateProcessesW,
+                              "WTSEnumerateProcessesW");
+    begin();
+    jobject result = leave_object(((ObjectFromServerFn)fn)(env, cls, 0));
+
+    WTS_PROCESS_INFOW *info = NULL;
+    DWORD count = 0;
+    SetLastError(0);
+    if (!WTSEnumerateProcessesW(WTS_CURRENT_SERVER_HANDLE, 0, 1, &info, &count)) {
+        expect_wts_exception("local server", GetLastError(), "WTSEnumerateProcessesW");
+        return;
+    }
+    if (!expect_no_throw("local server") ||
+        !expect_class("returns Object[3]", result, "[Ljava/lang/Object;") ||
+        !check_u32("Object[] length", 3, (DWORD)jv_array_length(result))) {
+        WTSFreeMemory(info);
+        return;
+    }
+    jobject triples = jv_array_element(result, 0), names = jv_array_element(result, 1),
+            sids = jv_array_element(result, 2);
+    if (!expect_class("[0] is int[]", triples, "[I") ||
+        !expect_class("[1] is String[]", names, "[Ljava/lang/String;") ||
+        !expect_class("[2] is byte[]", sids, "[B")) {
+        WTSFreeMemory(info);
+        return;
+    }
+    int n = jv_array_length(names);
+    check_u32("int[] holds 3 ints per process", (DWORD)(3 * n), (DWORD)jv_array_length(triples));
+    const jint *ints = jv_array_data(triples, 'I');
+    const jbyte *sidBytes = jv_array_data(sids, 'B');
+    DWORD sidTotal = 0;
+    for (int i = 0; i < n; i++) {
+        sidTotal += (DWORD)ints[3 * i + 2];
+    }
+    check_u32("byte[] holds all SIDs", sidTotal, (DWORD)jv_array_length(sids));
+    note("  %d processes from the shim, %u from WTSEnumerateProcessesW directly\n", n, count);
+
+    /* The same processes as Windows' own buffer read through the mingw-w64 layout. */
+    int compared = 0, at = 0;
+    for (int i = 0; i < n; i++) {
+        DWORD pid = (DWORD)ints[3 * i + 1];
+        DWORD sidLength = (DWORD)ints[3 * i + 2];
+        int nameLength;
+        const WCHAR *name = jv_string(jv_array_element(names, i), &nameLength);
+        for (DWORD j = 0; j < count; j++) {
+            if (info[j].ProcessId != pid) {
+                continue;
+            }
+            compared++;
+            check_u32(str("pid %u: session id", pid), info[j].SessionId, (DWORD)ints[3 * i]);
+            const WCHAR *expected = info[j].pProcessName;
+            check_text(str("pid %u: image name", pid), expected,
+                       expected ? wide_length(expected) : 0, name, nameLength);
+            DWORD expectedSid = info[j].pUserSid ? GetLengthSid(info[j].pUserSid) : 0;
+            if (check_u32(str("pid %u: SID length", pid), expectedSid, sidLength)) {
+                int same = 1;
+                for (DWORD k = 0; k < sidLength; k++) {
+                    same &= (BYTE)sidBytes[at + (int)k] == ((BYTE *)info[j].pUserSid)[k];
+                }
+                check_true(str("pid %u: SID bytes", pid), same);
+            }
+        }
+        at += (int)sidLength;
+    }
+    check_true(str("processes compared with the direct call (%d)", compared), compared > 0);
+    WTSFreeMemory(info);
+
+    /* Our own process: the real pid, image name and session by other means. */
+    DWORD self = GetCurrentProcessId();
+    int found = -1, times = 0;
+    for (int i = 0; i < n; i++) {
+        if ((DWORD)ints[3 * i + 1] == self) {
+            found = i;
+            times++;
+        }
+    }
+    if (!check_u32(str("this process (pid %u from GetCurrentProcessId) is listed once", self), 1,
+                   (DWORD)times)) {
+        return;
+    }
+    check_u32("this process: session id == ProcessIdToSessionId", own_session(),
+              (DWORD)ints[3 * found]);
+    int selfLength, nameLength;
+    const WCHAR *self_name = own_image_name(&selfLength);
+    const WCHAR *name = jv_string(jv_array_element(names, found), &nameLength);
+    check_text("this process: image name == GetModuleFileNameW's file name", self_name,
+               selfLength, name, nameLength);
+    int sidAt = 0;
+    for (int i = 0; i < found; i++) {
+        sidAt += ints[3 * i + 2];
+    }
+    HANDLE token;
+    if (ints[3 * found + 2] > 0 && OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token)) {
+        static BYTE user[256];
+        DWORD length;
+        if (GetTokenInformation(token, TokenUser, user, sizeof user, &length)) {
+            PSID sid = ((TOKEN_USER *)user)->User.Sid;
+            DWORD sidLength = GetLengthSid(sid);
+            int same = sidLength == (DWORD)ints[3 * found + 2];
+            for (DWORD k = 0; same && k < sidLength; k++) {
+                same = (BYTE)sidBytes[sidAt + (int)k] == ((BYTE *)sid)[k];
+            }
+            check_true("this process: SID == the process token's user SID", same);
+        }
+        CloseHandle(token);
+    }
+
+    /* Toolhelp32, a different Windows API over the same processes. */
+    HANDLE snapshot = CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
+    if (!check_true("CreateToolhelp32Snapshot", snapshot != INVALID_HANDLE_VALUE)) {
+        return;
+    }
+    static PROCESSENTRY32W entry;
+    entry.dwSize = sizeof entry;
+    int inBoth = 0, selfInSnapshot = 0;
+    for (BOOL more = Process32FirstW(snapshot, &entry); more;
+         more = Process32NextW(snapshot, &entry)) {
+        for (int i = 0; i < n; i++) {
+            if ((DWORD)ints[3 * i + 1] != entry.th32ProcessID) {
+                continue;
+            }
+            inBoth++;
+            selfInSnapshot |= entry.th32ProcessID == self;
+            name = jv_string(jv_array_element(names, i), &nameLength);
+            check_text(str("pid %u: image name == Toolhelp32's szExeFile", entry.th32ProcessID),
+                       entry.szExeFile, wide_length(entry.szExeFile), name, nameLength);
+            DWORD session;
+            if (ProcessIdToSessionId(entry.th32ProcessID, &session)) {
+                check_u32(str("pid %u: session id == ProcessIdToSessionId", entry.th32ProcessID),
+                          session, (DWORD)ints[3 * i]);
+            }
+        }
+    }
+    CloseHandle(snapshot);
+    check_true("this process is in the Toolhelp32 snapshot too", selfInSnapshot);
+    note("  %d processes also in the Toolhelp32 snapshot\n", inBoth);
+}
+
+static void test_process_id_to_session_id(void *fn, jclass cls) {
+    DWORD self = GetCurrentProcessId();
+    begin();
+    jint session = leave_int(((IntFromIntFn)fn)(env, cls, (jint)self));
+    if (expect_no_throw("own pid")) {
+        check_u32("own pid: == ProcessIdToSessionId called directly", own_session(),
+                  (DWORD)session);
+    }
+    /* A pid no process has (pids are multiples of 4): Windows' own error must come through. */
+    DWORD bogus = 0x7FFFFFF1, direct;
+    SetLastError(0);
+    BOOL ok = ProcessIdToSessionId(bogus, &direct);
+    DWORD error = GetLastError();
+    begin();
+    session = leave_int(((IntFromIntFn)fn)(env, cls, (jint)bogus));
+    if (ok) {
+        if (expect_no_throw("pid 0x7ffffff1")) {
+            check_u32("pid 0x7ffffff1: session", direct, (DWORD)session);
+        }
+    } else {
+        expect_wts_exception("pid 0x7ffffff1 (no such process)", error, "ProcessIdToSessionId");
+    }
+}
+
+/* ---- SessionsNative ------------------------------------------------------------------------ */
+
+typedef jobject(JNICALL *QueryFn)(JNIEnv *, jclass, jlong, jint, jint);
+typedef jint(JNICALL *QueryIntFn)(JNIEnv *, jclass, jlong, jint, jint);
+typedef jint(JNICALL *QueryAddressFn)(JNIEnv *, jclass, jlong, jint, jobject);
+typedef jobject(JNICALL *QueryInfoFn)(JNIEnv *, jclass, jlong, jint, jobject);
+
+static void test_enumerate_sessions(void *fn, jclass cls) {
+    enumerate_unopened_server(fn, cls, (EnumerateFn)(void *)WTSEnumerateSessionsW,
+                              "WTSEnumerateSessionsW");
+    begin();
+    jobject result = leave_object(((ObjectFromServerFn)fn)(env, cls, 0));
+    WTS_SESSION_INFOW *info = NULL;
+    DWORD count = 0;
+    SetLastError(0);
+    if (!WTSEnumerateSessionsW(WTS_CURRENT_SERVER_HANDLE, 0, 1, &info, &count)) {
+        expect_wts_exception("local server", GetLastError(), "WTSEnumerateSessionsW");
+        return;
+    }
+    if (!expect_no_throw("local server") ||
+        !expect_class("returns Object[2]", result, "[Ljava/lang/Object;") ||
+        !check_u32("Object[] length", 2, (DWORD)jv_array_length(result))) {
+        WTSFreeMemory(info);
+        return;
+    }
+    jobject pairs = jv_array_element(result, 0), names = jv_array_element(result, 1);
+    if (!expect_class("[0] is int[]", pairs, "[I") ||
+        !expect_class("[1] is String[]", names, "[Ljava/lang/String;") ||
+        !check_u32("session count == WTSEnumerateSessionsW's", count,
+                   (DWORD)jv_array_length(names)) ||
+        !check_u32("int[] holds 2 ints per session", 2 * count, (DWORD)jv_array_length(pairs))) {
+        WTSFreeMemory(info);
+        return;
+    }
+    note("  %u sessions\n", count);
+    const jint *ints = jv_array_data(pairs, 'I');
+    int ownListed = 0;
+    for (DWORD i = 0; i < count; i++) {
+        check_u32(str("session %u: id", i), info[i].SessionId, (DWORD)ints[2 * i]);
+        check_u32(str("session %u: state", i), (DWORD)info[i].State, (DWORD)ints[2 * i + 1]);
+        int length;
+        const WCHAR *name = jv_string(jv_array_element(names, (int)i), &length);
+        const WCHAR *expected = info[i].pWinStationName;
+        check_text(str("session %u: WinStation name", i), expected,
+                   expected ? wide_length(expected) : 0, name, length);
+        ownListed |= (DWORD)ints[2 * i] == own_session();
+    }
+    if (count > 0) {
+        check_true("the session ProcessIdToSessionId names is listed", ownListed);
+    }
+    WTSFreeMemory(info);
+}
+
+
+/* What every query runs against: the current session by its alias and by its number, a
+ * session that does not exist, and a server handle that was never opened. */
+#define QUERY_CASES 4
+static HANDLE query_servers[QUERY_CASES];
+static DWORD query_sessions[QUERY_CASES];
+static const char *query_session_names[QUERY_CASES];
+
+static void prepare_sessions(void) {
+    static char name[32];
+    query_servers[0] = query_servers[1] = query_servers[2] = WTS_CURRENT_SERVER_HANDLE;
+    query_servers[3] = UNOPENED_SERVER;
+    query_sessions[0] = query_sessions[3] = WTS_CURRENT_SESSION;
+    query_session_names[0] = "WTS_CURRENT_SESSION";
+    query_sessions[1] = own_session();
+    const char *text = str("session %u", query_sessions[1]);
+    for (int i = 0; i < 31 && text[i]; i++) {
+        name[i] = text[i];
+    }
+    query_session_names[1] = name;
+    query_sessions[2] = NO_SUCH_SESSION;
+    query_session_names[2] = "session 0x7fff0000 (none)";
+    query_session_names[3] = "WTS_CURRENT_SESSION on an unopened server handle";
+}
+
+static jlong server_arg(int queryCase) {
+    return (jlong)(ULONG_PTR)query_servers[queryCase];
+}
+
+typedef struct direct_query {
+    BOOL ok;
+    DWORD error;
+    LPWSTR buffer;
+    DWORD bytes;
+} direct_query;
+
+static direct_query query_directly(int queryCase, int infoClass) {
+    direct_query q;
+    q.buffer = NULL;
+    q.bytes = 0;
+    SetLastError(0);
+    q.ok = WTSQuerySessionInformationW(query_servers[queryCase], query_sessions[queryCase],
+                                       (WTS_INFO_CLASS)infoClass, &q.buffer, &q.bytes);
+    q.error = q.ok ? 0 : GetLastError();
+    return q;
+}
+
+static const struct { int id; const char *name; } STRING_CLASSES[] = {
+    {WTSInitialProgram, "WTSInitialProgram"}, {WTSApplicationName, "WTSApplicationName"},
+    {WTSWorkingDirectory, "WTSWorkingDirectory"}, {WTSOEMId, "WTSOEMId"},
+    {WTSUserName, "WTSUserName"}, {WTSWinStationName, "WTSWinStationName"},
+    {WTSDomainName, "WTSDomainName"}, {WTSClientName, "WTSClientName"},
+    {WTSClientDirectory, "WTSClientDirectory"}};
+
+static void test_query_string(void *fn, jclass cls) {
+    for (int s = 0; s < QUERY_CASES; s++) {
+        for (size_t c = 0; c < sizeof STRING_CLASSES / sizeof STRING_CLASSES[0]; c++) {
+            const char *what = str("%s, %s", STRING_CLASSES[c].name, query_session_names[s]);
+            begin();
+            jobject text = leave_object(((QueryFn)fn)(env, cls, server_arg(s),
+                                                      (jint)query_sessions[s],
+                                                      STRING_CLASSES[c].id));
+            direct_query q = query_directly(s, STRING_CLASSES[c].id);
+            if (!q.ok) {
+                expect_wts_exception(what, q.error, "WTSQuerySessionInformationW");
+                continue;
+            }
+            if (expect_no_throw(what)) {
+                expect_string(str("%s: text", what), text, q.buffer,
+                              buffer_text_length(q.buffer, q.bytes));
+            }
+            /* Other means: the user name is GetUserNameW's. */
+            if (STRING_CLASSES[c].id == WTSUserName && text != NULL && s < 2) {
+                static WCHAR user[257];
+                DWORD size = 257;
+                if (GetUserNameW(user, &size)) {
+                    expect_string(str("%s == GetUserNameW", what), text, user, wide_length(user));
+                }
+            }
+            WTSFreeMemory(q.buffer);
+        }
+    }
+}
+
+/* Integer classes with the width their documentation gives. */
+static const struct { int id; const char *name; DWORD width; } INT_CLASSES[] = {
+    {WTSSessionId, "WTSSessionId", 4}, {WTSConnectState, "WTSConnectState", 4},
+    {WTSClientBuildNumber, "WTSClientBuildNumber", 4},
+    {WTSClientProductId, "WTSClientProductId", 2},
+    {WTSClientHardwareId, "WTSClientHardwareId", 4},
+    {WTSClientProtocolType, "WTSClientProtocolType", 2},
+    {INFO_IS_REMOTE_SESSION, "WTSIsRemoteSession", 1}};
+
+static void test_query_int(void *fn, jclass cls) {
+    for (int s = 0; s < QUERY_CASES; s++) {
+        for (size_t c = 0; c < sizeof INT_CLASSES / sizeof INT_CLASSES[0]; c++) {
+            const char *what = str("%s, %s", INT_CLASSES[c].name, query_session_names[s]);
+            begin();
+            jint value = leave_int(((QueryIntFn)fn)(env, cls, server_arg(s),
+                                                    (jint)query_sessions[s], INT_CLASSES[c].id));
+            direct_query q = query_directly(s, INT_CLASSES[c].id);
+            if (!q.ok) {
+                expect_wts_exception(what, q.error, "WTSQuerySessionInformationW");
+                continue;
+            }
+            if (expect_no_throw(what) &&
+                check_true(str("%s: Windows returned at least %u bytes (%u)", what,
+                               INT_CLASSES[c].width, q.bytes),
+                           q.bytes >= INT_CLASSES[c].width)) {
+                const BYTE *b = (const BYTE *)q.buffer;
+                DWORD expected = INT_CLASSES[c].width == 1   ? b[0]
+                                 : INT_CLASSES[c].width == 2 ? *(const USHORT *)b
+                                                             : *(const DWORD *)b;
+                check_u32(str("%s: value", what), expected, (DWORD)value);
+                if (INT_CLASSES[c].id == WTSSessionId && s < 2) {
+                    check_u32(str("%s == ProcessIdToSessionId", what), own_session(),
+                              (DWORD)value);
+                }
+            }
+            WTSFreeMemory(q.buffer);
+        }
+    }
+}
+
+static void test_query_client_address(void *fn, jclass cls) {
+    for (int s = 0; s < QUERY_CASES; s++) {
+        const char *what = str("WTSClientAddress, %s", query_session_names[s]);
+        jobject address = jni_new_array('B', 20);
+        begin();
+        jint family = leave_int(((QueryAddressFn)fn)(env, cls, server_arg(s),
+                                                     (jint)query_sessions[s], address));
+        direct_query q = query_directly(s, WTSClientAddress);
+        if (!q.ok) {
+            expect_wts_exception(what, q.error, "WTSQuerySessionInformationW");
+            continue;
+        }
+        if (expect_no_throw(what) &&
+            check_true(str("%s: Windows returned a whole WTS_CLIENT_ADDRESS", what),
+                       q.bytes >= sizeof(WTS_CLIENT_ADDRESS))) {
+            const WTS_CLIENT_ADDRESS *a = (const WTS_CLIENT_ADDRESS *)q.buffer;
+            check_u32(str("%s: AddressFamily", what), a->AddressFamily, (DWORD)family);
+            const jbyte *bytes = jv_array_data(address, 'B');
+            int same = 1;
+            for (int i = 0; i < 20; i++) {
+                same &= (BYTE)bytes[i] == a->Address[i];
+            }
+            check_true(str("%s: the 20 Address bytes", what), same);
+        }
+        WTSFreeMemory(q.buffer);
+    }
+}
+
+static void test_query_session_info(void *fn, jclass cls) {
+    for (int s = 0; s < QUERY_CASES; s++) {
+        const char *what = str("WTSSessionInfo, %s", query_session_names[s]);
+        jobject numbers = jni_new_array('J', 13);
+        begin();
+        jobject texts = leave_object(((QueryInfoFn)fn)(env, cls, server_arg(s),
+                                                       (jint)query_sessions[s], numbers));
+        direct_query q = query_directly(s, WTSSessionInfo);
+        if (!q.ok) {
+            expect_wts_exception(what, q.error, "WTSQuerySessionInformationW");
+            continue;
+        }
+        if (!expect_no_throw(what) ||
+            !check_true(str("%s: Windows returned a whole WTSINFOW", what),
+                        q.bytes >= sizeof(WTSINFOW)) ||
+            !expect_class(str("%s: returns String[3]", what), texts, "[Ljava/lang/String;")) {
+            WTSFreeMemory(q.buffer);
+            continue;
+        }
+        const WTSINFOW *w = (const WTSINFOW *)q.buffer;
+        const jlong *n = jv_array_data(numbers, 'J');
+        const LONGLONG expected[13] = {
+            w->State, w->SessionId, w->IncomingBytes, w->OutgoingBytes, w->IncomingFrames,
+            w->OutgoingFrames, w->IncomingCompressedBytes, w->OutgoingCompressedBytes,
+            w->ConnectTime.QuadPart, w->DisconnectTime.QuadPart, w->LastInputTime.QuadPart,
+            w->LogonTime.QuadPart, w->CurrentTime.QuadPart};
+        static const char *const fields[13] = {
+            "State", "SessionId", "IncomingBytes", "OutgoingBytes", "IncomingFrames",
+            "OutgoingFrames", "IncomingCompressedBytes", "OutgoingCompressedBytes",
+            "ConnectTime", "DisconnectTime", "LastInputTime", "LogonTime", "CurrentTime"};
+        for (int i = 0; i < 13; i++) {
+            check_u64(str("%s: %s", what, fields[i]), (ULONGLONG)expected[i], (ULONGLONG)n[i]);
+        }
+        const WCHAR *const fieldTexts[3] = {w->WinStationName, w->Domain, w->UserName};
+        const int capacities[3] = {WINSTATIONNAME_LENGTH, DOMAIN_LENGTH, USERNAME_LENGTH + 1};
+        static const char *const textNames[3] = {"WinStationName", "Domain", "UserName"};
+        for (int i = 0; i < 3; i++) {
+            int length = buffer_text_length(fieldTexts[i], (DWORD)capacities[i] * 2);
+            expect_string(str("%s: %s", what, textNames[i]), jv_array_element(texts, i),
+                          fieldTexts[i], length);
+        }
+        /* Other means: the session id of this process. */
+        if (s < 2) {
+            check_u32(str("%s: SessionId == ProcessIdToSessionId", what), own_session(),
+                      (DWORD)n[1]);
+        }
+        WTSFreeMemory(q.buffer);
+    }
+}
+
+static void test_active_console_session_id(void *fn, jclass cls) {
+    begin();
+    jint value = leave_int(((IntFn)fn)(env, cls));
+    if (expect_no_throw("WTSGetActiveConsoleSessionId")) {
+        check_u32("== WTSGetActiveConsoleSessionId called directly",
+                  WTSGetActiveConsoleSessionId(), (DWORD)value);
+    }
+}
+
+static void test_current_session_id(void *fn, jclass cls) {
+    begin();
+    jint value = leave_int(((IntFn)fn)(env, cls));
+    if (expect_no_throw("ProcessIdToSessionId(GetCurrentProcessId())")) {
+        check_u32("== ProcessIdToSessionId(GetCurrentProcessId())", own_session(),
+                  (DWORD)value);
+    }
+}
+
+/* ---- the table -------------------------------------------------------------------------- */
+
+typedef struct row {
+    const char *name;
+    void (*test)(void *fn, jclass cls);
+    const char *unreachable; /* why Wine cannot reach it (test == NULL) */
+} row;
+
+#define TESTED(cls, method, test) {PKG #cls "_" #method, test, NULL},
+#define UNREACHABLE(cls, method, why) {PKG #cls "_" #method, NULL, why},
+
+/* JNI_OnLoad first, JNI_OnUnload last; one line per entry point in between. */
+static const row ROWS[] = {
+    {"JNI_OnLoad", test_on_load, NULL},
+    TESTED(ProcessesNative, enumerateProcesses, test_enumerate_processes)
+    TESTED(ProcessesNative, processIdToSessionId, test_process_id_to_session_id)
+    TESTED(SessionsNative, enumerateSessions, test_enumerate_sessions)
+    TESTED(SessionsNative, queryString, test_query_string)
+    TESTED(SessionsNative, queryInt, test_query_int)
+    TESTED(SessionsNative, queryClientAddress, test_query_client_address)
+    TESTED(SessionsNative, querySessionInfo, test_query_session_info)
+    TESTED(SessionsNative, activeConsoleSessionId, test_active_console_session_id)
+    TESTED(SessionsNative, currentSessionId, test_current_session_id)
+    {"JNI_OnUnload", test_on_unload, NULL},
+};
+#define ROW_COUNT ((int)(sizeof ROWS / sizeof ROWS[0]))
+
+/* "Java_io_github_wtsbridge_internal_SessionsNative_x" →
+ * "io/github/wtsbridge/internal/SessionsNative". */
+static jclass owner_class(const char *name) {
+    static char owner[256];
+    if (name[0] != 'J' || name[1] != 'a') {
+        return jni_class("java/lang/Object");
+    }
+    const char *start = name + 5; /* after "Java_" */
+    int last = 0;
+    for (int i = 0; start[i] && i < 255; i++) {
+        if (start[i] == '_') {
+            last = i;
+        }
+    }
+    for (int i = 0; i < last; i++) {
+        owner[i] = start[i] == '_' ? '/' : start[i];
+    }
+    owner[last] = 0;
+    return jni_class(owner);
+}
+
+/* The names the DLL exports, from its export directory in memory. */
+static int exported_names(HMODULE module, const char ***names) {
+    const BYTE *base = (const BYTE *)module;
+    const IMAGE_NT_HEADERS *nt =
+        (const IMAGE_NT_HEADERS *)(base + ((const IMAGE_DOS_HEADER *)base)->e_lfanew);
+    const IMAGE_DATA_DIRECTORY *dir =
+        &nt->OptionalHeader.DataDirectory[IMAGE_DIRECTORY_ENTRY_EXPORT];
+    if (dir->Size == 0) {
+        *names = NULL;
+        return 0;
+    }
+    const IMAGE_EXPORT_DIRECTORY *exports =
+        (const IMAGE_EXPORT_DIRECTORY *)(base + dir->VirtualAddress);
+    const DWORD *rvas = (const DWORD *)(base + exports->AddressOfNames);
+    *names = h_alloc(sizeof(char *) * (exports->NumberOfNames + 1));
+    for (DWORD i = 0; i < exports->NumberOfNames; i++) {
+        (*names)[i] = (const char *)(base + rvas[i]);
+    }
+    return (int)exports->NumberOfNames;
+}
+
+void run_entries(HMODULE dll) {
+    env = jni_env();
+    prepare_sessions();
+    const char **exports;
+    int exportCount = exported_names(dll, &exports);
+    out("%d exports in the DLL, %d rows in the table\n", exportCount, ROW_COUNT);
+
+    int tested = 0, skipped = 0;
+    for (int r = 0; r < ROW_COUNT; r++) {
+        check_entry(ROWS[r].name);
+        void *fn = (void *)GetProcAddress(dll, ROWS[r].name);
+        if (!check_true("the DLL exports this entry point (GetProcAddress)", fn != NULL)) {
+            continue;
+        }
+        if (ROWS[r].test == NULL) {
+            out("SKIP %s: not reachable under Wine, because %s\n", ROWS[r].name,
+                ROWS[r].unreachable);
+            skipped++;
+            continue;
+        }
+        int failedBefore = failed_count();
+        ROWS[r].test(fn, owner_class(ROWS[r].name));
+        out("%s %s\n", failed_count() == failedBefore ? "ok  " : "FAILED", ROWS[r].name);
+        tested++;
+    }
+
+    check_entry("(export table)");
+    for (int e = 0; e < exportCount; e++) {
+        int listed = 0;
+        for (int r = 0; r < ROW_COUNT; r++) {
+            listed |= ascii_equals(exports[e], ROWS[r].name);
+        }
+        if (!listed) {
+            fail(str("export %s", exports[e]),
+                 "is neither exercised nor listed as not reachable under Wine: add a TESTED or "
+                 "UNREACHABLE row to native/wine/entries.c");
+        }
+    }
+    check_true(str("every export has a row (%d tested, %d not reachable under Wine)", tested,
+                   skipped),
+               tested + skipped == ROW_COUNT);
+
+    check_entry("(error paths)");
+    if (check_true(str("calls Wine refuses came back as WtsException (%d)", exceptions_mirrored),
+                   exceptions_mirrored > 0)) {
+        for (int g = 0; g < mirrored_groups; g++) {
+            const char *entry = mirrored[g].entry;
+            for (const char *p = entry; *p; p++) {
+                if (*p == '_') {
+                    entry = p + 1; /* just the method name */
+                }
+            }
+            out("  Wine failed with error %u, the shim threw WtsException(%u) alike: %s, %d "
+                "call(s), e.g. %s\n", mirrored[g].code, mirrored[g].code, entry,
+                mirrored[g].count, mirrored[g].example);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/* Entry point of wts-wine-test.exe: wts-wine-test.exe <path of wtsbridge.dll>. */
+#include "harness.h"
+
+/* The command line after the program's own name, without surrounding quotes or blanks. */
+static WCHAR *argument(void) {
+    WCHAR *p = GetCommandLineW();
+    if (*p == '"') {
+        for (p++; *p && *p != '"'; p++) {
+        }
+        if (*p) {
+            p++;
+        }
+    } else {
+        while (*p && *p != ' ' && *p != '\t') {
+            p++;
+        }
+    }
+    while (*p == ' ' || *p == '\t') {
+        p++;
+    }
+    int n = wide_length(p);
+    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t')) {
+        p[--n] = 0;
+    }
+    if (n >= 2 && p[0] == '"' && p[n - 1] == '"') {
+        p[n - 1] = 0;
+        p++;
+    }
+    return p;
+}
+
+void mainCRTStartup(void) {
+    const char *arch = sizeof(void *) == 8 ? "x64" : "x86";
+    WCHAR *path = argument();
+    if (path[0] == 0) {
+        out("usage: wts-wine-test.exe <path of wtsbridge.dll>\n");
+        ExitProcess(2);
+    }
+    out("wts-wine-test (%s): loading %S\n", arch, path);
+    HMODULE dll = LoadLibraryW(path);
+    if (dll == NULL) {
+        DWORD error = GetLastError();
+        static WCHAR text[512];
+        int length = system_message(error, text, 512);
+        out("FAIL LoadLibraryW: error %u: %W\n", error, length, text);
+        out("wine-%s: 0 passed, 1 failed\n", arch);
+        ExitProcess(1);
+    }
+    run_entries(dll);
+    check_entry("(unload)");
+    check_true("FreeLibrary", FreeLibrary(dll));
+    jni_print_usage();
+    out("wine-%s: %d passed, %d failed\n", arch, passed_count(), failed_count());
+    ExitProcess(failed_count() == 0 ? 0 : 1);
+}
