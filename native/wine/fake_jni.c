@@ -123,7 +123,8 @@ static void trap(const char *table, unsigned slot, const char *name) {
     out("FAIL %s: the DLL called %s slot %u (%s), which the harness does not implement;\n"
         "     add it to native/wine/fake_jni.c if the shim really needs it\n",
         current_entry(), table, slot, name);
-    out("wine: %d passed, %d failed\n", passed_count(), failed_count() + 1);
+    out("wine-%s: %d passed, %d failed\n", sizeof(void *) == 8 ? "x64" : "x86", passed_count(),
+        failed_count() + 1);
     ExitProcess(2);
 }
 
@@ -669,8 +670,9 @@ static jmethodID JNICALL f_GetMethodID(JNIEnv *env, jclass cls, const char *name
     return (jmethodID)m;
 }
 
-/* NewObject: reads the variadic arguments by the constructor's signature and records them. */
-static jobject JNICALL f_NewObject(JNIEnv *env, jclass cls, jmethodID id, ...) {
+/* NewObject: reads the variadic arguments by the constructor's signature and records them.
+ * Variadic functions are cdecl even where JNICALL is stdcall (x86): jni.h's slot type is too. */
+static jobject f_NewObject(JNIEnv *env, jclass cls, jmethodID id, ...) {
     ENTER(env, NewObject, 0);
     jobj *c = deref_kind(cls, K_CLASS, 0, "NewObject");
     method *m = (method *)id;
