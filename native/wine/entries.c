@@ -2,9 +2,14 @@
  * The table of the DLL's exported entry points and the check of each against Wine.
  *
  * Every export of wtsbridge.dll must have a row: either a test that calls it, or the reason it
- * cannot be reached under Wine. main.c walks the DLL's export table and fails the run for an
- * export without a row (and for a row without an export). To add an entry point: one
- * TESTED(...) or UNREACHABLE(...) line in ROWS below (plus the test function for TESTED).
+ * cannot be reached under Wine. run_entries() walks the DLL's export table and fails the run
+ * for an export without a row (and for a row without an export). To add an entry point: one
+ * TESTED(Class, method, test_fn) or UNREACHABLE(Class, method, "because …") line in ROWS
+ * below. A test function: begin(); call the native through a typed pointer and pass its result
+ * to leave_object()/leave_int(); then ask Windows directly and either expect_wts_exception()
+ * (Windows failed) or expect_no_throw() + check_*() on the values (Windows answered).
+ * mingw-w64 lacks the Ex structs: an oracle for those reads Microsoft's documented offsets by
+ * hand, never through wts_abi.h.
  *
  * How a test judges the shim: Windows is asked the same question directly, through the
  * mingw-w64 declarations (the "oracle": an independent statement of the ABI, never the shim's
@@ -687,7 +692,24 @@ typedef struct row {
 #define TESTED(cls, method, test) {PKG #cls "_" #method, test, NULL},
 #define UNREACHABLE(cls, method, why) {PKG #cls "_" #method, NULL, why},
 
-/* JNI_OnLoad first, JNI_OnUnload last; one line per entry point in between. */
+/*
+ * JNI_OnLoad first, JNI_OnUnload last; one line per entry point in between.
+ *
+ * What Debian's Wine 8.0 does with the functions the coming natives call (measured with
+ * WINEDEBUG=-all, for writing their rows; the mirror checks above cope with either outcome):
+ *   WTSOpenServerW("remote")          NULL, error 120 (ERROR_CALL_NOT_IMPLEMENTED)
+ *   WTSEnumerateProcessesExW level 1  FALSE, error 120; level 0 works (WTS_PROCESS_INFOW)
+ *   WTSEnumerateSessionsExW, WTSEnumerateServersW, WTSQueryUserConfigW   FALSE, error 0
+ *   WTSQuerySessionInformationW       only WTSUserName, WTSDomainName, WTSClientProtocolType
+ *                                     answer; every other class: FALSE, error 0
+ *   WTSEnumerateSessionsW             TRUE, 0 sessions
+ *   WTSQueryUserToken(own session)    TRUE, a real token (no SE_TCB_NAME check)
+ *   WTSLogoffSession                  FALSE, error 120
+ *   WTSDisconnectSession              TRUE (a stub that does nothing)
+ * Calls that would end the run's session or process (logoff/shutdown/terminate of real
+ * targets) or block (WTSWaitSystemEvent without a flush) belong in UNREACHABLE rows, each
+ * with its reason; a reachable failure (error 120 above) is a better test than none.
+ */
 static const row ROWS[] = {
     {"JNI_OnLoad", test_on_load, NULL},
     TESTED(ProcessesNative, enumerateProcesses, test_enumerate_processes)
