@@ -29,7 +29,25 @@ static WCHAR *argument(void) {
     return p;
 }
 
+static HMODULE loaded_dll;
+
+/* A crash inside the DLL (or the harness) still names the entry point being tested. */
+static LONG WINAPI crashed(EXCEPTION_POINTERS *info) {
+    const EXCEPTION_RECORD *record = info->ExceptionRecord;
+    ULONG_PTR at = (ULONG_PTR)record->ExceptionAddress, base = (ULONG_PTR)loaded_dll;
+    out("FAIL %s: crashed with exception 0x%x at %p", current_entry(),
+        (DWORD)record->ExceptionCode, record->ExceptionAddress);
+    if (loaded_dll != NULL && at >= base && at - base < 0x1000000) {
+        out(" (wtsbridge.dll+0x%x)", (DWORD)(at - base));
+    }
+    out("\nwine-%s: %d passed, %d failed\n", sizeof(void *) == 8 ? "x64" : "x86", passed_count(),
+        failed_count() + 1);
+    ExitProcess(4);
+    return EXCEPTION_EXECUTE_HANDLER;
+}
+
 void mainCRTStartup(void) {
+    SetUnhandledExceptionFilter(crashed);
     const char *arch = sizeof(void *) == 8 ? "x64" : "x86";
     WCHAR *path = argument();
     if (path[0] == 0) {
@@ -38,6 +56,7 @@ void mainCRTStartup(void) {
     }
     out("wts-wine-test (%s): loading %S\n", arch, path);
     HMODULE dll = LoadLibraryW(path);
+    loaded_dll = dll;
     if (dll == NULL) {
         DWORD error = GetLastError();
         static WCHAR text[512];
