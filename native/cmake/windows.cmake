@@ -58,6 +58,13 @@ else()
   add_dependencies(wtsbridge wts_kernel32_implib)
   target_compile_options(wtsbridge PRIVATE -Os -ffreestanding -fno-stack-protector
                          -fno-builtin -Wall -Wextra -Werror)
+  # The x64 and arm64 ABIs require unwind data (.pdata/.xdata) for every non-leaf function;
+  # clang drops it under -ffreestanding. Without it an exception raised in or through the DLL
+  # (a crash the JVM should report, or one a callee raises) is unwound wrongly, and Windows
+  # may end the process before any handler runs. DllBinaryTest checks the exception table.
+  if(NOT WTS_DLLTOOL_MACHINE STREQUAL "i386")
+    target_compile_options(wtsbridge PRIVATE -funwind-tables)
+  endif()
   target_link_options(wtsbridge PRIVATE -nostdlib -s
                       -Wl,--kill-at -Wl,--entry=DllMainCRTStartup -Wl,--no-insert-timestamp)
   target_link_libraries(wtsbridge PRIVATE "${WTS_KERNEL32_LIB}")

@@ -42,6 +42,12 @@ class DllBinaryTest {
         assertTrue(dump.contains("Machine: " + machine), "machine type of " + dll + ":\n" + header(dump));
         assertEquals(expectedExports(), exports(dump), "export table of " + dll);
         assertEquals(Set.of("kernel32.dll"), imports(dump), "imported DLLs of " + dll);
+        if (!arch.equals("windows_32")) {
+            // x64/arm64 unwind through .pdata: without it exceptions cannot cross the DLL.
+            Matcher size = Pattern.compile("ExceptionTableSize: 0x([0-9A-Fa-f]+)").matcher(dump);
+            assertTrue(size.find() && Long.parseLong(size.group(1), 16) > 0,
+                    "no unwind data (.pdata exception table) in " + dll);
+        }
         long size = Files.size(dll);
         assertTrue(size <= MAX_DLL_BYTES, dll + " is " + size + " bytes, over " + MAX_DLL_BYTES);
     }
