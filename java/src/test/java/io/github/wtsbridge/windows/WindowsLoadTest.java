@@ -11,7 +11,6 @@ import io.github.wtsbridge.internal.NativeLibrary;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +73,7 @@ class WindowsLoadTest {
                 "-cp", WindowsSupport.testClassPath(),
                 "-Djava.library.path=" + planted,
                 "-D" + NativeLibrary.TMPDIR_PROPERTY + "=" + extractTo,
-                LoadProbe.class.getName()));
+                LoadProbe.class.getName(), "--where"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(planted.toFile()).redirectErrorStream(true);
         String pathVariable = builder.environment().keySet().stream()
                 .filter(k -> k.equalsIgnoreCase("PATH")).findFirst().orElse("PATH");
@@ -87,8 +86,9 @@ class WindowsLoadTest {
         Matcher m = Pattern.compile("session=(\\d+)").matcher(output);
         assertTrue(m.find(), "no session id in:\n" + output);
         assertEquals(WtsSessions.currentSessionId(), Integer.parseInt(m.group(1)), output);
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(extractTo, "wtsbridge-*")) {
-            assertTrue(dirs.iterator().hasNext(), "the probe JVM extracted nothing into " + extractTo + ":\n" + output);
-        }
+        Matcher where = Pattern.compile("dll=(.+?)\\s*$", Pattern.MULTILINE).matcher(output);
+        assertTrue(where.find(), "no DLL path in:\n" + output);
+        Path loaded = Path.of(where.group(1));
+        assertTrue(loaded.startsWith(extractTo), "the probe JVM loaded " + loaded + ", not a copy under " + extractTo);
     }
 }
