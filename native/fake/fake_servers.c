@@ -13,7 +13,7 @@
 
 #define SERVER_MAGIC 0x53525652u /* "SRVR" */
 #define RPC_S_SERVER_UNAVAILABLE 1722u
-#define LAST_UNITS 256
+#define LAST_UNITS 512
 
 typedef struct fake_server {
     uint32_t magic;

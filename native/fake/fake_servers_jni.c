@@ -7,7 +7,7 @@
 
 #define SERVERS(name) Java_io_github_wtsbridge_testing_FakeServers_##name
 #define CONTROL(name) Java_io_github_wtsbridge_testing_FakeControl_##name
-#define UNITS 256
+#define UNITS 512
 
 static WCHAR *copy_string(JNIEnv *env, jstring text) {
     if (text == NULL) {
