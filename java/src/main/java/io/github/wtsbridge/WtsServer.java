@@ -34,7 +34,6 @@ public final class WtsServer implements AutoCloseable {
     public static final int MAX_DOMAIN_LENGTH = 255;
 
     private static final WtsServer LOCAL = new WtsServer();
-    private static final Cleaner CLEANER = Cleaner.create();
 
     private final String name;
     private final Handle handle;          // null for the local server
@@ -49,7 +48,7 @@ public final class WtsServer implements AutoCloseable {
     private WtsServer(String name, long value) {
         this.name = name;
         this.handle = new Handle(value, name);
-        this.cleanable = CLEANER.register(this, handle);
+        this.cleanable = Cleaners.CLEANER.register(this, handle);
     }
 
     /** This machine. Closing it does nothing. */
@@ -177,6 +176,11 @@ public final class WtsServer implements AutoCloseable {
         if (handle != null) {
             handle.release();
         }
+    }
+
+    /** The Cleaner's thread starts with the first opened server, not with {@link #local()}. */
+    private static final class Cleaners {
+        static final Cleaner CLEANER = Cleaner.create();
     }
 
     /**

@@ -421,6 +421,22 @@ public final class WtsSessions {
     /** Longest message text accepted by {@link #sendMessage}. */
     public static final int MAX_MESSAGE_LENGTH = 32767;
 
+    /** Logs a session on this machine off (WTSLogoffSession). */
+    public static void logoff(int sessionId, boolean wait) {
+        logoff(WtsServer.local(), sessionId, wait);
+    }
+
+    /** Disconnects a session on this machine (WTSDisconnectSession). */
+    public static void disconnect(int sessionId, boolean wait) {
+        disconnect(WtsServer.local(), sessionId, wait);
+    }
+
+    /** Shows a message box in a session on this machine; see {@link #sendMessage(WtsServer, int, String, String, WtsMessageStyle, Duration, boolean)}. */
+    public static WtsMessageReply sendMessage(int sessionId, String title, String message, WtsMessageStyle style,
+                                              Duration timeout, boolean wait) {
+        return sendMessage(WtsServer.local(), sessionId, title, message, style, timeout, wait);
+    }
+
     /** Logs a session off (WTSLogoffSession); with wait, returns when the logoff is done. */
     public static void logoff(WtsServer server, int sessionId, boolean wait) {
         Objects.requireNonNull(server, "server");

@@ -33,7 +33,7 @@ class ControlTest extends FakeTestBase {
         FakeWts.addSession(1, 0, "Console");
         FakeWts.addSession(3, 0, "RDP-Tcp#7");
 
-        WtsSessions.logoff(LOCAL, 3, true);
+        WtsSessions.logoff(3, true);
 
         FakeControl.Call call = FakeControl.lastCall();
         assertEquals("WTSLogoffSession", call.function());
@@ -46,7 +46,7 @@ class ControlTest extends FakeTestBase {
     void disconnectKeepsTheUserLoggedOn() {
         FakeWts.addSession(3, 0, "RDP-Tcp#7");
 
-        WtsSessions.disconnect(LOCAL, 3, false);
+        WtsSessions.disconnect(3, false);
 
         assertFalse(FakeControl.lastCall().waited());
         assertEquals(WtsConnectState.DISCONNECTED, WtsSessions.connectState(3));
@@ -99,7 +99,7 @@ class ControlTest extends FakeTestBase {
         assertEquals(WtsMessageResponse.TIMEOUT,
                 WtsSessions.sendMessage(LOCAL, 3, "t", "m", WtsMessageStyle.OK, Duration.ofSeconds(1), true).response());
         assertEquals(new WtsMessageReply(WtsMessageResponse.ASYNC, 32001),
-                WtsSessions.sendMessage(LOCAL, 3, "t", "m", WtsMessageStyle.OK, Duration.ZERO, false));
+                WtsSessions.sendMessage(3, "t", "m", WtsMessageStyle.OK, Duration.ZERO, false));
         assertFalse(FakeControl.lastCall().waited());
         FakeControl.setMessageResponse(4242);
         assertEquals(new WtsMessageReply(WtsMessageResponse.UNKNOWN, 4242),
