@@ -33,3 +33,44 @@ JNIEXPORT jlongArray JNICALL FN(counts)(JNIEnv *env, jclass cls) {
     }
     return result;
 }
+
+/* A window owned by the calling (test) thread, as a caller with its own window would have. */
+static LRESULT WINAPI owned_window_proc(HANDLE window, UINT message, WPARAM wParam, LPARAM lParam) {
+    return WTS.DefWindowProcW(window, message, wParam, lParam);
+}
+
+static const WCHAR OWNED_CLASS[] = {'O', 'w', 'n', 'e', 'd', 0};
+
+JNIEXPORT jlong JNICALL FN(createWindow)(JNIEnv *env, jclass cls) {
+    (void)env, (void)cls;
+    WNDCLASSEXW wc = {0};
+    wc.cbSize = sizeof wc;
+    wc.lpfnWndProc = owned_window_proc;
+    wc.lpszClassName = OWNED_CLASS;
+    if (WTS.RegisterClassExW(&wc) == 0) {
+        return 0;
+    }
+    return (jlong)(intptr_t)WTS.CreateWindowExW(0, OWNED_CLASS, OWNED_CLASS, 0, 0, 0, 0, 0, NULL,
+                                                NULL, NULL, NULL);
+}
+
+JNIEXPORT void JNICALL FN(destroyWindow)(JNIEnv *env, jclass cls, jlong window) {
+    (void)env, (void)cls;
+    WTS.DestroyWindow((HANDLE)(intptr_t)window);
+    WTS.UnregisterClassW(OWNED_CLASS, NULL);
+}
+
+/* Takes the next message of the calling thread's queue: {message, wParam, lParam}. */
+JNIEXPORT jlongArray JNICALL FN(nextMessage)(JNIEnv *env, jclass cls) {
+    (void)cls;
+    MSG msg;
+    if (WTS.GetMessageW(&msg, NULL, 0, 0) < 0) {
+        return NULL;
+    }
+    jlongArray result = (*env)->NewLongArray(env, 3);
+    if (result != NULL) {
+        jlong values[3] = {(jlong)msg.message, (jlong)msg.wParam, (jlong)msg.lParam};
+        (*env)->SetLongArrayRegion(env, result, 0, 3, values);
+    }
+    return result;
+}

@@ -51,16 +51,14 @@ JNIEXPORT jbyteArray JNICALL FN(tokenUserSid)(JNIEnv *env, jclass cls, jlong han
     WTS_REQUIRE(env, GetTokenInformation, NULL);
     HANDLE token = (HANDLE)(intptr_t)handle;
     DWORD needed = 0;
-    if (WTS.GetTokenInformation(token, TOKEN_USER_CLASS, NULL, 0, &needed) || needed == 0) {
-        wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "GetTokenInformation");
-        return NULL;
-    }
-    DWORD error = WTS.GetLastError();
-    if (error != WTS_ERROR_INSUFFICIENT_BUFFER) {
+    /* First the size: this call must fail with ERROR_INSUFFICIENT_BUFFER. */
+    BOOL sized = WTS.GetTokenInformation(token, TOKEN_USER_CLASS, NULL, 0, &needed);
+    DWORD error = sized ? 0 : WTS.GetLastError();
+    if (!sized && error != WTS_ERROR_INSUFFICIENT_BUFFER) {
         wts_throw_win32(env, error, "GetTokenInformation");
         return NULL;
     }
-    if (needed > 4096) {
+    if (sized || needed == 0 || needed > 4096) {
         wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "GetTokenInformation");
         return NULL;
     }
