@@ -7,7 +7,7 @@
  * A Java string as a NUL-terminated UTF-16 copy on the platform heap (*out = NULL for a null
  * string). Returns 0 with an exception pending on failure. Java has checked the text.
  */
-static int to_wide(JNIEnv *env, jstring text, WCHAR **out) {
+static int to_wide(JNIEnv *env, jstring text, WCHAR **out, const char *function) {
     *out = NULL;
     if (text == NULL) {
         return 1;
@@ -15,7 +15,7 @@ static int to_wide(JNIEnv *env, jstring text, WCHAR **out) {
     jsize length = (*env)->GetStringLength(env, text);
     WCHAR *copy = wts_alloc(((size_t)length + 1) * sizeof(WCHAR));
     if (copy == NULL) {
-        wts_throw_win32(env, WTS_ERROR_NOT_ENOUGH_MEMORY, "WTSQueryUserConfigW");
+        wts_throw_win32(env, WTS_ERROR_NOT_ENOUGH_MEMORY, function);
         return 0;
     }
     (*env)->GetStringRegion(env, text, 0, length, (jchar *)copy);
@@ -29,11 +29,12 @@ static int to_wide(JNIEnv *env, jstring text, WCHAR **out) {
 }
 
 /* Server (may be NULL = this machine) and user name, both copied; 0 on failure. */
-static int names(JNIEnv *env, jstring server, jstring user, WCHAR **serverName, WCHAR **userName) {
-    if (!to_wide(env, server, serverName)) {
+static int names(JNIEnv *env, jstring server, jstring user, WCHAR **serverName, WCHAR **userName,
+                 const char *function) {
+    if (!to_wide(env, server, serverName, function)) {
         return 0;
     }
-    if (!to_wide(env, user, userName)) {
+    if (!to_wide(env, user, userName, function)) {
         wts_free(*serverName);
         return 0;
     }
@@ -44,7 +45,7 @@ static int names(JNIEnv *env, jstring server, jstring user, WCHAR **serverName, 
 static WCHAR *query(JNIEnv *env, jstring server, jstring user, jint configClass, DWORD *bytes) {
     WTS_REQUIRE(env, WTSQueryUserConfigW, NULL);
     WCHAR *serverName, *userName;
-    if (!names(env, server, user, &serverName, &userName)) {
+    if (!names(env, server, user, &serverName, &userName, "WTSQueryUserConfigW")) {
         return NULL;
     }
     WCHAR *buffer = NULL;
@@ -132,7 +133,7 @@ static void set(JNIEnv *env, jstring server, jstring user, jint configClass, WCH
                 DWORD length) {
     WTS_REQUIRE(env, WTSSetUserConfigW, );
     WCHAR *serverName, *userName;
-    if (!names(env, server, user, &serverName, &userName)) {
+    if (!names(env, server, user, &serverName, &userName, "WTSSetUserConfigW")) {
         return;
     }
     BOOL ok = WTS.WTSSetUserConfigW(serverName, userName, (DWORD)configClass, data, length);
@@ -149,7 +150,7 @@ JNIEXPORT void JNICALL FN(setString)(JNIEnv *env, jclass cls, jstring server, js
                                      jint configClass, jstring value) {
     (void)cls;
     WCHAR *text;
-    if (!to_wide(env, value, &text)) {
+    if (!to_wide(env, value, &text, "WTSSetUserConfigW")) {
         return;
     }
     jsize length = (*env)->GetStringLength(env, value);

@@ -43,6 +43,10 @@ public final class WtsSessionSubscription implements AutoCloseable {
      * Starts delivering session changes to {@code listener}; returns once the window is
      * registered, so no change after this call is missed.
      *
+     * <p>Early at boot, before Remote Desktop Services run, Windows may refuse the
+     * registration (RPC_S_INVALID_BINDING, 1702); a service that subscribes at start-up should
+     * retry.
+     *
      * @throws WtsException if the window or the registration cannot be made
      */
     public static WtsSessionSubscription open(WtsSessionScope scope, WtsSessionListener listener) {

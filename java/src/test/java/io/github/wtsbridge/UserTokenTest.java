@@ -79,6 +79,37 @@ class UserTokenTest extends FakeTestBase {
     }
 
     @Test
+    void closeRacingManyUsesClosesExactlyOnce() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            WtsUserToken token = WtsUsers.queryUserToken(2);
+            java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+            Thread[] users = new Thread[4];
+            for (int i = 0; i < users.length; i++) {
+                users[i] = new Thread(() -> {
+                    for (int n = 0; n < 50; n++) {
+                        try {
+                            if (!token.userSid().endsWith("-1001")) {
+                                wrong.incrementAndGet();
+                            }
+                        } catch (IllegalStateException closed) {
+                            return; // refused after close: fine
+                        } catch (RuntimeException e) {
+                            wrong.incrementAndGet(); // e.g. a use of an already closed handle
+                        }
+                    }
+                });
+                users[i].start();
+            }
+            token.close();
+            for (Thread t : users) {
+                t.join(10_000);
+            }
+            assertEquals(0, wrong.get(), "a use saw a closed handle");
+        }
+        assertArrayEquals(new long[] {50, 50, 0}, FakeTokens.counts(), "opened, closed, bad closes");
+    }
+
+    @Test
     void cleanerClosesADroppedToken() {
         WtsUsers.queryUserToken(2); // dropped without close
 
