@@ -472,6 +472,23 @@ static BOOL WINAPI fake_WTSUnRegisterSessionNotification(HANDLE hwnd) {
     return fail(ERROR_INVALID_WINDOW_HANDLE);
 }
 
+/* The Ex pair shares the registrations: the fake's sessions are all on the server asked. */
+static BOOL WINAPI fake_WTSRegisterSessionNotificationEx(HANDLE server, HANDLE hwnd, DWORD flags) {
+    (void)server;
+    if (fake_enter("WTSRegisterSessionNotificationEx")) {
+        return 0;
+    }
+    return fake_WTSRegisterSessionNotification(hwnd, flags);
+}
+
+static BOOL WINAPI fake_WTSUnRegisterSessionNotificationEx(HANDLE server, HANDLE hwnd) {
+    (void)server;
+    if (fake_enter("WTSUnRegisterSessionNotificationEx")) {
+        return 0;
+    }
+    return fake_WTSUnRegisterSessionNotification(hwnd);
+}
+
 /* ---- wtsapi32: WTSWaitSystemEvent ---- */
 
 static BOOL WINAPI fake_WTSWaitSystemEvent(HANDLE server, DWORD mask, DWORD *flags) {
@@ -620,6 +637,8 @@ static void fill(wts_api *api) {
     api->DefWindowProcW = fake_DefWindowProcW;
     api->WTSRegisterSessionNotification = fake_WTSRegisterSessionNotification;
     api->WTSUnRegisterSessionNotification = fake_WTSUnRegisterSessionNotification;
+    api->WTSRegisterSessionNotificationEx = fake_WTSRegisterSessionNotificationEx;
+    api->WTSUnRegisterSessionNotificationEx = fake_WTSUnRegisterSessionNotificationEx;
     api->WTSWaitSystemEvent = fake_WTSWaitSystemEvent;
 }
 

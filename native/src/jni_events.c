@@ -68,6 +68,27 @@ JNIEXPORT void JNICALL FN(unregister)(JNIEnv *env, jclass cls, jlong window) {
     }
 }
 
+/* The Ex pair: the same, on a server handle (WTS_CURRENT_SERVER_HANDLE or from WTSOpenServer). */
+JNIEXPORT void JNICALL FN(registerEx)(JNIEnv *env, jclass cls, jlong server, jlong window,
+                                      jint flags) {
+    (void)cls;
+    WTS_REQUIRE(env, WTSRegisterSessionNotificationEx, );
+    if (!WTS.WTSRegisterSessionNotificationEx(WTS_SERVER(server), (HANDLE)(intptr_t)window,
+                                              (DWORD)flags)) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, "WTSRegisterSessionNotificationEx");
+    }
+}
+
+JNIEXPORT void JNICALL FN(unregisterEx)(JNIEnv *env, jclass cls, jlong server, jlong window) {
+    (void)cls;
+    WTS_REQUIRE(env, WTSUnRegisterSessionNotificationEx, );
+    if (!WTS.WTSUnRegisterSessionNotificationEx(WTS_SERVER(server), (HANDLE)(intptr_t)window)) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, "WTSUnRegisterSessionNotificationEx");
+    }
+}
+
 /* The hidden window's procedure: WM_WTSSESSION_CHANGE goes to Java, the rest to Windows. */
 static LRESULT WINAPI window_proc(HANDLE window, UINT message, WPARAM wParam, LPARAM lParam) {
     if (message == WTS_WM_WTSSESSION_CHANGE) {

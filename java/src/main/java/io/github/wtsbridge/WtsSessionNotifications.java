@@ -32,6 +32,24 @@ public final class WtsSessionNotifications {
         EventsNative.unregister(hwnd);
     }
 
+    /**
+     * Registers a window for WM_WTSSESSION_CHANGE through a server handle
+     * (WTSRegisterSessionNotificationEx); unregister it with {@link #unregister(WtsServer, long)}.
+     */
+    public static void register(WtsServer server, long hwnd, WtsSessionScope scope) {
+        Objects.requireNonNull(server, "server");
+        checkWindow(hwnd);
+        Objects.requireNonNull(scope, "scope");
+        EventsNative.registerEx(WtsSessions.handleOf(server), hwnd, scope.flags());
+    }
+
+    /** Unregisters a window registered with {@link #register(WtsServer, long, WtsSessionScope)}. */
+    public static void unregister(WtsServer server, long hwnd) {
+        Objects.requireNonNull(server, "server");
+        checkWindow(hwnd);
+        EventsNative.unregisterEx(WtsSessions.handleOf(server), hwnd);
+    }
+
     /** An HWND: non-zero, and within the pointer width of this JVM. */
     static void checkWindow(long hwnd) {
         if (hwnd == 0) {

@@ -59,6 +59,12 @@ public final class EventsNative {
     /** WTSUnRegisterSessionNotification. */
     public static native void unregister(long window);
 
+    /** WTSRegisterSessionNotificationEx on a server handle. */
+    public static native void registerEx(long server, long window, int flags);
+
+    /** WTSUnRegisterSessionNotificationEx. */
+    public static native void unregisterEx(long server, long window);
+
     /** WM_QUIT to a loop's thread (PostThreadMessageW); false if it has no queue any more. */
     public static native boolean postQuit(int threadId);
 
