@@ -27,6 +27,11 @@ DWORD wts_decode_uint(const void *buffer, DWORD bytes, DWORD *value);
 /* WTS_CLIENT_ADDRESS: the family and the 20 raw bytes. 0 or ERROR_INVALID_DATA. */
 DWORD wts_decode_client_address(const void *buffer, DWORD bytes, DWORD *family, BYTE address[20]);
 
+/* WTSUSERCONFIGW (WTSUserConfigUser): the 13 DWORDs in order; texts = initial program,
+ * working directory, profile path, home directory, home drive. 0 or ERROR_INVALID_DATA. */
+DWORD wts_decode_user_config(const void *buffer, DWORD bytes,
+                             DWORD numbers[WTS_USER_CONFIG_NUMBERS], wts_text texts[5]);
+
 /* WTSINFOW: state, id, six counters, connect/disconnect/last input/logon/current FILETIMEs;
  * texts = WinStation name, domain, user name. 0 or ERROR_INVALID_DATA. */
 DWORD wts_decode_session_info(const void *buffer, DWORD bytes,

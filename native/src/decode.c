@@ -51,6 +51,23 @@ DWORD wts_decode_client_address(const void *buffer, DWORD bytes, DWORD *family, 
     return 0;
 }
 
+DWORD wts_decode_user_config(const void *buffer, DWORD bytes,
+                             DWORD numbers[WTS_USER_CONFIG_NUMBERS], wts_text texts[5]) {
+    if (buffer == NULL || bytes < sizeof(WTSUSERCONFIGW)) {
+        return WTS_ERROR_INVALID_DATA;
+    }
+    const WTSUSERCONFIGW *config = (const WTSUSERCONFIGW *)buffer;
+    for (int i = 0; i < WTS_USER_CONFIG_NUMBERS; i++) {
+        numbers[i] = config->Numbers[i];
+    }
+    texts[0] = field_text(config->InitialProgram, WTS_USER_CONFIG_PATH);
+    texts[1] = field_text(config->WorkDirectory, WTS_USER_CONFIG_PATH);
+    texts[2] = field_text(config->TerminalServerProfilePath, WTS_USER_CONFIG_PATH);
+    texts[3] = field_text(config->TerminalServerHomeDir, WTS_USER_CONFIG_PATH);
+    texts[4] = field_text(config->TerminalServerHomeDirDrive, WTS_USER_CONFIG_DRIVE);
+    return 0;
+}
+
 DWORD wts_decode_session_info(const void *buffer, DWORD bytes,
                               int64_t numbers[WTS_SESSION_INFO_NUMBERS], wts_text texts[3]) {
     if (buffer == NULL || bytes < sizeof(WTSINFOW)) {
