@@ -211,6 +211,10 @@ static BOOL WINAPI fake_GetTokenInformation(HANDLE token, DWORD infoClass, void 
     if (returnLength == NULL) {
         return fail(WTS_ERROR_INVALID_PARAMETER);
     }
+    /* A second name, so that a test can fail the linked-token query alone. */
+    if (infoClass == TOKEN_LINKED_TOKEN && fake_enter("GetTokenInformation:TokenLinkedToken")) {
+        return 0;
+    }
     if (infoClass != TOKEN_ELEVATION_TYPE && infoClass != TOKEN_LINKED_TOKEN) {
         return fail(WTS_ERROR_INVALID_PARAMETER); /* not scripted here */
     }
