@@ -5,10 +5,14 @@
  * they give out CloseHandle, WaitForSingleObject and GetExitCodeProcess.
  *
  * Sharing the table: fake_tokens.c (issue 3) also fakes WTSQueryUserToken, so this module
- * fills that slot only while it is still NULL. CloseHandle and WaitForSingleObject are shared
- * by every module that hands out handles: this one chains them — it handles its own handles
- * (kept in a registry, never dereferenced blindly) and passes any other handle on to the
- * function that was in the slot before it.
+ * fills that slot only while it is still NULL. CloseHandle, WaitForSingleObject and
+ * GetTokenInformation are shared by every module that hands out handles: this one chains
+ * them — it answers for its own handles (kept in a registry, never dereferenced blindly) and
+ * for the classes it knows (TokenElevationType, TokenLinkedToken), and passes anything else
+ * on to the function that was in the slot before it. A token this module did not make (one
+ * from another module's WTSQueryUserToken) is accepted too: its session comes from
+ * GetTokenInformation(TokenSessionId) through the other module, its elevation type and
+ * environment from what FakeLaunch.logOn scripted for that session.
  *
  * Every token, process/thread handle and environment block counts as an open handle
  * (fake_handle_opened/closed), so FakeTestBase sees any that the shim leaves behind.
@@ -63,6 +67,7 @@ static object *live[MAX_LIVE];
 static fake_started started[FAKE_LAUNCH_MAX_STARTED];
 static int started_count;
 static BOOL(WINAPI *next_CloseHandle)(HANDLE);
+static BOOL(WINAPI *next_GetTokenInformation)(HANDLE, DWORD, void *, DWORD, DWORD *);
 static DWORD(WINAPI *next_WaitForSingleObject)(HANDLE, DWORD);
 
 void fake_launch_lock(void) { pthread_mutex_lock(&launch_mutex); }
@@ -166,6 +171,53 @@ int fake_launch_exit(DWORD pid, DWORD exitCode) {
     return found;
 }
 
+/* ---- tokens, ours or another module's ---- */
+
+#define TOKEN_SESSION_ID 12u
+
+typedef struct token_view {
+    int known;
+    DWORD session;
+    DWORD elevationType;
+    DWORD tokenType;
+} token_view;
+
+static BOOL WINAPI fake_GetTokenInformation(HANDLE token, DWORD infoClass, void *info,
+                                           DWORD length, DWORD *returnLength);
+
+/* What a token is. Takes the launch lock itself: call without it (another module's
+ * GetTokenInformation may chain back here). */
+static token_view view_token(HANDLE token) {
+    token_view v = {0, 0, 0, 0};
+    fake_launch_lock();
+    object *t = object_of(token, OBJECT_TOKEN);
+    if (t != NULL) {
+        v.known = 1;
+        v.session = t->session;
+        v.elevationType = t->elevationType;
+        v.tokenType = t->tokenType;
+    }
+    fake_launch_unlock();
+    if (v.known || token == NULL) {
+        return v;
+    }
+    BOOL(WINAPI *other)(HANDLE, DWORD, void *, DWORD, DWORD *) =
+        WTS.GetTokenInformation != fake_GetTokenInformation ? WTS.GetTokenInformation
+                                                            : next_GetTokenInformation;
+    DWORD session = 0, length = 0;
+    if (other != NULL && other(token, TOKEN_SESSION_ID, &session, sizeof session, &length)) {
+        fake_launch_lock();
+        user *u = user_of(session);
+        v.known = 1;
+        v.session = session;
+        v.elevationType = u != NULL ? u->elevationType : ELEVATION_DEFAULT;
+        v.tokenType = TOKEN_PRIMARY; /* what WTSQueryUserToken hands out */
+        fake_launch_unlock();
+    }
+    fake_set_last_error(0);
+    return v;
+}
+
 /* ---- the fake functions ---- */
 
 static BOOL WINAPI fake_WTSQueryUserToken(DWORD session, HANDLE *token) {
@@ -205,43 +257,45 @@ static BOOL WINAPI fake_WTSQueryUserToken(DWORD session, HANDLE *token) {
 
 static BOOL WINAPI fake_GetTokenInformation(HANDLE token, DWORD infoClass, void *info,
                                            DWORD length, DWORD *returnLength) {
+    if (infoClass != TOKEN_ELEVATION_TYPE && infoClass != TOKEN_LINKED_TOKEN &&
+        next_GetTokenInformation != NULL) {
+        return next_GetTokenInformation(token, infoClass, info, length, returnLength);
+    }
     if (fake_enter("GetTokenInformation")) {
         return 0;
-    }
-    if (returnLength == NULL) {
-        return fail(WTS_ERROR_INVALID_PARAMETER);
     }
     /* A second name, so that a test can fail the linked-token query alone. */
     if (infoClass == TOKEN_LINKED_TOKEN && fake_enter("GetTokenInformation:TokenLinkedToken")) {
         return 0;
     }
+    if (returnLength == NULL) {
+        return fail(WTS_ERROR_INVALID_PARAMETER);
+    }
     if (infoClass != TOKEN_ELEVATION_TYPE && infoClass != TOKEN_LINKED_TOKEN) {
         return fail(WTS_ERROR_INVALID_PARAMETER); /* not scripted here */
     }
     DWORD needed = infoClass == TOKEN_ELEVATION_TYPE ? sizeof(DWORD) : sizeof(HANDLE);
-    fake_launch_lock();
-    object *t = object_of(token, OBJECT_TOKEN);
+    token_view t = view_token(token);
     DWORD error = 0;
-    if (t == NULL) {
+    fake_launch_lock();
+    if (!t.known) {
         error = FAKE_ERROR_INVALID_HANDLE;
     } else if (info == NULL || length < needed) {
         *returnLength = needed;
         error = WTS_ERROR_INSUFFICIENT_BUFFER;
     } else if (infoClass == TOKEN_ELEVATION_TYPE) {
-        memcpy(info, &t->elevationType, sizeof(DWORD));
+        memcpy(info, &t.elevationType, sizeof(DWORD));
         *returnLength = needed;
-    } else if (t->elevationType == ELEVATION_DEFAULT) {
+    } else if (t.elevationType == ELEVATION_DEFAULT) {
         error = ERROR_NO_SUCH_LOGON_SESSION; /* no split token, nothing linked */
     } else {
-        DWORD session = t->session;
-        DWORD linkedType = t->elevationType == ELEVATION_LIMITED ? ELEVATION_FULL
-                                                                  : ELEVATION_LIMITED;
         object *linked = new_object(OBJECT_TOKEN);
         if (linked == NULL) {
             error = WTS_ERROR_NOT_ENOUGH_MEMORY;
         } else {
-            linked->session = session;
-            linked->elevationType = linkedType;
+            linked->session = t.session;
+            linked->elevationType = t.elevationType == ELEVATION_LIMITED ? ELEVATION_FULL
+                                                                          : ELEVATION_LIMITED;
             linked->tokenType = TOKEN_IMPERSONATION; /* as without SeTcbPrivilege */
             HANDLE handle = linked;
             memcpy(info, &handle, sizeof handle);
@@ -263,13 +317,13 @@ static BOOL WINAPI fake_DuplicateTokenEx(HANDLE token, DWORD access, void *attri
         (tokenType != TOKEN_PRIMARY && tokenType != TOKEN_IMPERSONATION)) {
         return fail(WTS_ERROR_INVALID_PARAMETER);
     }
+    token_view t = view_token(token);
     fake_launch_lock();
-    object *t = object_of(token, OBJECT_TOKEN);
     DWORD error = 0;
-    if (t == NULL) {
+    if (!t.known) {
         error = FAKE_ERROR_INVALID_HANDLE;
     } else {
-        DWORD session = t->session, elevation = t->elevationType;
+        DWORD session = t.session, elevation = t.elevationType;
         object *copy = new_object(OBJECT_TOKEN);
         if (copy == NULL) {
             error = WTS_ERROR_NOT_ENOUGH_MEMORY;
@@ -292,11 +346,11 @@ static BOOL WINAPI fake_CreateEnvironmentBlock(void **environment, HANDLE token,
     if (environment == NULL) {
         return fail(WTS_ERROR_INVALID_PARAMETER);
     }
+    token_view t = view_token(token);
     fake_launch_lock();
-    object *t = object_of(token, OBJECT_TOKEN);
-    user *u = t == NULL ? NULL : user_of(t->session);
+    user *u = t.known ? user_of(t.session) : NULL;
     DWORD error = 0;
-    if (t == NULL) {
+    if (!t.known) {
         error = FAKE_ERROR_INVALID_HANDLE;
     } else {
         size_t units = u == NULL ? 2 : u->units;
@@ -374,12 +428,12 @@ static BOOL WINAPI fake_CreateProcessAsUserW(HANDLE token, const WCHAR *applicat
     if (environment != NULL && !(creationFlags & CREATE_UNICODE_ENVIRONMENT)) {
         return fail(WTS_ERROR_INVALID_PARAMETER); /* a UTF-16 block read as ANSI: garbage */
     }
+    token_view t = view_token(token);
     fake_launch_lock();
-    object *t = object_of(token, OBJECT_TOKEN);
     DWORD error = 0;
-    if (t == NULL) {
+    if (!t.known) {
         error = FAKE_ERROR_INVALID_HANDLE;
-    } else if (t->tokenType != TOKEN_PRIMARY) {
+    } else if (t.tokenType != TOKEN_PRIMARY) {
         error = ERROR_BAD_TOKEN_TYPE;
     } else if (started_count >= FAKE_LAUNCH_MAX_STARTED) {
         error = WTS_ERROR_NOT_ENOUGH_MEMORY;
@@ -404,8 +458,8 @@ static BOOL WINAPI fake_CreateProcessAsUserW(HANDLE token, const WCHAR *applicat
             s->startupFlags = startup->dwFlags;
             s->showWindow = startup->wShowWindow;
             s->inheritHandles = inheritHandles;
-            s->tokenSession = t->session;
-            s->tokenElevated = t->elevationType == ELEVATION_FULL;
+            s->tokenSession = t.session;
+            s->tokenElevated = t.elevationType == ELEVATION_FULL;
             process->started = index;
             thread->started = index;
             info->hProcess = process;
@@ -505,7 +559,10 @@ static void fill(wts_api *api) {
         next_WaitForSingleObject = api->WaitForSingleObject;
         api->WaitForSingleObject = fake_WaitForSingleObject;
     }
-    api->GetTokenInformation = fake_GetTokenInformation;
+    if (api->GetTokenInformation != fake_GetTokenInformation) {
+        next_GetTokenInformation = api->GetTokenInformation;
+        api->GetTokenInformation = fake_GetTokenInformation;
+    }
     api->DuplicateTokenEx = fake_DuplicateTokenEx;
     api->CreateEnvironmentBlock = fake_CreateEnvironmentBlock;
     api->DestroyEnvironmentBlock = fake_DestroyEnvironmentBlock;
