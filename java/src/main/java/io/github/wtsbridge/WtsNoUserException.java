@@ -26,7 +26,10 @@ public final class WtsNoUserException extends WtsException {
 
     @Override
     public String getMessage() {
-        return super.getMessage() + (sessionId < 0 ? " (no session is attached to the console)"
-                : " (nobody is logged on to session " + sessionId + ")");
+        if (sessionId < 0) {
+            return function() + ": no session is attached to the console, so nobody is logged on there"
+                    + " (ERROR_NO_TOKEN, 1008)";
+        }
+        return super.getMessage() + " (nobody is logged on to session " + sessionId + ")";
     }
 }

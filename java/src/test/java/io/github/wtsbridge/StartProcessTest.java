@@ -260,6 +260,16 @@ class StartProcessTest extends FakeTestBase {
     }
 
     @Test
+    void badWaitsAreRejectedBeforeAnyNativeCall() {
+        try (WtsStartedProcess p = WtsSessions.startProcess(2, "job.exe")) {
+            long before = FakeWts.callCount();
+            assertThrows(IllegalArgumentException.class, () -> p.waitFor(Duration.ofMillis(-1)));
+            assertThrows(NullPointerException.class, () -> p.waitFor(null));
+            assertEquals(before, FakeWts.callCount());
+        }
+    }
+
+    @Test
     void theLongestCommandLineIsAccepted() {
         String longest = "x".repeat(WtsSessions.MAX_COMMAND_LINE_CHARS);
         WtsSessions.startProcess(2, longest).close();
