@@ -80,7 +80,7 @@ else()
     DEPENDS "${CMAKE_SOURCE_DIR}/native/platform/win32/kernel32.def")
   add_custom_target(wts_kernel32_implib DEPENDS "${WTS_KERNEL32_LIB}")
   add_dependencies(wtsbridge wts_kernel32_implib)
-  target_compile_options(wtsbridge PRIVATE -Os -ffreestanding -fno-stack-protector
+  target_compile_options(wtsbridge PRIVATE -Oz -ffreestanding -fno-stack-protector
                          -fno-builtin -Wall -Wextra -Werror)
   target_link_options(wtsbridge PRIVATE -nostdlib -s
                       -Wl,--kill-at -Wl,--entry=DllMainCRTStartup -Wl,--no-insert-timestamp)
