@@ -50,4 +50,7 @@ void wts_free(void *memory);
 /* Copies bytes; the DLL has no C runtime, and the compiler may not emit memcpy for us. */
 void wts_copy(void *to, const void *from, size_t bytes);
 
+/* jni_events.c: drops what EventsNative.init() keeps (its class reference); JNI_OnUnload. */
+void wts_events_unload(JNIEnv *env);
+
 #endif /* WTS_JNI_UTIL_H */

@@ -37,6 +37,16 @@ JNIEXPORT void JNICALL FN(init)(JNIEnv *env, jclass cls) {
     class_EventsNative = (jclass)(*env)->NewGlobalRef(env, cls);
 }
 
+void wts_events_unload(JNIEnv *env) {
+    if (class_EventsNative != NULL) {
+        (*env)->DeleteGlobalRef(env, class_EventsNative);
+        class_EventsNative = NULL;
+    }
+    method_loopStarted = NULL;
+    method_sessionChanged = NULL;
+    java_vm = NULL;
+}
+
 /* Returns the WTS_EVENT_* flags that ended the wait (0 = WTS_EVENT_NONE: a flush). */
 JNIEXPORT jint JNICALL FN(waitSystemEvent)(JNIEnv *env, jclass cls, jlong server, jint mask) {
     (void)cls;

@@ -60,6 +60,7 @@ JNIEXPORT void JNICALL JNI_OnUnload(JavaVM *vm, void *reserved) {
             *globals[i] = NULL;
         }
     }
+    wts_events_unload(env);
 }
 
 /* The system's text for a Win32 code, without the trailing line break; NULL if none. */
