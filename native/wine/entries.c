@@ -18,23 +18,17 @@
  * the same error code, the function's name and FormatMessageW's text; if Windows answers, the
  * shim must return the same values, strings compared as UTF-16 code units.
  */
-#include "harness.h"
+#include "entries.h"
 
 #include <tlhelp32.h>
-#include <wtsapi32.h>
 
-#define PKG "Java_io_github_wtsbridge_internal_"
 #define WTS_EXCEPTION "io/github/wtsbridge/WtsException"
 #define WTS_EXCEPTION_CTOR "(ILjava/lang/String;Ljava/lang/String;)V"
 
-/* A server handle nobody opened: what Windows says about it must come through. */
-#define UNOPENED_SERVER ((HANDLE)(ULONG_PTR)0x5EC0DE00u)
-/* A session id no session has. */
-#define NO_SUCH_SESSION 0x7FFF0000u
 /* Info classes newer than mingw-w64's WTS_INFO_CLASS enum. */
 #define INFO_IS_REMOTE_SESSION 29
 
-static JNIEnv *env;
+JNIEnv *env;
 static jobject last_thrown;
 static int exceptions_mirrored;
 /* Failures Wine reported and the shim passed on, grouped by entry point and error code. */
@@ -51,24 +45,30 @@ static int mirrored_groups;
 
 /* Before each call into the DLL: Wine's stubs fail without SetLastError, so the thread's last
  * error is cleared before the shim's call and before the direct one alike. */
-static void begin(void) {
+void begin(void) {
     SetLastError(0);
     jni_enter();
 }
 
-static jobject leave_object(jobject value) {
+jobject leave_object(jobject value) {
     jobject owned = jni_leave(value);
     last_thrown = jni_thrown();
     return owned;
 }
 
-static jint leave_int(jint value) {
+jint leave_int(jint value) {
     jni_leave(NULL);
     last_thrown = jni_thrown();
     return value;
 }
 
-static void print_thrown(jobject thrown) {
+jlong leave_long(jlong value) {
+    jni_leave(NULL);
+    last_thrown = jni_thrown();
+    return value;
+}
+
+void print_thrown(jobject thrown) {
     const char *type = jv_class_name(thrown);
     out("     thrown: %s", type);
     if (jv_ctor_signature(thrown) != NULL && ascii_equals(type, WTS_EXCEPTION)) {
@@ -85,7 +85,7 @@ static void print_thrown(jobject thrown) {
 }
 
 /* Windows answered: the shim must not have thrown. */
-static int expect_no_throw(const char *what) {
+int expect_no_throw(const char *what) {
     if (last_thrown == NULL) {
         return check_true(what, 1);
     }
@@ -95,7 +95,7 @@ static int expect_no_throw(const char *what) {
 }
 
 /* Windows failed with code: the shim must throw WtsException(code, function, system text). */
-static void expect_wts_exception(const char *what, DWORD code, const char *function) {
+void expect_wts_exception(const char *what, DWORD code, const char *function) {
     jobject thrown = last_thrown;
     if (thrown == NULL) {
         fail(what, str("Windows failed with error %u, but the shim threw nothing (expected "
@@ -118,9 +118,13 @@ static void expect_wts_exception(const char *what, DWORD code, const char *funct
         out("     actual: \"%W\"\n", length, name);
     }
     static WCHAR expected[512];
-    int expectedLength = system_message(code, expected, 512);
+    /* Code 0 (Windows failed without setting one, as Wine's stubs do): FormatMessageW's text
+     * would be "The operation completed successfully.", so the shim passes none and the Java
+     * side words the message itself. */
+    int expectedLength = code == 0 ? 0 : system_message(code, expected, 512);
     const WCHAR *message = jv_string(jv_ctor_object(thrown, 2), &length);
-    check_text(str("%s: WtsException.systemMessage (FormatMessageW(%u))", what, code),
+    check_text(code == 0 ? str("%s: WtsException.systemMessage is null for code 0", what)
+                         : str("%s: WtsException.systemMessage (FormatMessageW(%u))", what, code),
                expectedLength ? expected : NULL, expectedLength, message, length);
     int g = 0;
     while (g < mirrored_groups &&
@@ -142,8 +146,56 @@ static void expect_wts_exception(const char *what, DWORD code, const char *funct
     exceptions_mirrored++;
 }
 
+jobject last_exception(void) {
+    return last_thrown;
+}
+
+int expect_mirror(const char *what, BOOL ok, DWORD error, const char *function) {
+    if (!ok) {
+        expect_wts_exception(what, error, function);
+        return 0;
+    }
+    return expect_no_throw(what);
+}
+
+int expect_illegal_argument(const char *what) {
+    if (last_thrown != NULL && ascii_equals(jv_class_name(last_thrown),
+                                            "java/lang/IllegalArgumentException")) {
+        return check_true(what, 1);
+    }
+    fail(what, "expected IllegalArgumentException from the shim's own check");
+    if (last_thrown != NULL) {
+        print_thrown(last_thrown);
+    }
+    return 0;
+}
+
+jobject char_array(const WCHAR *text) {
+    int n = wide_length(text);
+    jobject array = jni_new_array('C', n);
+    WCHAR *units = jv_array_data(array, 'C');
+    for (int i = 0; i < n; i++) {
+        units[i] = text[i];
+    }
+    return array;
+}
+
+jobject nul_char_array(const WCHAR *text) {
+    int n = wide_length(text) + 1;
+    jobject array = jni_new_array('C', n);
+    WCHAR *units = jv_array_data(array, 'C');
+    for (int i = 0; i < n; i++) {
+        units[i] = text[i];
+    }
+    return array;
+}
+
+jstring java_string(const WCHAR *text) {
+    return jni_new_string(text, wide_length(text));
+}
+
 /* A result of the expected Java type, or a failure. */
-static int expect_class(const char *what, jobject value, const char *type) {
+int expect_class(const char *what, jobject value, const char *type) {
     const char *actual = value == NULL ? "null" : jv_class_name(value);
     if (ascii_equals(actual, type)) {
         return check_true(what, 1);
@@ -152,7 +204,7 @@ static int expect_class(const char *what, jobject value, const char *type) {
     return 0;
 }
 
-static int expect_string(const char *what, jobject value, const WCHAR *expected, int length) {
+int expect_string(const char *what, jobject value, const WCHAR *expected, int length) {
     if (!expect_class(what, value, "java/lang/String")) {
         return 0;
     }
@@ -162,7 +214,7 @@ static int expect_string(const char *what, jobject value, const WCHAR *expected,
 }
 
 /* Text of a Windows string buffer: up to the first NUL within bytes/2 units. */
-static int buffer_text_length(const WCHAR *text, DWORD bytes) {
+int buffer_text_length(const WCHAR *text, DWORD bytes) {
     int n = 0;
     while ((DWORD)n < bytes / 2 && text[n] != 0) {
         n++;
@@ -170,7 +222,7 @@ static int buffer_text_length(const WCHAR *text, DWORD bytes) {
     return n;
 }
 
-static const WCHAR *own_image_name(int *length) {
+const WCHAR *own_image_name(int *length) {
     static WCHAR path[1024];
     DWORD n = GetModuleFileNameW(NULL, path, 1024);
     int start = 0;
@@ -183,7 +235,7 @@ static const WCHAR *own_image_name(int *length) {
     return path + start;
 }
 
-static DWORD own_session(void) {
+DWORD own_session(void) {
     DWORD session = 0xFFFFFFFF;
     ProcessIdToSessionId(GetCurrentProcessId(), &session);
     return session;
@@ -464,10 +516,9 @@ static void test_enumerate_sessions(void *fn, jclass cls) {
 
 /* What every query runs against: the current session by its alias and by its number, a
  * session that does not exist, and a server handle that was never opened. */
-#define QUERY_CASES 4
-static HANDLE query_servers[QUERY_CASES];
-static DWORD query_sessions[QUERY_CASES];
-static const char *query_session_names[QUERY_CASES];
+HANDLE query_servers[QUERY_CASES];
+DWORD query_sessions[QUERY_CASES];
+const char *query_session_names[QUERY_CASES];
 
 static void prepare_sessions(void) {
     static char name[32];
@@ -486,18 +537,11 @@ static void prepare_sessions(void) {
     query_session_names[3] = "WTS_CURRENT_SESSION on an unopened server handle";
 }
 
-static jlong server_arg(int queryCase) {
+jlong server_arg(int queryCase) {
     return (jlong)(ULONG_PTR)query_servers[queryCase];
 }
 
-typedef struct direct_query {
-    BOOL ok;
-    DWORD error;
-    LPWSTR buffer;
-    DWORD bytes;
-} direct_query;
-
-static direct_query query_directly(int queryCase, int infoClass) {
+direct_query query_directly(int queryCase, int infoClass) {
     direct_query q;
     q.buffer = NULL;
     q.bytes = 0;
@@ -693,22 +737,24 @@ typedef struct row {
 #define UNREACHABLE(cls, method, why) {PKG #cls "_" #method, NULL, why},
 
 /*
- * JNI_OnLoad first, JNI_OnUnload last; one line per entry point in between.
- *
- * What Debian's Wine 8.0 does with the functions the coming natives call (measured with
- * WINEDEBUG=-all, for writing their rows; the mirror checks above cope with either outcome):
- *   WTSOpenServerW("remote")          NULL, error 120 (ERROR_CALL_NOT_IMPLEMENTED)
- *   WTSEnumerateProcessesExW level 1  FALSE, error 120; level 0 works (WTS_PROCESS_INFOW)
- *   WTSEnumerateSessionsExW, WTSEnumerateServersW, WTSQueryUserConfigW   FALSE, error 0
- *   WTSQuerySessionInformationW       only WTSUserName, WTSDomainName, WTSClientProtocolType
- *                                     answer; every other class: FALSE, error 0
- *   WTSEnumerateSessionsW             TRUE, 0 sessions
- *   WTSQueryUserToken(own session)    TRUE, a real token (no SE_TCB_NAME check)
- *   WTSLogoffSession                  FALSE, error 120
- *   WTSDisconnectSession              TRUE (a stub that does nothing)
- * Calls that would end the run's session or process (logoff/shutdown/terminate of real
- * targets) or block (WTSWaitSystemEvent without a flush) belong in UNREACHABLE rows, each
- * with its reason; a reachable failure (error 120 above) is a better test than none.
+ * JNI_OnLoad first, JNI_OnUnload last; one line per entry point in between. Rows run in this
+ * order: a row may use what an earlier one left (EventsNative.init before the loop; the
+ * token rows in chain order). What Debian's Wine 8.0 answers (WINEDEBUG=-all), for reading a
+ * run; the checks themselves mirror whatever Windows says:
+ *   WTSOpenServerW("remote"), WTSLogoffSession      NULL/FALSE, error 120
+ *   WTSEnumerateProcessesExW level 1                FALSE, error 120
+ *   WTSEnumerateSessionsExW, WTSEnumerateServersW, WTSQueryUserConfigW/WTSSetUserConfigW,
+ *   WTSSendMessageW, WTSTerminateProcess, WTSShutdownSystem, WTSWaitSystemEvent,
+ *   WTSStart/StopRemoteControlSession, WTSUnRegisterSessionNotification(Ex),
+ *   WTSRegisterSessionNotificationEx                FALSE, error 0 (stubs)
+ *   WTSQuerySessionInformationW                     WTSUserName, WTSDomainName,
+ *                                                   WTSClientProtocolType answer; the other
+ *                                                   classes FALSE, error 0
+ *   WTSDisconnectSession, WTSConnectSessionW, WTSRegisterSessionNotification   TRUE (stubs)
+ *   WTSQueryUserToken                               TRUE for any session: a copy of the
+ *                                                   process token
+ * Nothing that would end or reconfigure a real session, process or machine is called with
+ * a real target (see entries_control.c); no row is UNREACHABLE today.
  */
 static const row ROWS[] = {
     {"JNI_OnLoad", test_on_load, NULL},
@@ -721,6 +767,54 @@ static const row ROWS[] = {
     TESTED(SessionsNative, querySessionInfo, test_query_session_info)
     TESTED(SessionsNative, activeConsoleSessionId, test_active_console_session_id)
     TESTED(SessionsNative, currentSessionId, test_current_session_id)
+    TESTED(SessionInfoNative, queryRaw, test_info_raw)
+    TESTED(SessionInfoNative, queryLong, test_info_long)
+    TESTED(SessionInfoNative, queryClientDisplay, test_info_client_display)
+    TESTED(SessionInfoNative, queryAddress, test_info_address)
+    TESTED(SessionInfoNative, queryClientInfo, test_info_client_info)
+    TESTED(SessionInfoNative, queryConfigInfo, test_info_config_info)
+    TESTED(SessionInfoNative, querySessionInfoEx, test_info_session_info_ex)
+    TESTED(ServersNative, open, test_servers_open)
+    TESTED(ServersNative, close, test_servers_close)
+    TESTED(ServersNative, enumerateServers, test_servers_enumerate)
+    TESTED(EnumExNative, enumerateProcessesEx, test_enum_processes_ex)
+    TESTED(EnumExNative, enumerateSessionsEx, test_enum_sessions_ex)
+    TESTED(EnumExNative, lookupAccount, test_lookup_account)
+    TESTED(ControlNative, logoff, test_control_logoff)
+    TESTED(ControlNative, disconnect, test_control_disconnect)
+    TESTED(ControlNative, sendMessage, test_control_send_message)
+    TESTED(ControlNative, terminateProcess, test_control_terminate)
+    TESTED(ControlNative, shutdownSystem, test_control_shutdown)
+    TESTED(RemoteNative, startRemoteControl, test_remote_start)
+    TESTED(RemoteNative, stopRemoteControl, test_remote_stop)
+    TESTED(RemoteNative, connectSession, test_remote_connect)
+    TESTED(UserConfigNative, queryString, test_userconfig_query_string)
+    TESTED(UserConfigNative, queryInt, test_userconfig_query_int)
+    TESTED(UserConfigNative, queryUser, test_userconfig_query_user)
+    TESTED(UserConfigNative, setString, test_userconfig_set_string)
+    TESTED(UserConfigNative, setInt, test_userconfig_set_int)
+    TESTED(UserConfigNative, setUser, test_userconfig_set_user)
+    TESTED(TokensNative, queryUserToken, test_tokens_query)
+    TESTED(TokensNative, tokenSessionId, test_tokens_session_id)
+    TESTED(TokensNative, tokenUserSid, test_tokens_user_sid)
+    TESTED(TokensNative, closeHandle, test_tokens_close)
+    TESTED(LaunchNative, queryUserToken, test_launch_query_user_token)
+    TESTED(LaunchNative, tokenElevationType, test_launch_elevation_type)
+    TESTED(LaunchNative, linkedToken, test_launch_linked_token)
+    TESTED(LaunchNative, duplicatePrimaryToken, test_launch_duplicate)
+    TESTED(LaunchNative, environmentBlock, test_launch_environment)
+    TESTED(LaunchNative, createProcessAsUser, test_launch_create_process)
+    TESTED(LaunchNative, waitForProcess, test_launch_wait)
+    TESTED(LaunchNative, exitCodeProcess, test_launch_exit_code)
+    TESTED(LaunchNative, closeHandle, test_launch_close)
+    TESTED(EventsNative, init, test_events_init)
+    TESTED(EventsNative, waitSystemEvent, test_events_wait)
+    TESTED(EventsNative, register, test_events_register)
+    TESTED(EventsNative, unregister, test_events_unregister)
+    TESTED(EventsNative, registerEx, test_events_register_ex)
+    TESTED(EventsNative, unregisterEx, test_events_unregister_ex)
+    TESTED(EventsNative, messageLoop0, test_events_message_loop)
+    TESTED(EventsNative, postQuit, test_events_post_quit)
     {"JNI_OnUnload", test_on_unload, NULL},
 };
 #define ROW_COUNT ((int)(sizeof ROWS / sizeof ROWS[0]))

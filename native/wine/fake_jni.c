@@ -42,6 +42,7 @@ typedef struct method {
     jobj *cls;
     const char *name;
     const char *signature;
+    int isStatic;
 } method;
 
 struct jobj {
@@ -668,6 +669,116 @@ static jmethodID JNICALL f_GetMethodID(JNIEnv *env, jclass cls, const char *name
     return (jmethodID)m;
 }
 
+/* GetStaticMethodID: the class must be the one the harness declared the method on (the
+ * upcalls the DLL makes are listed by jni_declare_static); anything else is NoSuchMethodError,
+ * as in the JVM, so a misspelt name or signature in the shim fails here too. */
+#define MAX_STATICS 8
+static struct {
+    const char *cls, *name, *signature;
+} declared_statics[MAX_STATICS];
+static int declared_static_count;
+static jni_static_hook static_hook;
+
+void jni_declare_static(const char *cls, const char *name, const char *signature) {
+    if (declared_static_count < MAX_STATICS) {
+        declared_statics[declared_static_count].cls = cls;
+        declared_statics[declared_static_count].name = name;
+        declared_statics[declared_static_count].signature = signature;
+        declared_static_count++;
+    }
+}
+
+void jni_set_static_hook(jni_static_hook hook) {
+    static_hook = hook;
+}
+
+static jmethodID JNICALL f_GetStaticMethodID(JNIEnv *env, jclass cls, const char *name,
+                                             const char *signature) {
+    ENTER(env, GetStaticMethodID, 0);
+    jobj *c = deref_kind(cls, K_CLASS, 0, "GetStaticMethodID");
+    if (c == NULL || name == NULL || signature == NULL) {
+        return NULL;
+    }
+    if (!valid_method_signature(signature)) {
+        violation("GetStaticMethodID", "malformed method signature");
+        return NULL;
+    }
+    for (int i = 0; i < declared_static_count; i++) {
+        if (ascii_equals(declared_statics[i].cls, c->name) &&
+            ascii_equals(declared_statics[i].name, name) &&
+            ascii_equals(declared_statics[i].signature, signature)) {
+            method *m = h_alloc(sizeof *m);
+            m->magic = METHOD_MAGIC;
+            m->cls = c;
+            m->name = copy_ascii(name);
+            m->signature = copy_ascii(signature);
+            m->isStatic = 1;
+            return (jmethodID)m;
+        }
+    }
+    throw_new("java/lang/NoSuchMethodError", name);
+    return NULL;
+}
+
+/* CallStaticVoidMethod: checks class and id, reads the arguments by the signature (ints and
+ * longs only: the upcalls the shim makes) and hands them to the harness's hook. */
+static void f_CallStaticVoidMethod(JNIEnv *env, jclass cls, jmethodID id, ...) {
+    ENTER(env, CallStaticVoidMethod, 0);
+    jobj *c = deref_kind(cls, K_CLASS, 0, "CallStaticVoidMethod");
+    method *m = (method *)id;
+    if (c == NULL || m == NULL || m->magic != METHOD_MAGIC || !m->isStatic) {
+        violation("CallStaticVoidMethod", "no valid class or static method id");
+        return;
+    }
+    if (m->cls != c) {
+        violation("CallStaticVoidMethod", "the method id belongs to another class");
+        return;
+    }
+    const char *p = m->signature + 1;
+    const char *end = p;
+    while (*end && *end != ')') {
+        end++;
+    }
+    if (end[0] != ')' || end[1] != 'V') {
+        violation("CallStaticVoidMethod", "the method does not return void");
+        return;
+    }
+    LONGLONG args[MAX_CTOR_ARGS];
+    int count = 0;
+    va_list list;
+    va_start(list, id);
+    while (*p != ')' && count < MAX_CTOR_ARGS) {
+        const char *start = p;
+        parse_type(&p);
+        switch (*start) {
+        case 'Z': case 'B': case 'C': case 'S': case 'I':
+            args[count++] = va_arg(list, int);
+            break;
+        case 'J':
+            args[count++] = va_arg(list, jlong);
+            break;
+        default:
+            va_end(list);
+            violation("CallStaticVoidMethod", "the harness models int/long arguments only");
+            return;
+        }
+    }
+    va_end(list);
+    if (static_hook != NULL) {
+        static_hook(m->name, m->signature, args, count);
+    }
+}
+
+static jint JNICALL f_GetJavaVM(JNIEnv *env, JavaVM **vm) {
+    ENTER(env, GetJavaVM, 0);
+    if (vm == NULL) {
+        violation("GetJavaVM", "NULL out pointer");
+        return JNI_ERR;
+    }
+    *vm = jni_vm();
+    return JNI_OK;
+}
+
 /* NewObject: reads the variadic arguments by the constructor's signature and records them.
  * Variadic functions are cdecl even where JNICALL is stdcall (x86): jni.h's slot type is too. */
 static jobject f_NewObject(JNIEnv *env, jclass cls, jmethodID id, ...) {
@@ -1053,6 +1164,7 @@ static void install(void) {
     SET(ExceptionClear) SET(ExceptionCheck) SET(NewGlobalRef) SET(DeleteGlobalRef)
     SET(DeleteLocalRef) SET(IsSameObject) SET(NewLocalRef) SET(EnsureLocalCapacity)
     SET(GetObjectClass) SET(GetObjectRefType) SET(GetMethodID) SET(NewObject)
+    SET(GetStaticMethodID) SET(CallStaticVoidMethod) SET(GetJavaVM)
     SET(NewString) SET(GetStringLength) SET(GetStringChars) SET(ReleaseStringChars)
     SET(NewStringUTF) SET(GetStringUTFLength) SET(GetStringUTFChars) SET(ReleaseStringUTFChars)
     SET(GetStringRegion) SET(GetStringCritical) SET(ReleaseStringCritical)
@@ -1144,6 +1256,25 @@ jstring jni_new_string(const WCHAR *units, jsize length) {
     jstring s = (jstring)new_ref(new_string(units, length), 0);
     frame = saved;
     return s;
+}
+
+jobject jni_new_string_array(jsize length) {
+    install();
+    int saved = frame;
+    frame = 0;
+    jobj *a = new_array('L', "[Ljava/lang/String;", length);
+    a->nextClass = class_named("java/lang/String");
+    jobject array = new_ref(a, 0);
+    frame = saved;
+    return array;
+}
+
+void jv_set_element(jobject array, int index, jobject value) {
+    jobj *o = harness_deref(array);
+    if (o != NULL && o->kind == K_ARRAY && o->elementType == 'L' && index >= 0 &&
+        index < o->length) {
+        ((jobj **)o->data)[index] = harness_deref(value);
+    }
 }
 
 const char *jv_class_name(jobject object) {

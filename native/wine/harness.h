@@ -77,6 +77,8 @@ jobject jni_thrown(void);
 /* Harness-side constructors for arguments of natives (harness-owned references). */
 jobject jni_new_array(char elementType, jsize length); /* 'B','I','J' … */
 jstring jni_new_string(const WCHAR *units, jsize length);
+jobject jni_new_string_array(jsize length);            /* String[] of nulls */
+void jv_set_element(jobject array, int index, jobject value);
 
 /* Looking at results (NULL/-1 when the object is not of that kind; never fails a check). */
 const char *jv_class_name(jobject object);     /* "java/lang/String", "[I", "[Ljava/lang/Object;" */
@@ -90,6 +92,13 @@ LONGLONG jv_ctor_int(jobject object, int index);
 jobject jv_ctor_object(jobject object, int index);
 /* An object made by ThrowNew: the message (NULL for none). */
 jstring jv_thrown_message(jobject object);
+
+/* Static Java methods the DLL may look up with GetStaticMethodID (others: NoSuchMethodError),
+ * and the hook CallStaticVoidMethod hands their int/long arguments to. */
+typedef void (*jni_static_hook)(const char *name, const char *signature, const LONGLONG *args,
+                                int count);
+void jni_declare_static(const char *cls, const char *name, const char *signature);
+void jni_set_static_hook(jni_static_hook hook);
 
 /* Global references the DLL holds now (JNI_OnUnload must bring this back to zero). */
 int jni_global_count(void);

@@ -1,5 +1,6 @@
-/* Entry point of wts-wine-test.exe: wts-wine-test.exe <path of wtsbridge.dll>. */
-#include "harness.h"
+/* Entry point of wts-wine-test.exe: wts-wine-test.exe <path of wtsbridge.dll>; or, started
+ * by the start-process test, wts-wine-test.exe CHILD_ARGUMENT (see entries.h). */
+#include "entries.h"
 
 /* The command line after the program's own name, without surrounding quotes or blanks. */
 static WCHAR *argument(void) {
@@ -50,6 +51,17 @@ void mainCRTStartup(void) {
     SetUnhandledExceptionFilter(crashed);
     const char *arch = sizeof(void *) == 8 ? "x64" : "x86";
     WCHAR *path = argument();
+    if (wide_equals_ascii(path, wide_length(path), CHILD_ARGUMENT)) {
+        /* The child of LaunchNative.createProcessAsUser: did its environment block arrive? */
+        static WCHAR value[64];
+        DWORD n = GetEnvironmentVariableW(CHILD_VARIABLE, value, 64);
+        const WCHAR *expected = CHILD_VALUE;
+        int same = n == (DWORD)wide_length(expected);
+        for (DWORD i = 0; same && i < n; i++) {
+            same = value[i] == expected[i];
+        }
+        ExitProcess(same ? CHILD_EXIT_OK : CHILD_EXIT_WRONG_ENVIRONMENT);
+    }
     if (path[0] == 0) {
         out("usage: wts-wine-test.exe <path of wtsbridge.dll>\n");
         ExitProcess(2);
