@@ -236,6 +236,27 @@ typedef struct WNDCLASSEXW {
     HANDLE hIconSm;
 } WNDCLASSEXW;
 
+/* Session events: WTSRegisterSessionNotification and WTSWaitSystemEvent. */
+#define WTS_WM_QUIT 0x0012u
+#define WTS_WM_WTSSESSION_CHANGE 0x02B1u
+#define WTS_HWND_MESSAGE ((HANDLE)(intptr_t)-3)
+#define WTS_EVENT_FLUSH 0x80000000u
+
+/* WTSQueryUserConfigW / WTSSetUserConfigW: the WTSUserConfigUser class's structure. */
+#define WTS_CONFIG_CLASS_USER 19
+#define WTS_USER_CONFIG_NUMBERS 13
+#define WTS_USER_CONFIG_PATH 261 /* MAX_PATH + 1 */
+#define WTS_USER_CONFIG_DRIVE 4  /* WTS_DRIVE_LENGTH + 1 */
+
+typedef struct WTSUSERCONFIGW {
+    DWORD Numbers[WTS_USER_CONFIG_NUMBERS]; /* Source … TerminalServerRemoteHomeDir, in order */
+    WCHAR InitialProgram[WTS_USER_CONFIG_PATH];
+    WCHAR WorkDirectory[WTS_USER_CONFIG_PATH];
+    WCHAR TerminalServerProfilePath[WTS_USER_CONFIG_PATH];
+    WCHAR TerminalServerHomeDir[WTS_USER_CONFIG_PATH];
+    WCHAR TerminalServerHomeDirDrive[WTS_USER_CONFIG_DRIVE];
+} WTSUSERCONFIGW;
+
 /* kernel32/advapi32: what starting a process in a user's session needs. */
 typedef struct STARTUPINFOW {
     DWORD cb;
@@ -299,6 +320,8 @@ WTS_ABI_CHECK(sizeof(WTS_SESSION_ADDRESS) == 24, "WTS_SESSION_ADDRESS size");
 WTS_ABI_CHECK(sizeof(WTS_SERVER_INFOW) == (WTS_PTR64 ? 8 : 4), "WTS_SERVER_INFOW size");
 WTS_ABI_CHECK(sizeof(MSG) == (WTS_PTR64 ? 48 : 32), "MSG size");
 WTS_ABI_CHECK(sizeof(WNDCLASSEXW) == (WTS_PTR64 ? 80 : 48), "WNDCLASSEXW size");
+WTS_ABI_CHECK(sizeof(WTSUSERCONFIGW) == 2148, "WTSUSERCONFIGW size");
+WTS_ABI_CHECK(offsetof(WTSUSERCONFIGW, InitialProgram) == 52, "WTSUSERCONFIGW.InitialProgram offset");
 WTS_ABI_CHECK(sizeof(STARTUPINFOW) == (WTS_PTR64 ? 104 : 68), "STARTUPINFOW size");
 WTS_ABI_CHECK(sizeof(PROCESS_INFORMATION) == (WTS_PTR64 ? 24 : 16), "PROCESS_INFORMATION size");
 

@@ -51,6 +51,23 @@ DWORD wts_decode_client_address(const void *buffer, DWORD bytes, DWORD *family, 
     return 0;
 }
 
+DWORD wts_decode_user_config(const void *buffer, DWORD bytes,
+                             DWORD numbers[WTS_USER_CONFIG_NUMBERS], wts_text texts[5]) {
+    if (buffer == NULL || bytes < sizeof(WTSUSERCONFIGW)) {
+        return WTS_ERROR_INVALID_DATA;
+    }
+    const WTSUSERCONFIGW *config = (const WTSUSERCONFIGW *)buffer;
+    for (int i = 0; i < WTS_USER_CONFIG_NUMBERS; i++) {
+        numbers[i] = config->Numbers[i];
+    }
+    texts[0] = field_text(config->InitialProgram, WTS_USER_CONFIG_PATH);
+    texts[1] = field_text(config->WorkDirectory, WTS_USER_CONFIG_PATH);
+    texts[2] = field_text(config->TerminalServerProfilePath, WTS_USER_CONFIG_PATH);
+    texts[3] = field_text(config->TerminalServerHomeDir, WTS_USER_CONFIG_PATH);
+    texts[4] = field_text(config->TerminalServerHomeDirDrive, WTS_USER_CONFIG_DRIVE);
+    return 0;
+}
+
 DWORD wts_decode_session_info(const void *buffer, DWORD bytes,
                               int64_t numbers[WTS_SESSION_INFO_NUMBERS], wts_text texts[3]) {
     if (buffer == NULL || bytes < sizeof(WTSINFOW)) {
@@ -169,6 +186,33 @@ DWORD wts_decode_session_info_ex(const void *buffer, DWORD bytes,
     texts[1] = field_text(info->UserName, WTS_USERNAME_LENGTH + 1);
     texts[2] = field_text(info->DomainName, WTS_DOMAIN_LENGTH + 1);
     return 0;
+}
+
+void wts_decode_process_ex(const WTS_PROCESS_INFO_EXW *record,
+                           int64_t numbers[WTS_PROCESS_EX_NUMBERS], const WCHAR **name,
+                           const void **sid) {
+    const int64_t values[WTS_PROCESS_EX_NUMBERS] = {
+        record->SessionId, record->ProcessId, record->NumberOfThreads, record->HandleCount,
+        record->PagefileUsage, record->PeakPagefileUsage, record->WorkingSetSize,
+        record->PeakWorkingSetSize, record->UserTime, record->KernelTime};
+    for (int i = 0; i < WTS_PROCESS_EX_NUMBERS; i++) {
+        numbers[i] = values[i];
+    }
+    *name = record->pProcessName;
+    *sid = record->pUserSid;
+}
+
+void wts_decode_session_1(const WTS_SESSION_INFO_1W *record,
+                          int64_t numbers[WTS_SESSION_1_NUMBERS],
+                          const WCHAR *texts[WTS_SESSION_1_TEXTS]) {
+    numbers[0] = record->ExecEnvId;
+    numbers[1] = record->State;
+    numbers[2] = record->SessionId;
+    texts[0] = record->pSessionName;
+    texts[1] = record->pHostName;
+    texts[2] = record->pUserName;
+    texts[3] = record->pDomainName;
+    texts[4] = record->pFarmName;
 }
 
 DWORD wts_sid_length(const void *sid) {

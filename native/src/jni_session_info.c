@@ -3,50 +3,18 @@
  * the info classes with structured replies (decoded by decode.c) and a raw escape hatch.
  */
 #include "jni_chars.h"
+#include "session_query.h"
 
 #define FN(name) Java_io_github_wtsbridge_internal_SessionInfoNative_##name
 
-#define QUERY "WTSQuerySessionInformationW"
-
-/* Runs the query; on failure throws and returns NULL. The caller frees a non-NULL result. */
-static WCHAR *query(JNIEnv *env, jlong server, jint session, jint infoClass, DWORD *bytes) {
-    WTS_REQUIRE(env, WTSQuerySessionInformationW, NULL);
-    WCHAR *buffer = NULL;
-    *bytes = 0;
-    if (!WTS.WTSQuerySessionInformationW(WTS_SERVER(server), (DWORD)session, (DWORD)infoClass,
-                                         &buffer, bytes)) {
-        DWORD error = WTS.GetLastError();
-        wts_throw_win32(env, error, QUERY);
-        return NULL;
-    }
-    if (buffer == NULL) {
-        wts_throw_win32(env, WTS_ERROR_INVALID_DATA, QUERY);
-    }
-    return buffer;
-}
-
-/* Copies numbers into a long[] and frees the buffer; returns texts as String[]. */
-static jobjectArray finish(JNIEnv *env, void *buffer, jlongArray out, const int64_t *numbers,
-                           int count, const wts_text *texts, int textCount) {
-    jlong longs[16];
-    for (int i = 0; i < count && i < 16; i++) {
-        longs[i] = (jlong)numbers[i];
-    }
-    jobjectArray result = NULL;
-    (*env)->SetLongArrayRegion(env, out, 0, count, longs);
-    if (!(*env)->ExceptionCheck(env)) {
-        result = wts_text_array(env, texts, textCount);
-    }
-    WTS.WTSFreeMemory(buffer);
-    return result;
-}
+#define QUERY WTS_QUERY_FUNCTION
 
 /* The reply's bytes as Windows returned them (for classes without a typed form). */
 JNIEXPORT jbyteArray JNICALL FN(queryRaw)(JNIEnv *env, jclass cls, jlong server, jint session,
                                           jint infoClass) {
     (void)cls;
     DWORD bytes;
-    WCHAR *buffer = query(env, server, session, infoClass, &bytes);
+    WCHAR *buffer = wts_query_session(env, server, session, infoClass, &bytes);
     if (buffer == NULL) {
         return NULL;
     }
@@ -69,7 +37,7 @@ JNIEXPORT jlong JNICALL FN(queryLong)(JNIEnv *env, jclass cls, jlong server, jin
     (void)cls;
     DWORD bytes;
     uint64_t value = 0;
-    WCHAR *buffer = query(env, server, session, infoClass, &bytes);
+    WCHAR *buffer = wts_query_session(env, server, session, infoClass, &bytes);
     if (buffer == NULL) {
         return 0;
     }
@@ -87,7 +55,7 @@ JNIEXPORT void JNICALL FN(queryClientDisplay)(JNIEnv *env, jclass cls, jlong ser
                                               jint session, jintArray values) {
     (void)cls;
     DWORD bytes, decoded[3];
-    WCHAR *buffer = query(env, server, session, WTS_INFO_CLIENT_DISPLAY, &bytes);
+    WCHAR *buffer = wts_query_session(env, server, session, WTS_INFO_CLIENT_DISPLAY, &bytes);
     if (buffer == NULL) {
         return;
     }
@@ -111,7 +79,7 @@ JNIEXPORT jint JNICALL FN(queryAddress)(JNIEnv *env, jclass cls, jlong server, j
     }
     DWORD bytes, family = 0;
     BYTE raw[20];
-    WCHAR *buffer = query(env, server, session, infoClass, &bytes);
+    WCHAR *buffer = wts_query_session(env, server, session, infoClass, &bytes);
     if (buffer == NULL) {
         return 0;
     }
@@ -131,7 +99,7 @@ JNIEXPORT jobjectArray JNICALL FN(queryClientInfo)(JNIEnv *env, jclass cls, jlon
                                                    jbyteArray address) {
     (void)cls;
     DWORD bytes;
-    WCHAR *buffer = query(env, server, session, WTS_INFO_CLIENT_INFO, &bytes);
+    WCHAR *buffer = wts_query_session(env, server, session, WTS_INFO_CLIENT_INFO, &bytes);
     if (buffer == NULL) {
         return NULL;
     }
@@ -148,7 +116,7 @@ JNIEXPORT jobjectArray JNICALL FN(queryClientInfo)(JNIEnv *env, jclass cls, jlon
         WTS.WTSFreeMemory(buffer);
         return NULL;
     }
-    return finish(env, buffer, numbers, values, WTS_CLIENT_INFO_NUMBERS, texts,
+    return wts_finish_record(env, buffer, numbers, values, WTS_CLIENT_INFO_NUMBERS, texts,
                   WTS_CLIENT_INFO_TEXTS);
 }
 
@@ -157,7 +125,7 @@ JNIEXPORT jobjectArray JNICALL FN(queryConfigInfo)(JNIEnv *env, jclass cls, jlon
                                                    jint session, jlongArray numbers) {
     (void)cls;
     DWORD bytes;
-    WCHAR *buffer = query(env, server, session, WTS_INFO_CONFIG_INFO, &bytes);
+    WCHAR *buffer = wts_query_session(env, server, session, WTS_INFO_CONFIG_INFO, &bytes);
     if (buffer == NULL) {
         return NULL;
     }
@@ -168,7 +136,7 @@ JNIEXPORT jobjectArray JNICALL FN(queryConfigInfo)(JNIEnv *env, jclass cls, jlon
         wts_throw_decode(env, buffer, error, QUERY);
         return NULL;
     }
-    return finish(env, buffer, numbers, values, WTS_CONFIG_INFO_NUMBERS, texts,
+    return wts_finish_record(env, buffer, numbers, values, WTS_CONFIG_INFO_NUMBERS, texts,
                   WTS_CONFIG_INFO_TEXTS);
 }
 
@@ -177,7 +145,7 @@ JNIEXPORT jobjectArray JNICALL FN(querySessionInfoEx)(JNIEnv *env, jclass cls, j
                                                       jint session, jlongArray numbers) {
     (void)cls;
     DWORD bytes;
-    WCHAR *buffer = query(env, server, session, WTS_INFO_SESSION_INFO_EX, &bytes);
+    WCHAR *buffer = wts_query_session(env, server, session, WTS_INFO_SESSION_INFO_EX, &bytes);
     if (buffer == NULL) {
         return NULL;
     }
@@ -188,5 +156,5 @@ JNIEXPORT jobjectArray JNICALL FN(querySessionInfoEx)(JNIEnv *env, jclass cls, j
         wts_throw_decode(env, buffer, error, QUERY);
         return NULL;
     }
-    return finish(env, buffer, numbers, values, WTS_SESSION_INFO_EX_NUMBERS, texts, 3);
+    return wts_finish_record(env, buffer, numbers, values, WTS_SESSION_INFO_EX_NUMBERS, texts, 3);
 }
