@@ -28,7 +28,8 @@ final class Cli {
         this.err = err;
         this.zone = zone;
         for (Command command : List.of(new SessionsCommand(), new UsersCommand(), new ProcessesCommand(),
-                new LogoffCommand(), new DisconnectCommand(), new MsgCommand(), new KillCommand())) {
+                new LogoffCommand(), new DisconnectCommand(), new MsgCommand(), new KillCommand(), new WatchCommand(),
+                new RunAsUserCommand())) {
             commands.put(command.name(), command);
         }
     }
@@ -69,6 +70,9 @@ final class Cli {
         }
         Args args;
         try {
+            if (command.localOnly() && mentionsServer(rest)) {
+                throw new UsageException(command.name() + " works on this machine only (--server is not supported)");
+            }
             args = Args.parse(rest, command.options());
             for (String server : args.all("server")) {
                 if (server.isEmpty() || server.indexOf('\0') >= 0 || server.length() > 257) {
@@ -98,6 +102,18 @@ final class Cli {
         }
     }
 
+    private static boolean mentionsServer(List<String> tokens) {
+        for (String token : tokens) {
+            if (token.equals("--")) {
+                return false;
+            }
+            if (token.equals("--server") || token.startsWith("--server=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int usage(String message, Command command) {
         err.println(PROGRAM + ": " + message);
         err.println(command == null ? "Try '" + PROGRAM + " --help'." : "usage: " + command.usage()
@@ -125,7 +141,8 @@ final class Cli {
         lines.add("       (run as: java -jar wts-bridge-<version>-all.jar <command> ...)");
         lines.add("");
         lines.add("Windows Terminal Services from the command line: sessions, users and processes of");
-        lines.add("this machine or of many servers at once, and logoff, disconnect, message, kill.");
+        lines.add("this machine or of many servers at once; logoff, disconnect, message, kill; session");
+        lines.add("events; starting a program on a user's desktop.");
         lines.add("");
         lines.add("Commands:");
         int width = 0;
@@ -136,7 +153,8 @@ final class Cli {
             lines.add("  " + command.name() + " ".repeat(width - command.name().length() + 2) + command.summary());
         }
         lines.add("");
-        lines.add("Every command takes --server NAME (repeatable; without it: this machine), --json, --help.");
+        lines.add("Every command takes --json and --help; all but watch and run-as-user take --server NAME");
+        lines.add("(repeatable; without it: this machine).");
         lines.add("'" + PROGRAM + " <command> --help' (or '" + PROGRAM + " help <command>') tells more.");
         lines.add("");
         lines.add(ExitCode.HELP);

@@ -22,12 +22,19 @@ abstract class Command {
         return List.of();
     }
 
+    /** True for commands Windows can only do on this machine (no --server). */
+    boolean localOnly() {
+        return false;
+    }
+
     /** Runs the command; the library is loaded. Returns the exit code. */
     abstract int run(Args args, Context context) throws UsageException;
 
     final List<Option> options() {
         List<Option> all = new ArrayList<>();
-        all.add(Option.SERVER);
+        if (!localOnly()) {
+            all.add(Option.SERVER);
+        }
         all.addAll(extraOptions());
         all.add(Option.JSON);
         all.add(Option.HELP);
@@ -35,7 +42,10 @@ abstract class Command {
     }
 
     final String usage() {
-        StringBuilder b = new StringBuilder(Cli.PROGRAM).append(' ').append(name()).append(" [--server NAME]...");
+        StringBuilder b = new StringBuilder(Cli.PROGRAM).append(' ').append(name());
+        if (!localOnly()) {
+            b.append(" [--server NAME]...");
+        }
         for (Option option : extraOptions()) {
             b.append(" [").append(option.synopsis()).append(']');
         }

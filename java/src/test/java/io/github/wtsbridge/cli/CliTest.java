@@ -383,6 +383,16 @@ class CliTest extends FakeTestBase {
             {"kill", "4294967296"},
             {"kill", "1", "--exit-code", "-1"},
             {"help", "nosuch"},
+            {"watch", "--server", "x"},
+            {"watch", "--count", "0"},
+            {"watch", "--for", "-1"},
+            {"watch", "now"},
+            {"run-as-user"},
+            {"run-as-user", "--server=x", "notepad.exe"},
+            {"run-as-user", "--window", "tiny", "notepad.exe"},
+            {"run-as-user", "--env", "NOEQUALS", "notepad.exe"},
+            {"run-as-user", "--session", "x", "notepad.exe"},
+            {"run-as-user", " "},
         };
         for (String[] args : bad) {
             Run run = cli(args);
@@ -405,18 +415,20 @@ class CliTest extends FakeTestBase {
         for (Command command : cli.commands()) {
             assertTrue(overall.out().contains("  " + command.name() + " "), command.name());
             for (String[] args : new String[][] {{command.name(), "--help"}, {command.name(), "-h"},
-                {"help", command.name()}, {command.name(), "--server", "x", "--help", "--bogus"}}) {
+                {"help", command.name()}, {command.name(), "--json", "--help", "--bogus"}}) {
                 Run run = cli(args);
                 assertEquals(0, run.code(), String.join(" ", args));
                 assertEquals("", run.err());
-                assertTrue(run.out().startsWith("usage: wts-bridge " + command.name() + " [--server NAME]..."), run.out());
+                assertTrue(run.out().startsWith("usage: wts-bridge " + command.name()
+                        + (command.localOnly() ? " [--" : " [--server NAME]...")), run.out());
+                assertEquals(!command.localOnly(), run.out().contains("--server NAME"), run.out());
                 for (Option option : command.options()) {
                     assertTrue(run.out().contains("--" + option.name()), command.name() + " --" + option.name());
                 }
                 assertTrue(run.out().contains("  3  partial failure"), run.out());
             }
         }
-        assertEquals(List.of("sessions", "users", "processes", "logoff", "disconnect", "msg", "kill"),
+        assertEquals(List.of("sessions", "users", "processes", "logoff", "disconnect", "msg", "kill", "watch", "run-as-user"),
                 cli.commands().stream().map(Command::name).toList());
         assertEquals(0, FakeWts.callCount());
     }
