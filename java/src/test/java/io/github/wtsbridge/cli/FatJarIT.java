@@ -61,7 +61,8 @@ class FatJarIT {
         String expected = "wts-bridge needs Windows: the Terminal Services API does not exist on "
                 + System.getProperty("os.name") + " (" + System.getProperty("os.arch") + ")" + System.lineSeparator();
         for (String[] args : new String[][] {{"sessions"}, {"users", "--json", "--server", "rdsh01"}, {"processes"},
-            {"logoff", "2"}, {"disconnect", "2"}, {"msg", "*", "hello"}, {"kill", "4242"}}) {
+            {"logoff", "2"}, {"disconnect", "2"}, {"msg", "*", "hello"}, {"kill", "4242"}, {"watch", "--count", "1"},
+            {"run-as-user", "notepad.exe"}}) {
             Result result = run(args);
             String shown = String.join(" ", args);
             assertEquals(ExitCode.NOT_WINDOWS, result.code(), shown + ": " + result.err());
