@@ -81,6 +81,9 @@ abstract class ActionCommand extends Command {
             json.put("results", results);
             context.out().println(Json.write(json));
         } else {
+            if (outcomes.isEmpty()) {
+                context.error(null, "nothing done: no session matched (msg '*' reaches active sessions only)");
+            }
             for (Outcome outcome : outcomes) {
                 if (outcome.error() == null) {
                     context.out().println(Context.prefix(outcome.server()) + outcome.text());

@@ -175,7 +175,7 @@ class CliTest extends FakeTestBase {
     @Test
     void aHungServerTimesOutWithoutHoldingTheOthers() {
         FakeSlowServers.delay("hung", 1500);
-        FakeServers.reachable("hung");
+        FakeServers.script("hung", FakeServers.DENIES); // when it finally answers, it fails: no further slow calls
         long start = System.nanoTime();
         Run run = cli("sessions", "--json", "--timeout", "0.3", "--parallel", "1", "--server", "hung", "--server", "rdsh01");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -330,6 +330,14 @@ class CliTest extends FakeTestBase {
         assertEquals(ExitCode.PARTIAL, partial.code(), "one of two sessions failed");
         assertEquals(List.of("sent to session 7"), partial.outLines());
         assertTrue(partial.err().startsWith("wts-bridge: WTSSendMessageW failed with error 7022"), partial.err());
+
+        FakeWts.removeSession(1);
+        FakeWts.removeSession(7);
+        Run nobody = cli("msg", "*", "hello");
+        assertEquals(0, nobody.code());
+        assertEquals("", nobody.out());
+        assertTrue(nobody.err().startsWith("wts-bridge: nothing done: no session matched"), nobody.err());
+        assertEquals("{\"command\":\"msg\",\"results\":[]}", cli("msg", "--json", "*", "hello").out().strip());
     }
 
     @Test
