@@ -47,7 +47,7 @@ abstract class Command {
             b.append(" [--server NAME]...");
         }
         for (Option option : extraOptions()) {
-            b.append(" [").append(option.synopsis()).append(']');
+            b.append(" [").append(option.synopsis()).append(']').append(option.repeatable() ? "..." : "");
         }
         b.append(" [--json]");
         if (!arguments().isEmpty()) {
