@@ -492,7 +492,7 @@ static BOOL WINAPI fake_WTSUnRegisterSessionNotificationEx(HANDLE server, HANDLE
 /* ---- wtsapi32: WTSWaitSystemEvent ---- */
 
 static BOOL WINAPI fake_WTSWaitSystemEvent(HANDLE server, DWORD mask, DWORD *flags) {
-    if (fake_enter("WTSWaitSystemEvent")) {
+    if (fake_enter("WTSWaitSystemEvent") || !fake_server_check(server, "WTSWaitSystemEvent")) {
         return 0;
     }
     if (flags == NULL || mask == 0) {

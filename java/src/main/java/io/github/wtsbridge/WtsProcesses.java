@@ -81,19 +81,17 @@ public final class WtsProcesses {
      * WTS_ANY_SESSION). Seeing other users' processes needs Administrators.
      */
     public static List<WtsProcessEx> listEx(WtsServer server) {
-        long handle = WtsSessions.handleOf(server);
-        return listEx(server, handle, EnumExNative.ANY_SESSION);
+        return listExFiltered(server, EnumExNative.ANY_SESSION);
     }
 
     /** The processes of one session on a server (WTSEnumerateProcessesExW level 1). */
     public static List<WtsProcessEx> listEx(WtsServer server, int sessionId) {
-        Checks.sessionId(sessionId);
-        long handle = WtsSessions.handleOf(server);
-        return listEx(server, handle, sessionId);
+        return listExFiltered(server, Checks.sessionId(sessionId));
     }
 
-    private static List<WtsProcessEx> listEx(WtsServer server, long handle, int filter) {
-        Object[] raw = EnumExNative.enumerateProcessesEx(handle, filter);
+    private static List<WtsProcessEx> listExFiltered(WtsServer server, int filter) {
+        Objects.requireNonNull(server, "server");
+        Object[] raw = server.call(h -> EnumExNative.enumerateProcessesEx(h, filter));
         long[] v = (long[]) raw[0];
         String[] names = (String[]) raw[1];
         byte[] sids = (byte[]) raw[2];

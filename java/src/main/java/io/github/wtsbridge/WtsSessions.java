@@ -518,9 +518,9 @@ public final class WtsSessions {
     }
 
     /**
-     * Checks the server (open), loads the library, and returns the handle to pass down. The
-     * handle is not held open for the call: prefer {@code server.call(h -> ...)}, which a
-     * concurrent close() waits for.
+     * Checks the server (open) and loads the library; returns the handle value. The handle
+     * is not held open afterwards: a native call must go through {@code server.call(h -> ...)},
+     * which a concurrent close() waits for. This is for checks only.
      */
     static long handleOf(WtsServer server) {
         Objects.requireNonNull(server, "server");
@@ -615,8 +615,8 @@ public final class WtsSessions {
 
     /** The sessions on a server with their names (WTSEnumerateSessionsExW level 1). */
     public static List<WtsSessionEx> listEx(WtsServer server) {
-        long handle = handleOf(server);
-        Object[] raw = EnumExNative.enumerateSessionsEx(handle);
+        Objects.requireNonNull(server, "server");
+        Object[] raw = server.call(EnumExNative::enumerateSessionsEx);
         int[] triples = (int[]) raw[0];
         String[] texts = (String[]) raw[1];
         List<WtsSessionEx> sessions = new ArrayList<>(triples.length / 3);

@@ -15,6 +15,8 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
     private final Object lock = new Object();
     private int waiting;
     private boolean closed;
+    /** The handle the waits use, held open by them (server.call) for close() to flush. */
+    private volatile long handleInUse;
 
     private WtsSystemEventWaiter(WtsServer server) {
         this.server = server;
@@ -46,7 +48,6 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
     }
 
     private Set<WtsSystemEvent> awaitMask(int mask) {
-        long handle = WtsSessions.handleOf(server);
         synchronized (lock) {
             if (closed) {
                 throw new IllegalStateException("the event waiter is closed");
@@ -54,7 +55,12 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
             waiting++;
         }
         try {
-            return WtsSystemEvent.of(EventsNative.waitSystemEvent(handle, mask));
+            // server.call keeps the server's handle open while we wait: a WtsServer.close()
+            // meanwhile takes effect when the wait returns, never under it.
+            return server.call(handle -> {
+                handleInUse = handle;
+                return WtsSystemEvent.of(EventsNative.waitSystemEvent(handle, mask));
+            });
         } finally {
             synchronized (lock) {
                 waiting--;
@@ -65,7 +71,7 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
 
     /** Releases every thread waiting on this server (WTS_EVENT_FLUSH). */
     public void flush() {
-        EventsNative.waitSystemEvent(WtsSessions.handleOf(server), EventsNative.EVENT_FLUSH);
+        server.run(handle -> EventsNative.waitSystemEvent(handle, EventsNative.EVENT_FLUSH));
     }
 
     /** Threads inside {@link #await} right now. */
@@ -93,7 +99,9 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
                         return;
                     }
                 }
-                flush();
+                // Not flush(): the server may be closed by now, but the waits still hold its
+                // handle open, so flushing that handle is safe.
+                EventsNative.waitSystemEvent(handleInUse, EventsNative.EVENT_FLUSH);
                 synchronized (lock) {
                     if (waiting > 0) {
                         try {
