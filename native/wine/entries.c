@@ -5,7 +5,8 @@
  * cannot be reached under Wine. run_entries() walks the DLL's export table and fails the run
  * for an export without a row (and for a row without an export). To add an entry point: one
  * TESTED(Class, method, test_fn) or UNREACHABLE(Class, method, "because …") line in ROWS
- * below. A test function: begin(); call the native through a typed pointer and pass its result
+ * below (the test itself in entries.c or one of entries_*.c, declared in entries.h). A test
+ * function: begin(); call the native through a typed pointer and pass its result
  * to leave_object()/leave_int(); then ask Windows directly and either expect_wts_exception()
  * (Windows failed) or expect_no_throw() + check_*() on the values (Windows answered).
  * mingw-w64 lacks the Ex structs: an oracle for those reads Microsoft's documented offsets by

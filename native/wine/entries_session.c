@@ -579,7 +579,8 @@ static void on_upcall(const char *name, const char *signature, const LONGLONG *a
         loop.windowAlive = IsWindow(loop.window);
         /* As Windows would: a session change for the window, then the quit the Java side
          * posts through postQuit (here directly, to keep the two apart). */
-        loop.posted = PostMessageW(loop.window, WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK,
+        loop.posted = PostMessageW(loop.window, WM_USER + 7, WTS_SESSION_UNLOCK, 1) &&
+                      PostMessageW(loop.window, WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK,
                                    (LPARAM)own_session()) &&
                       PostThreadMessageW(loop.thread, WM_QUIT, 0, 0);
     } else if (ascii_equals(name, "sessionChanged") && ascii_equals(signature, "(II)V") &&
@@ -604,35 +605,48 @@ static DWORD WINAPI loop_watchdog(void *argument) {
     return 0;
 }
 
+/* Runs the loop twice (a second subscription on the same thread must register its window
+ * class again), for this session and for all sessions. The loopStarted upcall posts a message
+ * that is not a session change (DefWindowProcW's), a WM_WTSSESSION_CHANGE and WM_QUIT. */
 void test_events_message_loop(void *fn, jclass cls) {
     harness_thread = GetCurrentThreadId();
-    loop_over = 0;
-    HANDLE watchdog = CreateThread(NULL, 0, loop_watchdog, NULL, 0, NULL);
-    jni_set_static_hook(on_upcall);
-    begin();
-    ((LoopFn)fn)(env, cls, 0);
-    leave_int(0);
-    loop_over = 1;
-    jni_set_static_hook(NULL);
-    if (watchdog != NULL) {
-        WaitForSingleObject(watchdog, 2000);
-        CloseHandle(watchdog);
+    for (int flags = 0; flags < 2; flags++) {
+        const char *what = flags ? "NOTIFY_FOR_ALL_SESSIONS" : "NOTIFY_FOR_THIS_SESSION";
+        BYTE *raw = (BYTE *)&loop;
+        for (size_t i = 0; i < sizeof loop; i++) {
+            raw[i] = 0;
+        }
+        loop_over = 0;
+        HANDLE watchdog = CreateThread(NULL, 0, loop_watchdog, NULL, 0, NULL);
+        jni_set_static_hook(on_upcall);
+        begin();
+        ((LoopFn)fn)(env, cls, flags);
+        leave_int(0);
+        loop_over = 1;
+        jni_set_static_hook(NULL);
+        if (watchdog != NULL) {
+            WaitForSingleObject(watchdog, 2000);
+            CloseHandle(watchdog);
+        }
+        if (!expect_no_throw(str("%s: the loop ran and ended on WM_QUIT", what)) ||
+            !check_u32(str("%s: loopStarted(window, thread) was called once", what), 1,
+                       (DWORD)loop.started)) {
+            continue;
+        }
+        check_u32(str("%s: loopStarted: thread id == GetCurrentThreadId()", what),
+                  harness_thread, loop.thread);
+        check_true(str("%s: loopStarted: the window exists (IsWindow)", what), loop.windowAlive);
+        check_true(str("%s: PostMessageW ×2 and PostThreadMessageW(WM_QUIT)", what), loop.posted);
+        if (check_u32(str("%s: sessionChanged was called once (WM_USER + 7 was not a session "
+                          "change)", what), 1, (DWORD)loop.changed)) {
+            check_u32(str("%s: sessionChanged: event == wParam (WTS_SESSION_LOCK)", what),
+                      WTS_SESSION_LOCK, (DWORD)loop.event);
+            check_u32(str("%s: sessionChanged: session == lParam", what), own_session(),
+                      (DWORD)loop.session);
+        }
+        check_true(str("%s: after the loop the window is destroyed", what),
+                   !IsWindow(loop.window));
     }
-    if (!expect_no_throw("the loop ran and ended on WM_QUIT")) {
-        return;
-    }
-    if (!check_u32("loopStarted(window, thread) was called once", 1, (DWORD)loop.started)) {
-        return;
-    }
-    check_u32("loopStarted: thread id == GetCurrentThreadId()", harness_thread, loop.thread);
-    check_true("loopStarted: the window exists (IsWindow)", loop.windowAlive);
-    check_true("PostMessageW(WM_WTSSESSION_CHANGE) and PostThreadMessageW(WM_QUIT)", loop.posted);
-    if (check_u32("the window procedure called sessionChanged once", 1, (DWORD)loop.changed)) {
-        check_u32("sessionChanged: event == wParam (WTS_SESSION_LOCK)", WTS_SESSION_LOCK,
-                  (DWORD)loop.event);
-        check_u32("sessionChanged: session == lParam", own_session(), (DWORD)loop.session);
-    }
-    check_true("after the loop the window is destroyed", !IsWindow(loop.window));
 }
 
 void test_events_post_quit(void *fn, jclass cls) {
