@@ -23,18 +23,6 @@
 /* An environment block longer than this is corrupt (64 Mi units); stops a runaway scan. */
 #define MAX_ENVIRONMENT_UNITS ((size_t)1 << 26)
 
-JNIEXPORT jlong JNICALL FN(queryUserToken)(JNIEnv *env, jclass cls, jint session) {
-    (void)cls;
-    WTS_REQUIRE(env, WTSQueryUserToken, 0);
-    HANDLE token = NULL;
-    if (!WTS.WTSQueryUserToken((DWORD)session, &token)) {
-        DWORD error = WTS.GetLastError();
-        wts_throw_win32(env, error, "WTSQueryUserToken");
-        return 0;
-    }
-    return (jlong)(intptr_t)token;
-}
-
 /* TokenElevationType: 1 default (no split token), 2 full, 3 limited (UAC filtered). */
 JNIEXPORT jint JNICALL FN(tokenElevationType)(JNIEnv *env, jclass cls, jlong token) {
     (void)cls;

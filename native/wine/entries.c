@@ -839,7 +839,6 @@ static const row ROWS[] = {
     TESTED(TokensNative, tokenSessionId, test_tokens_session_id)
     TESTED(TokensNative, tokenUserSid, test_tokens_user_sid)
     TESTED(TokensNative, closeHandle, test_tokens_close)
-    TESTED(LaunchNative, queryUserToken, test_launch_query_user_token)
     TESTED(LaunchNative, tokenElevationType, test_launch_elevation_type)
     TESTED(LaunchNative, linkedToken, test_launch_linked_token)
     TESTED(LaunchNative, duplicatePrimaryToken, test_launch_duplicate)

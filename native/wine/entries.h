@@ -77,7 +77,7 @@ TEST(test_enum_processes_ex); TEST(test_enum_sessions_ex); TEST(test_lookup_acco
 TEST(test_events_init); TEST(test_events_wait); TEST(test_events_register);
 TEST(test_events_unregister); TEST(test_events_register_ex); TEST(test_events_unregister_ex);
 TEST(test_events_message_loop); TEST(test_events_post_quit);
-TEST(test_launch_query_user_token); TEST(test_launch_elevation_type);
+TEST(test_launch_elevation_type);
 TEST(test_launch_linked_token); TEST(test_launch_duplicate); TEST(test_launch_environment);
 TEST(test_launch_create_process); TEST(test_launch_wait); TEST(test_launch_exit_code);
 TEST(test_launch_close);

@@ -78,6 +78,7 @@ static HANDLE query_user_token(void *fn, jclass cls) {
 
 void test_tokens_query(void *fn, jclass cls) {
     tokens_token = query_user_token(fn, cls);
+    launch_token = query_user_token(fn, cls); /* a second one for the start-process chain */
 }
 
 void test_tokens_session_id(void *fn, jclass cls) {
@@ -159,10 +160,6 @@ void test_tokens_close(void *fn, jclass cls) {
 }
 
 /* ---- LaunchNative -------------------------------------------------------------------- */
-
-void test_launch_query_user_token(void *fn, jclass cls) {
-    launch_token = query_user_token(fn, cls);
-}
 
 void test_launch_elevation_type(void *fn, jclass cls) {
     for (int c = 0; c < 2; c++) {

@@ -18,8 +18,7 @@ public final class LaunchNative {
     private LaunchNative() {
     }
 
-    /** WTSQueryUserToken: the session user's token; close with {@link #closeHandle}. */
-    public static native long queryUserToken(int session);
+    // WTSQueryUserToken itself is TokensNative.queryUserToken.
 
     /** GetTokenInformation(TokenElevationType): 1 default, 2 full, 3 limited. */
     public static native int tokenElevationType(long token);

@@ -33,7 +33,7 @@ public final class Launcher {
      */
     public static Started start(int session, String commandLine, String desktop, String workingDirectory,
             Map<String, String> extraEnvironment, boolean elevated, int showWindow) {
-        long user = LaunchNative.queryUserToken(session);
+        long user = TokensNative.queryUserToken(session);
         long linked = 0;
         long primary = 0;
         try {
