@@ -22,4 +22,16 @@ WCHAR *wts_query_session(JNIEnv *env, jlong server, jint session, jint infoClass
 jobjectArray wts_finish_record(JNIEnv *env, void *buffer, jlongArray out, const int64_t *numbers,
                                int count, const wts_text *texts, int textCount);
 
+/* A decoder of a fixed-layout reply into numbers and texts (see decode.h). */
+typedef DWORD (*wts_record_decoder)(const void *buffer, DWORD bytes, int64_t *numbers,
+                                    wts_text *texts);
+
+/*
+ * The whole round trip for a record class: query, decode, numbers into out, texts returned
+ * as a String[]; the buffer is freed on every path. NULL with an exception pending on failure.
+ */
+jobjectArray wts_query_record(JNIEnv *env, jlong server, jint session, jint infoClass,
+                              wts_record_decoder decode, jlongArray out, int count,
+                              int textCount);
+
 #endif /* WTS_SESSION_QUERY_H */

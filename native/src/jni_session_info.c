@@ -124,37 +124,14 @@ JNIEXPORT jobjectArray JNICALL FN(queryClientInfo)(JNIEnv *env, jclass cls, jlon
 JNIEXPORT jobjectArray JNICALL FN(queryConfigInfo)(JNIEnv *env, jclass cls, jlong server,
                                                    jint session, jlongArray numbers) {
     (void)cls;
-    DWORD bytes;
-    WCHAR *buffer = wts_query_session(env, server, session, WTS_INFO_CONFIG_INFO, &bytes);
-    if (buffer == NULL) {
-        return NULL;
-    }
-    int64_t values[WTS_CONFIG_INFO_NUMBERS];
-    wts_text texts[WTS_CONFIG_INFO_TEXTS];
-    DWORD error = wts_decode_config_info(buffer, bytes, values, texts);
-    if (error != 0) {
-        wts_throw_decode(env, buffer, error, QUERY);
-        return NULL;
-    }
-    return wts_finish_record(env, buffer, numbers, values, WTS_CONFIG_INFO_NUMBERS, texts,
-                  WTS_CONFIG_INFO_TEXTS);
+    return wts_query_record(env, server, session, WTS_INFO_CONFIG_INFO, wts_decode_config_info,
+                            numbers, WTS_CONFIG_INFO_NUMBERS, WTS_CONFIG_INFO_TEXTS);
 }
 
 /* WTSSessionInfoEx (WTSINFOEXW level 1): numbers[14]; returns the 3 texts. */
 JNIEXPORT jobjectArray JNICALL FN(querySessionInfoEx)(JNIEnv *env, jclass cls, jlong server,
                                                       jint session, jlongArray numbers) {
     (void)cls;
-    DWORD bytes;
-    WCHAR *buffer = wts_query_session(env, server, session, WTS_INFO_SESSION_INFO_EX, &bytes);
-    if (buffer == NULL) {
-        return NULL;
-    }
-    int64_t values[WTS_SESSION_INFO_EX_NUMBERS];
-    wts_text texts[3];
-    DWORD error = wts_decode_session_info_ex(buffer, bytes, values, texts);
-    if (error != 0) {
-        wts_throw_decode(env, buffer, error, QUERY);
-        return NULL;
-    }
-    return wts_finish_record(env, buffer, numbers, values, WTS_SESSION_INFO_EX_NUMBERS, texts, 3);
+    return wts_query_record(env, server, session, WTS_INFO_SESSION_INFO_EX,
+                            wts_decode_session_info_ex, numbers, WTS_SESSION_INFO_EX_NUMBERS, 3);
 }

@@ -114,19 +114,8 @@ JNIEXPORT jint JNICALL FN(queryClientAddress)(JNIEnv *env, jclass cls, jlong ser
 JNIEXPORT jobjectArray JNICALL FN(querySessionInfo)(JNIEnv *env, jclass cls, jlong server,
                                                     jint session, jlongArray numbers) {
     (void)cls;
-    DWORD bytes;
-    WCHAR *buffer = wts_query_session(env, server, session, WTS_INFO_SESSION_INFO, &bytes);
-    if (buffer == NULL) {
-        return NULL;
-    }
-    int64_t values[WTS_SESSION_INFO_NUMBERS];
-    wts_text texts[3];
-    DWORD error = wts_decode_session_info(buffer, bytes, values, texts);
-    if (error != 0) {
-        wts_throw_decode(env, buffer, error, "WTSQuerySessionInformationW");
-        return NULL;
-    }
-    return wts_finish_record(env, buffer, numbers, values, WTS_SESSION_INFO_NUMBERS, texts, 3);
+    return wts_query_record(env, server, session, WTS_INFO_SESSION_INFO, wts_decode_session_info,
+                            numbers, WTS_SESSION_INFO_NUMBERS, 3);
 }
 
 /* The raw DWORD: 0xFFFFFFFF (no session on the console) is a value, not an error. */
