@@ -33,12 +33,17 @@ public final class WtsSessions {
     public static List<WtsSession> list(WtsServer server) {
         long handle = handleOf(server);
         Object[] raw = SessionsNative.enumerateSessions(handle);
-        int[] pairs = (int[]) raw[0];
-        String[] names = (String[]) raw[1];
-        List<WtsSession> sessions = new ArrayList<>(names.length);
-        for (int i = 0; i < names.length; i++) {
-            int state = pairs[2 * i + 1];
-            sessions.add(new WtsSession(pairs[2 * i], names[i], WtsConnectState.of(state), state));
+        int[] triples = (int[]) raw[0];
+        char[] names = (char[]) raw[1];
+        int count = triples.length / 3;
+        List<WtsSession> sessions = new ArrayList<>(count);
+        int nameAt = 0;
+        for (int i = 0; i < count; i++) {
+            int state = triples[3 * i + 1];
+            int nameLength = triples[3 * i + 2];
+            String name = new String(names, nameAt, nameLength);
+            nameAt += nameLength;
+            sessions.add(new WtsSession(triples[3 * i], name, WtsConnectState.of(state), state));
         }
         return Collections.unmodifiableList(sessions);
     }

@@ -6,8 +6,9 @@ public final class ProcessesNative {
     }
 
     /**
-     * WTSEnumerateProcessesW: {int[] session/pid/sidLength triples, String[] image names,
-     * byte[] the SIDs one after another}.
+     * WTSEnumerateProcessesW: {int[] session/pid/nameLength/sidLength per process, char[] the
+     * image names one after another (UTF-16, no NULs), byte[] the SIDs one after another}.
+     * The caller cuts names and SIDs by the lengths (no JNI call per process).
      */
     public static native Object[] enumerateProcesses(long server);
 

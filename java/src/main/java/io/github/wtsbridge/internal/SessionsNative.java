@@ -12,7 +12,10 @@ public final class SessionsNative {
     private SessionsNative() {
     }
 
-    /** WTSEnumerateSessionsW: {int[] id/state pairs, String[] WinStation names}. */
+    /**
+     * WTSEnumerateSessionsW: {int[] id/state/nameLength per session, char[] the WinStation
+     * names one after another (UTF-16, no NULs)}; the caller cuts the names by the lengths.
+     */
     public static native Object[] enumerateSessions(long server);
 
     /** WTSQuerySessionInformationW for a string class. */
