@@ -5,14 +5,36 @@
 
 #define MAX_NAME_UNITS 32767
 
+/* Units of a name (at most MAX_NAME_UNITS); ORs its units into *bits, so that the caller
+ * learns whether every name fits in Latin-1 (bits <= 0xFF). */
+static size_t name_length(const WCHAR *name, WCHAR *bits) {
+    size_t n = 0;
+    WCHAR all = 0;
+    while (name != NULL && n < MAX_NAME_UNITS && name[n] != 0) {
+        all |= name[n];
+        n++;
+    }
+    *bits |= all;
+    return n;
+}
+
 /*
- * UTF-16 units into a Java char array. A plain loop the compiler may vectorise: the DLL is
- * built with -fno-builtin (/Zl with MSVC), so it is never turned into a call to a memcpy the
- * DLL does not have; if it ever were, the DLL would fail to link, not to run.
+ * Names into a Java array: bytes when every name is Latin-1 (Java's compact form: the String
+ * is made by a plain copy), else UTF-16 units. Plain loops the compiler may vectorise: the DLL
+ * is built with -fno-builtin (/Zl with MSVC), so they never become calls to a memcpy the DLL
+ * does not have; if one ever did, the DLL would fail to link, not to run.
  */
-static void copy_units(jchar *to, const WCHAR *from, size_t units) {
-    for (size_t i = 0; i < units; i++) {
-        to[i] = from[i];
+static void copy_name(void *to, size_t at, int latin1, const WCHAR *from, size_t units) {
+    if (latin1) {
+        jbyte *out = (jbyte *)to + at;
+        for (size_t i = 0; i < units; i++) {
+            out[i] = (jbyte)from[i];
+        }
+    } else {
+        jchar *out = (jchar *)to + at;
+        for (size_t i = 0; i < units; i++) {
+            out[i] = from[i];
+        }
     }
 }
 
@@ -25,8 +47,9 @@ static void copy_bytes(jbyte *to, const void *from, size_t bytes) {
 }
 
 /*
- * Returns {int[] session/pid/nameLength/sidLength per process, char[] the image names one
- * after another (UTF-16 units, no NULs), byte[] the SIDs one after another}. Java cuts the
+ * Returns {int[] session/pid/nameLength/sidLength per process, the image names one after
+ * another (byte[] Latin-1 if all of them are, else char[] UTF-16; no NULs), byte[] the SIDs
+ * one after another}. Java cuts the
  * names and SIDs by the lengths and makes the Strings itself: no JNI call per process (a
  * NewString + SetObjectArrayElement + DeleteLocalRef per name was most of the cost of a
  * large listing), and Java formats "S-1-…" from the SID bytes.
@@ -43,7 +66,8 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcesses)(JNIEnv *env, jclass cls, j
     }
     jobjectArray result = NULL;
     jintArray quads = NULL;
-    jcharArray names = NULL;
+    jarray names = NULL;
+    WCHAR bits = 0;
     jbyteArray sids = NULL;
     size_t sidBytes = 0, nameUnits = 0;
     if (count > 0x0FFFFFFF) {
@@ -61,7 +85,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcesses)(JNIEnv *env, jclass cls, j
     }
     for (DWORD i = 0; i < count; i++) {
         const WCHAR *name = info[i].pProcessName;
-        size_t units = name == NULL ? 0 : wts_wcsnlen(name, MAX_NAME_UNITS);
+        size_t units = name_length(name, &bits);
         DWORD sid = wts_sid_length(info[i].pUserSid);
         ints[4 * i] = (jint)info[i].SessionId;
         ints[4 * i + 1] = (jint)info[i].ProcessId;
@@ -75,14 +99,16 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcesses)(JNIEnv *env, jclass cls, j
         wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "WTSEnumerateProcessesW");
         goto done;
     }
-    names = (*env)->NewCharArray(env, (jsize)nameUnits);
+    int latin1 = bits <= 0xFF;
+    names = latin1 ? (jarray)(*env)->NewByteArray(env, (jsize)nameUnits)
+                   : (jarray)(*env)->NewCharArray(env, (jsize)nameUnits);
     sids = names ? (*env)->NewByteArray(env, (jsize)sidBytes) : NULL;
     if (sids == NULL) {
         goto done;
     }
     /* Pass 2: the text and the SIDs, by the lengths pass 1 recorded. */
     ints = (*env)->GetPrimitiveArrayCritical(env, quads, NULL);
-    jchar *nameOut = ints ? (*env)->GetPrimitiveArrayCritical(env, names, NULL) : NULL;
+    void *nameOut = ints ? (*env)->GetPrimitiveArrayCritical(env, names, NULL) : NULL;
     jbyte *sidOut = nameOut ? (*env)->GetPrimitiveArrayCritical(env, sids, NULL) : NULL;
     if (sidOut == NULL) {
         if (nameOut != NULL) {
@@ -97,7 +123,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcesses)(JNIEnv *env, jclass cls, j
     for (DWORD i = 0; i < count; i++) {
         size_t units = (size_t)ints[4 * i + 2];
         DWORD sid = (DWORD)ints[4 * i + 3];
-        copy_units(nameOut + unitAt, info[i].pProcessName, units);
+        copy_name(nameOut, unitAt, latin1, info[i].pProcessName, units);
         copy_bytes(sidOut + sidAt, info[i].pUserSid, sid);
         unitAt += units;
         sidAt += sid;

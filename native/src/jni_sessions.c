@@ -6,20 +6,42 @@
 /* Windows strings from enumerations are NUL-terminated; this bounds a corrupt one. */
 #define MAX_NAME_UNITS 32767
 
+/* Units of a name (at most MAX_NAME_UNITS); ORs its units into *bits, so that the caller
+ * learns whether every name fits in Latin-1 (bits <= 0xFF). */
+static size_t name_length(const WCHAR *name, WCHAR *bits) {
+    size_t n = 0;
+    WCHAR all = 0;
+    while (name != NULL && n < MAX_NAME_UNITS && name[n] != 0) {
+        all |= name[n];
+        n++;
+    }
+    *bits |= all;
+    return n;
+}
+
 /*
- * UTF-16 units into a Java char array. A plain loop the compiler may vectorise: the DLL is
- * built with -fno-builtin (/Zl with MSVC), so it is never turned into a call to a memcpy the
- * DLL does not have; if it ever were, the DLL would fail to link, not to run.
+ * Names into a Java array: bytes when every name is Latin-1 (Java's compact form: the String
+ * is made by a plain copy), else UTF-16 units. Plain loops the compiler may vectorise: the DLL
+ * is built with -fno-builtin (/Zl with MSVC), so they never become calls to a memcpy the DLL
+ * does not have; if one ever did, the DLL would fail to link, not to run.
  */
-static void copy_units(jchar *to, const WCHAR *from, size_t units) {
-    for (size_t i = 0; i < units; i++) {
-        to[i] = from[i];
+static void copy_name(void *to, size_t at, int latin1, const WCHAR *from, size_t units) {
+    if (latin1) {
+        jbyte *out = (jbyte *)to + at;
+        for (size_t i = 0; i < units; i++) {
+            out[i] = (jbyte)from[i];
+        }
+    } else {
+        jchar *out = (jchar *)to + at;
+        for (size_t i = 0; i < units; i++) {
+            out[i] = from[i];
+        }
     }
 }
 
 /*
- * Returns {int[] id/state/nameLength per session, char[] the WinStation names one after
- * another (UTF-16 units, no NULs)}. Java cuts the names by the lengths and makes the Strings:
+ * Returns {int[] id/state/nameLength per session, the WinStation names one after another
+ * (byte[] Latin-1 if all of them are, else char[] UTF-16; no NULs)}. Java cuts the names by the lengths and makes the Strings:
  * no JNI call per session.
  */
 JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jlong server) {
@@ -34,7 +56,8 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jl
     }
     jobjectArray result = NULL;
     jintArray triples = NULL;
-    jcharArray names = NULL;
+    jarray names = NULL;
+    WCHAR bits = 0;
     size_t nameUnits = 0;
     if (count > 0x1FFFFFFF) {
         wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "WTSEnumerateSessionsW");
@@ -50,7 +73,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jl
     }
     for (DWORD i = 0; i < count; i++) {
         const WCHAR *name = info[i].pWinStationName;
-        size_t units = name == NULL ? 0 : wts_wcsnlen(name, MAX_NAME_UNITS);
+        size_t units = name_length(name, &bits);
         ints[3 * i] = (jint)info[i].SessionId;
         ints[3 * i + 1] = (jint)info[i].State;
         ints[3 * i + 2] = (jint)units;
@@ -61,12 +84,14 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jl
         wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "WTSEnumerateSessionsW");
         goto done;
     }
-    names = (*env)->NewCharArray(env, (jsize)nameUnits);
+    int latin1 = bits <= 0xFF;
+    names = latin1 ? (jarray)(*env)->NewByteArray(env, (jsize)nameUnits)
+                   : (jarray)(*env)->NewCharArray(env, (jsize)nameUnits);
     if (names == NULL) {
         goto done;
     }
     ints = (*env)->GetPrimitiveArrayCritical(env, triples, NULL);
-    jchar *out = ints ? (*env)->GetPrimitiveArrayCritical(env, names, NULL) : NULL;
+    void *out = ints ? (*env)->GetPrimitiveArrayCritical(env, names, NULL) : NULL;
     if (out == NULL) {
         if (ints != NULL) {
             (*env)->ReleasePrimitiveArrayCritical(env, triples, ints, JNI_ABORT);
@@ -76,7 +101,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jl
     size_t at = 0;
     for (DWORD i = 0; i < count; i++) {
         size_t units = (size_t)ints[3 * i + 2];
-        copy_units(out + at, info[i].pWinStationName, units);
+        copy_name(out, at, latin1, info[i].pWinStationName, units);
         at += units;
     }
     (*env)->ReleasePrimitiveArrayCritical(env, names, out, 0);

@@ -1,6 +1,7 @@
 package io.github.wtsbridge;
 
 import io.github.wtsbridge.internal.Checks;
+import io.github.wtsbridge.internal.FlatNames;
 import io.github.wtsbridge.internal.NativeLibrary;
 import io.github.wtsbridge.internal.ProcessesNative;
 import io.github.wtsbridge.internal.Sids;
@@ -26,7 +27,7 @@ public final class WtsProcesses {
         long handle = WtsSessions.handleOf(server);
         Object[] raw = ProcessesNative.enumerateProcesses(handle);
         int[] quads = (int[]) raw[0];
-        char[] names = (char[]) raw[1];
+        Object names = raw[1];
         byte[] sids = (byte[]) raw[2];
         int count = quads.length / 4;
         List<WtsProcess> processes = new ArrayList<>(count);
@@ -35,7 +36,7 @@ public final class WtsProcesses {
         for (int i = 0; i < count; i++) {
             int nameLength = quads[4 * i + 2];
             int sidLength = quads[4 * i + 3];
-            String name = new String(names, nameAt, nameLength);
+            String name = FlatNames.cut(names, nameAt, nameLength);
             String sid = Sids.format(sids, sidAt, sidLength);
             nameAt += nameLength;
             sidAt += sidLength;

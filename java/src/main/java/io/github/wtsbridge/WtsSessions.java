@@ -2,6 +2,7 @@ package io.github.wtsbridge;
 
 import io.github.wtsbridge.internal.Checks;
 import io.github.wtsbridge.internal.FileTimes;
+import io.github.wtsbridge.internal.FlatNames;
 import io.github.wtsbridge.internal.InfoClass;
 import io.github.wtsbridge.internal.NativeLibrary;
 import io.github.wtsbridge.internal.SessionsNative;
@@ -34,14 +35,14 @@ public final class WtsSessions {
         long handle = handleOf(server);
         Object[] raw = SessionsNative.enumerateSessions(handle);
         int[] triples = (int[]) raw[0];
-        char[] names = (char[]) raw[1];
+        Object names = raw[1];
         int count = triples.length / 3;
         List<WtsSession> sessions = new ArrayList<>(count);
         int nameAt = 0;
         for (int i = 0; i < count; i++) {
             int state = triples[3 * i + 1];
             int nameLength = triples[3 * i + 2];
-            String name = new String(names, nameAt, nameLength);
+            String name = FlatNames.cut(names, nameAt, nameLength);
             nameAt += nameLength;
             sessions.add(new WtsSession(triples[3 * i], name, WtsConnectState.of(state), state));
         }

@@ -8,8 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The listings' flat layout (one char[] of all names cut by lengths): names of every length
- * next to each other, missing ones, Unicode beyond the BMP, on both listings.
+ * The listings' flat layout (all names in one byte[] Latin-1 or char[] UTF-16 array, cut by
+ * lengths): names of every length next to each other, missing ones, Latin-1 above ASCII,
+ * Unicode beyond Latin-1 and beyond the BMP, on both listings.
  */
 class ListingsTest extends FakeTestBase {
     private static final String ROCKET = "\uD83D\uDE80";
@@ -45,6 +46,32 @@ class ListingsTest extends FakeTestBase {
                 new WtsSession(2, "", WtsConnectState.ACTIVE, 0),
                 new WtsSession(3, "RDP-Tcp#" + ROCKET, WtsConnectState.of(1), 1),
                 new WtsSession(65536, "z", WtsConnectState.UNKNOWN, 99)), WtsSessions.list());
+    }
+
+    @Test
+    void latin1NamesAboveAscii() {
+        FakeWts.addProcess(0, 4, "caf\u00E9-\u00FF-\u00A0.exe", null);
+        FakeWts.addProcess(0, 8, "plain.exe", null);
+        FakeWts.addSession(7, 0, "\u00C5sa");
+
+        assertEquals("caf\u00E9-\u00FF-\u00A0.exe", WtsProcesses.list().get(0).imageName());
+        assertEquals("plain.exe", WtsProcesses.list().get(1).imageName());
+        assertEquals("\u00C5sa", WtsSessions.list().get(0).winStationName());
+    }
+
+    @Test
+    void oneNameBeyondLatin1KeepsEveryNameIntact() {
+        FakeWts.addProcess(0, 4, "caf\u00E9.exe", null);
+        FakeWts.addProcess(0, 8, "\u0100.exe", null);
+        FakeWts.addSession(1, 0, "caf\u00E9");
+        FakeWts.addSession(2, 0, "\u4E2D\u6587");
+
+        List<WtsProcess> processes = WtsProcesses.list();
+        assertEquals("caf\u00E9.exe", processes.get(0).imageName());
+        assertEquals("\u0100.exe", processes.get(1).imageName());
+        List<WtsSession> sessions = WtsSessions.list();
+        assertEquals("caf\u00E9", sessions.get(0).winStationName());
+        assertEquals("\u4E2D\u6587", sessions.get(1).winStationName());
     }
 
     @Test

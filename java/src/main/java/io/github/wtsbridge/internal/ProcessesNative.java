@@ -6,9 +6,9 @@ public final class ProcessesNative {
     }
 
     /**
-     * WTSEnumerateProcessesW: {int[] session/pid/nameLength/sidLength per process, char[] the
-     * image names one after another (UTF-16, no NULs), byte[] the SIDs one after another}.
-     * The caller cuts names and SIDs by the lengths (no JNI call per process).
+     * WTSEnumerateProcessesW: {int[] session/pid/nameLength/sidLength per process, the image
+     * names one after another ({@link FlatNames}: byte[] Latin-1 or char[] UTF-16), byte[] the
+     * SIDs one after another}. The caller cuts names and SIDs by the lengths.
      */
     public static native Object[] enumerateProcesses(long server);
 

@@ -13,8 +13,8 @@ public final class SessionsNative {
     }
 
     /**
-     * WTSEnumerateSessionsW: {int[] id/state/nameLength per session, char[] the WinStation
-     * names one after another (UTF-16, no NULs)}; the caller cuts the names by the lengths.
+     * WTSEnumerateSessionsW: {int[] id/state/nameLength per session, the WinStation names one
+     * after another ({@link FlatNames}: byte[] Latin-1 or char[] UTF-16)}; cut by the lengths.
      */
     public static native Object[] enumerateSessions(long server);
 

@@ -60,14 +60,22 @@ public final class Sids {
 
     /** Writes value (0 ≤ value < 2^32) in decimal at text[at…]; returns the index after it. */
     private static int putDecimal(byte[] text, int at, long value) {
-        int digits = 1;
-        for (long limit = 10; digits < 10 && value >= limit; limit *= 10) {
-            digits++;
+        int end = at + digits(value);
+        int i = end;
+        while (value >= 10) {
+            long quotient = value / 10;
+            text[--i] = (byte) ('0' + (int) (value - 10 * quotient));
+            value = quotient;
         }
-        for (int i = at + digits - 1; i >= at; i--) {
-            text[i] = (byte) ('0' + (int) (value % 10));
-            value /= 10;
+        text[--i] = (byte) ('0' + (int) value);
+        return end;
+    }
+
+    private static int digits(long value) {
+        if (value < 100_000) {
+            return value < 10 ? 1 : value < 100 ? 2 : value < 1_000 ? 3 : value < 10_000 ? 4 : 5;
         }
-        return at + digits;
+        return value < 1_000_000 ? 6 : value < 10_000_000 ? 7 : value < 100_000_000 ? 8
+                : value < 1_000_000_000 ? 9 : 10;
     }
 }
