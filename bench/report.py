@@ -20,6 +20,9 @@ OPERATIONS = [  # (JMH class, size or None, c-floor name, label)
 ]
 
 
+FORK_FIGURES = {}
+
+
 def jmh_figures(path):
     """{(class, method, size): (median µs/op, forks)}"""
     figures = {}
@@ -29,6 +32,7 @@ def jmh_figures(path):
         assert entry["primaryMetric"]["scoreUnit"] == "us/op"
         forks = [statistics.median(fork) for fork in entry["primaryMetric"]["rawData"]]
         figures[(cls, method, size)] = (statistics.median(forks), len(forks))
+        FORK_FIGURES[(cls, method, size)] = forks
     return figures
 
 
@@ -95,8 +99,12 @@ def main():
     print("All three call the same fake in the same host library (shim + fake, built with clang -O2,")
     print("the DLLs' compiler), with the same data; wts-bridge and JNA return equal records")
     print("(`scripts/bench --smoke` checks it). C floor = one allocation per result holding every")
-    print("field (strings copied, SIDs as text). JMH: average time, 3 forks × 10 iterations in the")
-    print("full mode, -Xms1g -Xmx1g; a fork's figure is its median iteration.")
+    print("field (strings copied, SIDs as text). JMH: average time, -Xms1g -Xmx1g, a fork's figure")
+    print("is its median iteration; the table gives the median over the forks.")
+    for method, name in (("wtsBridge", "wts-bridge"), ("jna", "JNA")):
+        forks = FORK_FIGURES.get(("ListProcesses", method, "10000"))
+        if forks:
+            print(f"Forks of the 10,000-process listing, {name}: " + ", ".join(us(f) for f in sorted(forks)) + ".")
     if fake and malloc:
         print(f"For 10,000 processes the fake's own enumerate + WTSFreeMemory takes {us(fake)}, "
               f"and C with a malloc per string (an object per string, as Java) {us(malloc)}.")
