@@ -4,9 +4,55 @@
 #define FN(name) Java_io_github_wtsbridge_internal_ProcessesNative_##name
 
 #define MAX_NAME_UNITS 32767
+
+/* Units of a name (at most MAX_NAME_UNITS); ORs its units into *bits, so that the caller
+ * learns whether every name fits in Latin-1 (bits <= 0xFF). */
+static size_t name_length(const WCHAR *name, WCHAR *bits) {
+    size_t n = 0;
+    WCHAR all = 0;
+    while (name != NULL && n < MAX_NAME_UNITS && name[n] != 0) {
+        all |= name[n];
+        n++;
+    }
+    *bits |= all;
+    return n;
+}
+
 /*
- * Returns {int[] session/pid/sidLength triples, String[] image names, byte[] all SIDs one
- * after another}. Java slices the SIDs by the lengths and formats "S-1-…" itself.
+ * Names into a Java array: bytes when every name is Latin-1 (Java's compact form: the String
+ * is made by a plain copy), else UTF-16 units. Plain loops the compiler may vectorise: the DLL
+ * is built with -fno-builtin (/Zl with MSVC), so they never become calls to a memcpy the DLL
+ * does not have; if one ever did, the DLL would fail to link, not to run.
+ */
+static void copy_name(void *to, size_t at, int latin1, const WCHAR *from, size_t units) {
+    if (latin1) {
+        jbyte *out = (jbyte *)to + at;
+        for (size_t i = 0; i < units; i++) {
+            out[i] = (jbyte)from[i];
+        }
+    } else {
+        jchar *out = (jchar *)to + at;
+        for (size_t i = 0; i < units; i++) {
+            out[i] = from[i];
+        }
+    }
+}
+
+/* SID bytes into a Java byte array (the same kind of loop). */
+static void copy_bytes(jbyte *to, const void *from, size_t bytes) {
+    const BYTE *in = (const BYTE *)from;
+    for (size_t i = 0; i < bytes; i++) {
+        to[i] = (jbyte)in[i];
+    }
+}
+
+/*
+ * Returns {int[] session/pid/nameLength/sidLength per process, the image names one after
+ * another (byte[] Latin-1 if all of them are, else char[] UTF-16; no NULs), byte[] the SIDs
+ * one after another}. Java cuts the
+ * names and SIDs by the lengths and makes the Strings itself: no JNI call per process (a
+ * NewString + SetObjectArrayElement + DeleteLocalRef per name was most of the cost of a
+ * large listing), and Java formats "S-1-…" from the SID bytes.
  */
 JNIEXPORT jobjectArray JNICALL FN(enumerateProcesses)(JNIEnv *env, jclass cls, jlong server) {
     (void)cls;
@@ -19,58 +65,75 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcesses)(JNIEnv *env, jclass cls, j
         return NULL;
     }
     jobjectArray result = NULL;
-    jintArray triples = NULL;
-    jobjectArray names = NULL;
+    jintArray quads = NULL;
+    jarray names = NULL;
+    WCHAR bits = 0;
     jbyteArray sids = NULL;
-    size_t sidBytes = 0;
+    size_t sidBytes = 0, nameUnits = 0;
     if (count > 0x0FFFFFFF) {
         wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "WTSEnumerateProcessesW");
         goto done;
     }
-    for (DWORD i = 0; i < count; i++) {
-        sidBytes += wts_sid_length(info[i].pUserSid);
-    }
-    if (sidBytes > 0x7FFFFFFF) {
-        wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "WTSEnumerateProcessesW");
+    quads = (*env)->NewIntArray(env, (jsize)(4 * count));
+    if (quads == NULL) {
         goto done;
     }
-    triples = (*env)->NewIntArray(env, (jsize)(3 * count));
-    sids = triples ? (*env)->NewByteArray(env, (jsize)sidBytes) : NULL;
-    names = sids ? (*env)->NewObjectArray(env, (jsize)count, wts_class_String, NULL) : NULL;
-    if (names == NULL) {
-        goto done;
-    }
-    jint *ints = (*env)->GetPrimitiveArrayCritical(env, triples, NULL);
+    /* Pass 1: the numbers and lengths, and the totals to size the other two arrays. */
+    jint *ints = (*env)->GetPrimitiveArrayCritical(env, quads, NULL);
     if (ints == NULL) {
         goto done;
     }
-    jbyte *sidOut = (*env)->GetPrimitiveArrayCritical(env, sids, NULL);
-    if (sidOut == NULL) {
-        (*env)->ReleasePrimitiveArrayCritical(env, triples, ints, JNI_ABORT);
+    for (DWORD i = 0; i < count; i++) {
+        const WCHAR *name = info[i].pProcessName;
+        size_t units = name_length(name, &bits);
+        DWORD sid = wts_sid_length(info[i].pUserSid);
+        ints[4 * i] = (jint)info[i].SessionId;
+        ints[4 * i + 1] = (jint)info[i].ProcessId;
+        ints[4 * i + 2] = (jint)units;
+        ints[4 * i + 3] = (jint)sid;
+        nameUnits += units;
+        sidBytes += sid;
+    }
+    (*env)->ReleasePrimitiveArrayCritical(env, quads, ints, 0);
+    if (nameUnits > 0x7FFFFFFF || sidBytes > 0x7FFFFFFF) {
+        wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "WTSEnumerateProcessesW");
         goto done;
     }
-    size_t at = 0;
+    int latin1 = bits <= 0xFF;
+    names = latin1 ? (jarray)(*env)->NewByteArray(env, (jsize)nameUnits)
+                   : (jarray)(*env)->NewCharArray(env, (jsize)nameUnits);
+    sids = names ? (*env)->NewByteArray(env, (jsize)sidBytes) : NULL;
+    if (sids == NULL) {
+        goto done;
+    }
+    /* Pass 2: the text and the SIDs, by the lengths pass 1 recorded. */
+    ints = (*env)->GetPrimitiveArrayCritical(env, quads, NULL);
+    void *nameOut = ints ? (*env)->GetPrimitiveArrayCritical(env, names, NULL) : NULL;
+    jbyte *sidOut = nameOut ? (*env)->GetPrimitiveArrayCritical(env, sids, NULL) : NULL;
+    if (sidOut == NULL) {
+        if (nameOut != NULL) {
+            (*env)->ReleasePrimitiveArrayCritical(env, names, nameOut, JNI_ABORT);
+        }
+        if (ints != NULL) {
+            (*env)->ReleasePrimitiveArrayCritical(env, quads, ints, JNI_ABORT);
+        }
+        goto done;
+    }
+    size_t unitAt = 0, sidAt = 0;
     for (DWORD i = 0; i < count; i++) {
-        DWORD length = wts_sid_length(info[i].pUserSid);
-        ints[3 * i] = (jint)info[i].SessionId;
-        ints[3 * i + 1] = (jint)info[i].ProcessId;
-        ints[3 * i + 2] = (jint)length;
-        wts_copy(sidOut + at, info[i].pUserSid, length);
-        at += length;
+        size_t units = (size_t)ints[4 * i + 2];
+        DWORD sid = (DWORD)ints[4 * i + 3];
+        copy_name(nameOut, unitAt, latin1, info[i].pProcessName, units);
+        copy_bytes(sidOut + sidAt, info[i].pUserSid, sid);
+        unitAt += units;
+        sidAt += sid;
     }
     (*env)->ReleasePrimitiveArrayCritical(env, sids, sidOut, 0);
-    (*env)->ReleasePrimitiveArrayCritical(env, triples, ints, 0);
-    for (DWORD i = 0; i < count; i++) {
-        jstring name = wts_new_string(env, info[i].pProcessName, MAX_NAME_UNITS);
-        if (name == NULL) {
-            goto done;
-        }
-        (*env)->SetObjectArrayElement(env, names, (jsize)i, name);
-        (*env)->DeleteLocalRef(env, name);
-    }
+    (*env)->ReleasePrimitiveArrayCritical(env, names, nameOut, 0);
+    (*env)->ReleasePrimitiveArrayCritical(env, quads, ints, JNI_ABORT);
     result = (*env)->NewObjectArray(env, 3, wts_class_Object, NULL);
     if (result != NULL) {
-        (*env)->SetObjectArrayElement(env, result, 0, triples);
+        (*env)->SetObjectArrayElement(env, result, 0, quads);
         (*env)->SetObjectArrayElement(env, result, 1, names);
         (*env)->SetObjectArrayElement(env, result, 2, sids);
     }

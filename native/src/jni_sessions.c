@@ -6,7 +6,44 @@
 /* Windows strings from enumerations are NUL-terminated; this bounds a corrupt one. */
 #define MAX_NAME_UNITS 32767
 
-/* Returns {int[] id/state pairs, String[] WinStation names}. */
+/* Units of a name (at most MAX_NAME_UNITS); ORs its units into *bits, so that the caller
+ * learns whether every name fits in Latin-1 (bits <= 0xFF). */
+static size_t name_length(const WCHAR *name, WCHAR *bits) {
+    size_t n = 0;
+    WCHAR all = 0;
+    while (name != NULL && n < MAX_NAME_UNITS && name[n] != 0) {
+        all |= name[n];
+        n++;
+    }
+    *bits |= all;
+    return n;
+}
+
+/*
+ * Names into a Java array: bytes when every name is Latin-1 (Java's compact form: the String
+ * is made by a plain copy), else UTF-16 units. Plain loops the compiler may vectorise: the DLL
+ * is built with -fno-builtin (/Zl with MSVC), so they never become calls to a memcpy the DLL
+ * does not have; if one ever did, the DLL would fail to link, not to run.
+ */
+static void copy_name(void *to, size_t at, int latin1, const WCHAR *from, size_t units) {
+    if (latin1) {
+        jbyte *out = (jbyte *)to + at;
+        for (size_t i = 0; i < units; i++) {
+            out[i] = (jbyte)from[i];
+        }
+    } else {
+        jchar *out = (jchar *)to + at;
+        for (size_t i = 0; i < units; i++) {
+            out[i] = from[i];
+        }
+    }
+}
+
+/*
+ * Returns {int[] id/state/nameLength per session, the WinStation names one after another
+ * (byte[] Latin-1 if all of them are, else char[] UTF-16; no NULs)}. Java cuts the names by the lengths and makes the Strings:
+ * no JNI call per session.
+ */
 JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jlong server) {
     (void)cls;
     WTS_REQUIRE(env, WTSEnumerateSessionsW, NULL);
@@ -18,37 +55,60 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jl
         return NULL;
     }
     jobjectArray result = NULL;
-    jintArray pairs = NULL;
-    jobjectArray names = NULL;
-    if (count > 0x3FFFFFFF) {
+    jintArray triples = NULL;
+    jarray names = NULL;
+    WCHAR bits = 0;
+    size_t nameUnits = 0;
+    if (count > 0x1FFFFFFF) {
         wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "WTSEnumerateSessionsW");
         goto done;
     }
-    pairs = (*env)->NewIntArray(env, (jsize)(2 * count));
-    names = pairs ? (*env)->NewObjectArray(env, (jsize)count, wts_class_String, NULL) : NULL;
+    triples = (*env)->NewIntArray(env, (jsize)(3 * count));
+    if (triples == NULL) {
+        goto done;
+    }
+    jint *ints = (*env)->GetPrimitiveArrayCritical(env, triples, NULL);
+    if (ints == NULL) {
+        goto done;
+    }
+    for (DWORD i = 0; i < count; i++) {
+        const WCHAR *name = info[i].pWinStationName;
+        size_t units = name_length(name, &bits);
+        ints[3 * i] = (jint)info[i].SessionId;
+        ints[3 * i + 1] = (jint)info[i].State;
+        ints[3 * i + 2] = (jint)units;
+        nameUnits += units;
+    }
+    (*env)->ReleasePrimitiveArrayCritical(env, triples, ints, 0);
+    if (nameUnits > 0x7FFFFFFF) {
+        wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "WTSEnumerateSessionsW");
+        goto done;
+    }
+    int latin1 = bits <= 0xFF;
+    names = latin1 ? (jarray)(*env)->NewByteArray(env, (jsize)nameUnits)
+                   : (jarray)(*env)->NewCharArray(env, (jsize)nameUnits);
     if (names == NULL) {
         goto done;
     }
-    jint *out = (*env)->GetPrimitiveArrayCritical(env, pairs, NULL);
+    ints = (*env)->GetPrimitiveArrayCritical(env, triples, NULL);
+    void *out = ints ? (*env)->GetPrimitiveArrayCritical(env, names, NULL) : NULL;
     if (out == NULL) {
+        if (ints != NULL) {
+            (*env)->ReleasePrimitiveArrayCritical(env, triples, ints, JNI_ABORT);
+        }
         goto done;
     }
+    size_t at = 0;
     for (DWORD i = 0; i < count; i++) {
-        out[2 * i] = (jint)info[i].SessionId;
-        out[2 * i + 1] = (jint)info[i].State;
+        size_t units = (size_t)ints[3 * i + 2];
+        copy_name(out, at, latin1, info[i].pWinStationName, units);
+        at += units;
     }
-    (*env)->ReleasePrimitiveArrayCritical(env, pairs, out, 0);
-    for (DWORD i = 0; i < count; i++) {
-        jstring name = wts_new_string(env, info[i].pWinStationName, MAX_NAME_UNITS);
-        if (name == NULL) {
-            goto done;
-        }
-        (*env)->SetObjectArrayElement(env, names, (jsize)i, name);
-        (*env)->DeleteLocalRef(env, name);
-    }
+    (*env)->ReleasePrimitiveArrayCritical(env, names, out, 0);
+    (*env)->ReleasePrimitiveArrayCritical(env, triples, ints, JNI_ABORT);
     result = (*env)->NewObjectArray(env, 2, wts_class_Object, NULL);
     if (result != NULL) {
-        (*env)->SetObjectArrayElement(env, result, 0, pairs);
+        (*env)->SetObjectArrayElement(env, result, 0, triples);
         (*env)->SetObjectArrayElement(env, result, 1, names);
     }
 done:

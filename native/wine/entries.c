@@ -277,7 +277,7 @@ typedef jint(JNICALL *IntFn)(JNIEnv *, jclass);
 typedef BOOL(WINAPI *EnumerateFn)(HANDLE, DWORD, DWORD, void **, DWORD *);
 
 static void enumerate_unopened_server(void *fn, jclass cls, EnumerateFn direct,
-                                      const char *function) {
+                                      const char *function, int stride) {
     const char *what = "server handle never opened";
     begin();
     jobject result = leave_object(((ObjectFromServerFn)fn)(env, cls,
@@ -291,7 +291,7 @@ static void enumerate_unopened_server(void *fn, jclass cls, EnumerateFn direct,
     }
     if (expect_no_throw(what) && expect_class(what, result, "[Ljava/lang/Object;")) {
         check_u32(str("%s: count", what), count,
-                  (DWORD)jv_array_length(jv_array_element(result, 1)));
+                  (DWORD)(jv_array_length(jv_array_element(result, 0)) / stride));
     }
     WTSFreeMemory(info);
 }
@@ -327,9 +327,47 @@ static int changed_since(DWORD pid, const WCHAR *earlier, int earlierLength, con
     return changed;
 }
 
+/*
+ * Entry `index` of a flat listing's names (the shim returns every name one after another, as
+ * byte[] Latin-1 when all fit, else char[] UTF-16, cut by the lengths in the int[] at
+ * ints[stride * i + lengthField]). Copied out as UTF-16 for the comparisons.
+ */
+static const WCHAR *listing_name(jobject names, const jint *ints, int stride, int lengthField,
+                                 int index, int *length) {
+    static WCHAR name[32768];
+    int at = 0;
+    for (int i = 0; i < index; i++) {
+        at += ints[stride * i + lengthField];
+    }
+    int n = ints[stride * index + lengthField];
+    const jbyte *bytes = jv_array_data(names, 'B');
+    const jchar *chars = jv_array_data(names, 'C');
+    for (int i = 0; i < n && i < 32767; i++) {
+        name[i] = bytes != NULL ? (WCHAR)(BYTE)bytes[at + i] : (WCHAR)chars[at + i];
+    }
+    *length = n;
+    return name;
+}
+
+/* The names array is byte[] or char[] and holds exactly the units the lengths add up to. */
+static int check_flat_names(jobject names, const jint *ints, int count, int stride,
+                            int lengthField) {
+    const char *type = jv_class_name(names);
+    if (!check_true(str("names are byte[] (Latin-1) or char[] (UTF-16), got %s", type),
+                    type != NULL && (type[0] == '[' && (type[1] == 'B' || type[1] == 'C')))) {
+        return 0;
+    }
+    DWORD total = 0;
+    for (int i = 0; i < count; i++) {
+        total += (DWORD)ints[stride * i + lengthField];
+    }
+    return check_u32("names hold exactly the units of the lengths", total,
+                     (DWORD)jv_array_length(names));
+}
+
 static void test_enumerate_processes(void *fn, jclass cls) {
     enumerate_unopened_server(fn, cls, (EnumerateFn)(void *)WTSEnumerateProcessesW,
-                              "WTSEnumerateProcessesW");
+                              "WTSEnumerateProcessesW", 4);
     begin();
     jobject result = leave_object(((ObjectFromServerFn)fn)(env, cls, 0));
 
@@ -346,21 +384,23 @@ static void test_enumerate_processes(void *fn, jclass cls) {
         WTSFreeMemory(info);
         return;
     }
-    jobject triples = jv_array_element(result, 0), names = jv_array_element(result, 1),
+    jobject quads = jv_array_element(result, 0), names = jv_array_element(result, 1),
             sids = jv_array_element(result, 2);
-    if (!expect_class("[0] is int[]", triples, "[I") ||
-        !expect_class("[1] is String[]", names, "[Ljava/lang/String;") ||
-        !expect_class("[2] is byte[]", sids, "[B")) {
+    if (!expect_class("[0] is int[]", quads, "[I") || !expect_class("[2] is byte[]", sids, "[B")) {
         WTSFreeMemory(info);
         return;
     }
-    int n = jv_array_length(names);
-    check_u32("int[] holds 3 ints per process", (DWORD)(3 * n), (DWORD)jv_array_length(triples));
-    const jint *ints = jv_array_data(triples, 'I');
+    int n = jv_array_length(quads) / 4;
+    check_u32("int[] holds 4 ints per process", (DWORD)(4 * n), (DWORD)jv_array_length(quads));
+    const jint *ints = jv_array_data(quads, 'I');
     const jbyte *sidBytes = jv_array_data(sids, 'B');
+    if (!check_flat_names(names, ints, n, 4, 2)) {
+        WTSFreeMemory(info);
+        return;
+    }
     DWORD sidTotal = 0;
     for (int i = 0; i < n; i++) {
-        sidTotal += (DWORD)ints[3 * i + 2];
+        sidTotal += (DWORD)ints[4 * i + 3];
     }
     check_u32("byte[] holds all SIDs", sidTotal, (DWORD)jv_array_length(sids));
     note("  %d processes from the shim, %u from WTSEnumerateProcessesW directly\n", n, count);
@@ -368,16 +408,16 @@ static void test_enumerate_processes(void *fn, jclass cls) {
     /* The same processes as Windows' own buffer read through the mingw-w64 layout. */
     int compared = 0, at = 0;
     for (int i = 0; i < n; i++) {
-        DWORD pid = (DWORD)ints[3 * i + 1];
-        DWORD sidLength = (DWORD)ints[3 * i + 2];
+        DWORD pid = (DWORD)ints[4 * i + 1];
+        DWORD sidLength = (DWORD)ints[4 * i + 3];
         int nameLength;
-        const WCHAR *name = jv_string(jv_array_element(names, i), &nameLength);
+        const WCHAR *name = listing_name(names, ints, 4, 2, i, &nameLength);
         for (DWORD j = 0; j < count; j++) {
             if (info[j].ProcessId != pid) {
                 continue;
             }
             compared++;
-            check_u32(str("pid %u: session id", pid), info[j].SessionId, (DWORD)ints[3 * i]);
+            check_u32(str("pid %u: session id", pid), info[j].SessionId, (DWORD)ints[4 * i]);
             const WCHAR *expected = info[j].pProcessName;
             check_text(str("pid %u: image name", pid), expected,
                        expected ? wide_length(expected) : 0, name, nameLength);
@@ -399,7 +439,7 @@ static void test_enumerate_processes(void *fn, jclass cls) {
     DWORD self = GetCurrentProcessId();
     int found = -1, times = 0;
     for (int i = 0; i < n; i++) {
-        if ((DWORD)ints[3 * i + 1] == self) {
+        if ((DWORD)ints[4 * i + 1] == self) {
             found = i;
             times++;
         }
@@ -409,26 +449,26 @@ static void test_enumerate_processes(void *fn, jclass cls) {
         return;
     }
     check_u32("this process: session id == ProcessIdToSessionId", own_session(),
-              (DWORD)ints[3 * found]);
+              (DWORD)ints[4 * found]);
     int selfLength, nameLength;
     const WCHAR *self_name = own_image_name(&selfLength);
-    const WCHAR *name = jv_string(jv_array_element(names, found), &nameLength);
+    const WCHAR *name = listing_name(names, ints, 4, 2, found, &nameLength);
     check_text("this process: image name == GetModuleFileNameW's file name", self_name,
                selfLength, name, nameLength);
     note("  this process: pid %u, session %u, image \"%W\" (%d UTF-16 units), SID %d bytes\n",
-         self, (DWORD)ints[3 * found], nameLength, name, nameLength, (int)ints[3 * found + 2]);
+         self, (DWORD)ints[4 * found], nameLength, name, nameLength, (int)ints[4 * found + 3]);
     int sidAt = 0;
     for (int i = 0; i < found; i++) {
-        sidAt += ints[3 * i + 2];
+        sidAt += ints[4 * i + 3];
     }
     HANDLE token;
-    if (ints[3 * found + 2] > 0 && OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token)) {
+    if (ints[4 * found + 3] > 0 && OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token)) {
         static BYTE user[256];
         DWORD length;
         if (GetTokenInformation(token, TokenUser, user, sizeof user, &length)) {
             PSID sid = ((TOKEN_USER *)user)->User.Sid;
             DWORD sidLength = GetLengthSid(sid);
-            int same = sidLength == (DWORD)ints[3 * found + 2];
+            int same = sidLength == (DWORD)ints[4 * found + 3];
             for (DWORD k = 0; same && k < sidLength; k++) {
                 same = (BYTE)sidBytes[sidAt + (int)k] == ((BYTE *)sid)[k];
             }
@@ -448,12 +488,12 @@ static void test_enumerate_processes(void *fn, jclass cls) {
     for (BOOL more = Process32FirstW(snapshot, &entry); more;
          more = Process32NextW(snapshot, &entry)) {
         for (int i = 0; i < n; i++) {
-            if ((DWORD)ints[3 * i + 1] != entry.th32ProcessID) {
+            if ((DWORD)ints[4 * i + 1] != entry.th32ProcessID) {
                 continue;
             }
             inBoth++;
             selfInSnapshot |= entry.th32ProcessID == self;
-            name = jv_string(jv_array_element(names, i), &nameLength);
+            name = listing_name(names, ints, 4, 2, i, &nameLength);
             int exeLength = wide_length(entry.szExeFile);
             if (entry.th32ProcessID != self &&
                 changed_since(entry.th32ProcessID, name, nameLength, entry.szExeFile,
@@ -468,7 +508,7 @@ static void test_enumerate_processes(void *fn, jclass cls) {
             DWORD session;
             if (ProcessIdToSessionId(entry.th32ProcessID, &session)) {
                 check_u32(str("pid %u: session id == ProcessIdToSessionId", entry.th32ProcessID),
-                          session, (DWORD)ints[3 * i]);
+                          session, (DWORD)ints[4 * i]);
             }
         }
     }
@@ -510,7 +550,7 @@ typedef jobject(JNICALL *QueryInfoFn)(JNIEnv *, jclass, jlong, jint, jobject);
 
 static void test_enumerate_sessions(void *fn, jclass cls) {
     enumerate_unopened_server(fn, cls, (EnumerateFn)(void *)WTSEnumerateSessionsW,
-                              "WTSEnumerateSessionsW");
+                              "WTSEnumerateSessionsW", 3);
     begin();
     jobject result = leave_object(((ObjectFromServerFn)fn)(env, cls, 0));
     WTS_SESSION_INFOW *info = NULL;
@@ -526,27 +566,26 @@ static void test_enumerate_sessions(void *fn, jclass cls) {
         WTSFreeMemory(info);
         return;
     }
-    jobject pairs = jv_array_element(result, 0), names = jv_array_element(result, 1);
-    if (!expect_class("[0] is int[]", pairs, "[I") ||
-        !expect_class("[1] is String[]", names, "[Ljava/lang/String;") ||
-        !check_u32("session count == WTSEnumerateSessionsW's", count,
-                   (DWORD)jv_array_length(names)) ||
-        !check_u32("int[] holds 2 ints per session", 2 * count, (DWORD)jv_array_length(pairs))) {
+    jobject triples = jv_array_element(result, 0), names = jv_array_element(result, 1);
+    if (!expect_class("[0] is int[]", triples, "[I") ||
+        !check_u32("int[] holds 3 ints per session, one per session WTSEnumerateSessionsW lists",
+                   3 * count, (DWORD)jv_array_length(triples)) ||
+        !check_flat_names(names, jv_array_data(triples, 'I'), (int)count, 3, 2)) {
         WTSFreeMemory(info);
         return;
     }
     note("  %u sessions\n", count);
-    const jint *ints = jv_array_data(pairs, 'I');
+    const jint *ints = jv_array_data(triples, 'I');
     int ownListed = 0;
     for (DWORD i = 0; i < count; i++) {
-        check_u32(str("session %u: id", i), info[i].SessionId, (DWORD)ints[2 * i]);
-        check_u32(str("session %u: state", i), (DWORD)info[i].State, (DWORD)ints[2 * i + 1]);
+        check_u32(str("session %u: id", i), info[i].SessionId, (DWORD)ints[3 * i]);
+        check_u32(str("session %u: state", i), (DWORD)info[i].State, (DWORD)ints[3 * i + 1]);
         int length;
-        const WCHAR *name = jv_string(jv_array_element(names, (int)i), &length);
+        const WCHAR *name = listing_name(names, ints, 3, 2, (int)i, &length);
         const WCHAR *expected = info[i].pWinStationName;
         check_text(str("session %u: WinStation name", i), expected,
                    expected ? wide_length(expected) : 0, name, length);
-        ownListed |= (DWORD)ints[2 * i] == own_session();
+        ownListed |= (DWORD)ints[3 * i] == own_session();
     }
     if (count > 0) {
         check_true("the session ProcessIdToSessionId names is listed", ownListed);

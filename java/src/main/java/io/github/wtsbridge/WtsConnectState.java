@@ -38,7 +38,9 @@ public enum WtsConnectState {
 
     /** The state for a Windows value; {@link #UNKNOWN} for a value not listed here. */
     public static WtsConnectState of(int code) {
-        WtsConnectState[] all = values();
-        return code >= 0 && code < all.length - 1 ? all[code] : UNKNOWN;
+        return code >= 0 && code < BY_CODE.length - 1 ? BY_CODE[code] : UNKNOWN;
     }
+
+    /** values() once: it copies the array on every call, and a listing calls of() per session. */
+    private static final WtsConnectState[] BY_CODE = values();
 }

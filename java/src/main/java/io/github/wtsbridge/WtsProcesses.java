@@ -2,6 +2,7 @@ package io.github.wtsbridge;
 
 import io.github.wtsbridge.internal.Checks;
 import io.github.wtsbridge.internal.EnumExNative;
+import io.github.wtsbridge.internal.FlatNames;
 import io.github.wtsbridge.internal.NativeLibrary;
 import io.github.wtsbridge.internal.ProcessesNative;
 import io.github.wtsbridge.internal.Sids;
@@ -32,17 +33,21 @@ public final class WtsProcesses {
     public static List<WtsProcess> list(WtsServer server) {
         Objects.requireNonNull(server, "server");
         Object[] raw = server.call(ProcessesNative::enumerateProcesses);
-        int[] triples = (int[]) raw[0];
-        String[] names = (String[]) raw[1];
+        int[] quads = (int[]) raw[0];
+        Object names = raw[1];
         byte[] sids = (byte[]) raw[2];
-        List<WtsProcess> processes = new ArrayList<>(names.length);
+        int count = quads.length / 4;
+        List<WtsProcess> processes = new ArrayList<>(count);
+        int nameAt = 0;
         int sidAt = 0;
-        for (int i = 0; i < names.length; i++) {
-            int sidLength = triples[3 * i + 2];
+        for (int i = 0; i < count; i++) {
+            int nameLength = quads[4 * i + 2];
+            int sidLength = quads[4 * i + 3];
+            String name = FlatNames.cut(names, nameAt, nameLength);
             String sid = Sids.format(sids, sidAt, sidLength);
+            nameAt += nameLength;
             sidAt += sidLength;
-            processes.add(new WtsProcess(triples[3 * i], Integer.toUnsignedLong(triples[3 * i + 1]),
-                    names[i] == null ? "" : names[i], sid));
+            processes.add(new WtsProcess(quads[4 * i], Integer.toUnsignedLong(quads[4 * i + 1]), name, sid));
         }
         return Collections.unmodifiableList(processes);
     }

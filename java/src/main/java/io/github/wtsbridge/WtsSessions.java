@@ -5,6 +5,7 @@ import io.github.wtsbridge.internal.Checks;
 import io.github.wtsbridge.internal.ControlNative;
 import io.github.wtsbridge.internal.EnumExNative;
 import io.github.wtsbridge.internal.FileTimes;
+import io.github.wtsbridge.internal.FlatNames;
 import io.github.wtsbridge.internal.InfoClass;
 import io.github.wtsbridge.internal.Launcher;
 import io.github.wtsbridge.internal.NativeLibrary;
@@ -46,12 +47,17 @@ public final class WtsSessions {
     public static List<WtsSession> list(WtsServer server) {
         Objects.requireNonNull(server, "server");
         Object[] raw = server.call(SessionsNative::enumerateSessions);
-        int[] pairs = (int[]) raw[0];
-        String[] names = (String[]) raw[1];
-        List<WtsSession> sessions = new ArrayList<>(names.length);
-        for (int i = 0; i < names.length; i++) {
-            int state = pairs[2 * i + 1];
-            sessions.add(new WtsSession(pairs[2 * i], names[i], WtsConnectState.of(state), state));
+        int[] triples = (int[]) raw[0];
+        Object names = raw[1];
+        int count = triples.length / 3;
+        List<WtsSession> sessions = new ArrayList<>(count);
+        int nameAt = 0;
+        for (int i = 0; i < count; i++) {
+            int state = triples[3 * i + 1];
+            int nameLength = triples[3 * i + 2];
+            String name = FlatNames.cut(names, nameAt, nameLength);
+            nameAt += nameLength;
+            sessions.add(new WtsSession(triples[3 * i], name, WtsConnectState.of(state), state));
         }
         return Collections.unmodifiableList(sessions);
     }

@@ -6,8 +6,9 @@ public final class ProcessesNative {
     }
 
     /**
-     * WTSEnumerateProcessesW: {int[] session/pid/sidLength triples, String[] image names,
-     * byte[] the SIDs one after another}.
+     * WTSEnumerateProcessesW: {int[] session/pid/nameLength/sidLength per process, the image
+     * names one after another ({@link FlatNames}: byte[] Latin-1 or char[] UTF-16), byte[] the
+     * SIDs one after another}. The caller cuts names and SIDs by the lengths.
      */
     public static native Object[] enumerateProcesses(long server);
 

@@ -12,7 +12,10 @@ public final class SessionsNative {
     private SessionsNative() {
     }
 
-    /** WTSEnumerateSessionsW: {int[] id/state pairs, String[] WinStation names}. */
+    /**
+     * WTSEnumerateSessionsW: {int[] id/state/nameLength per session, the WinStation names one
+     * after another ({@link FlatNames}: byte[] Latin-1 or char[] UTF-16)}; cut by the lengths.
+     */
     public static native Object[] enumerateSessions(long server);
 
     /** WTSQuerySessionInformationW for a string class. */

@@ -1,0 +1,46 @@
+package io.github.wtsbridge.bench;
+
+import io.github.wtsbridge.WtsSession;
+import io.github.wtsbridge.WtsSessions;
+import java.util.List;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/** WTSEnumerateSessionsW → a list of WtsSession records. */
+@State(Scope.Benchmark)
+public class ListSessions {
+    @Param({"10", "1000"})
+    public int size;
+
+    private boolean jna;
+
+    @Setup
+    public void setUp(BenchmarkParams params) {
+        jna = params.getBenchmark().endsWith(".jna");
+        Scenario.sessions(jna, size);
+        List<WtsSession> first = jna ? jna() : wtsBridge();
+        if (first.size() != size) {
+            throw new IllegalStateException("listed " + first.size() + " sessions, expected " + size);
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        Scenario.checkReleased(jna);
+    }
+
+    @Benchmark
+    public List<WtsSession> wtsBridge() {
+        return WtsSessions.list();
+    }
+
+    @Benchmark
+    public List<WtsSession> jna() {
+        return JnaWts.listSessions();
+    }
+}
