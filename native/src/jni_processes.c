@@ -1,42 +1,8 @@
 /* Natives of io.github.wtsbridge.internal.ProcessesNative: enumerate processes, pid → session. */
 #include "jni_util.h"
+#include "flat_names.h"
 
 #define FN(name) Java_io_github_wtsbridge_internal_ProcessesNative_##name
-
-#define MAX_NAME_UNITS 32767
-
-/* Units of a name (at most MAX_NAME_UNITS); ORs its units into *bits, so that the caller
- * learns whether every name fits in Latin-1 (bits <= 0xFF). */
-static size_t name_length(const WCHAR *name, WCHAR *bits) {
-    size_t n = 0;
-    WCHAR all = 0;
-    while (name != NULL && n < MAX_NAME_UNITS && name[n] != 0) {
-        all |= name[n];
-        n++;
-    }
-    *bits |= all;
-    return n;
-}
-
-/*
- * Names into a Java array: bytes when every name is Latin-1 (Java's compact form: the String
- * is made by a plain copy), else UTF-16 units. Plain loops the compiler may vectorise: the DLL
- * is built with -fno-builtin (/Zl with MSVC), so they never become calls to a memcpy the DLL
- * does not have; if one ever did, the DLL would fail to link, not to run.
- */
-static void copy_name(void *to, size_t at, int latin1, const WCHAR *from, size_t units) {
-    if (latin1) {
-        jbyte *out = (jbyte *)to + at;
-        for (size_t i = 0; i < units; i++) {
-            out[i] = (jbyte)from[i];
-        }
-    } else {
-        jchar *out = (jchar *)to + at;
-        for (size_t i = 0; i < units; i++) {
-            out[i] = from[i];
-        }
-    }
-}
 
 /* SID bytes into a Java byte array (the same kind of loop). */
 static void copy_bytes(jbyte *to, const void *from, size_t bytes) {
@@ -85,7 +51,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcesses)(JNIEnv *env, jclass cls, j
     }
     for (DWORD i = 0; i < count; i++) {
         const WCHAR *name = info[i].pProcessName;
-        size_t units = name_length(name, &bits);
+        size_t units = wts_flat_length(name, &bits);
         DWORD sid = wts_sid_length(info[i].pUserSid);
         ints[4 * i] = (jint)info[i].SessionId;
         ints[4 * i + 1] = (jint)info[i].ProcessId;
@@ -100,8 +66,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcesses)(JNIEnv *env, jclass cls, j
         goto done;
     }
     int latin1 = bits <= 0xFF;
-    names = latin1 ? (jarray)(*env)->NewByteArray(env, (jsize)nameUnits)
-                   : (jarray)(*env)->NewCharArray(env, (jsize)nameUnits);
+    names = wts_flat_new_array(env, latin1, nameUnits);
     sids = names ? (*env)->NewByteArray(env, (jsize)sidBytes) : NULL;
     if (sids == NULL) {
         goto done;
@@ -123,7 +88,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcesses)(JNIEnv *env, jclass cls, j
     for (DWORD i = 0; i < count; i++) {
         size_t units = (size_t)ints[4 * i + 2];
         DWORD sid = (DWORD)ints[4 * i + 3];
-        copy_name(nameOut, unitAt, latin1, info[i].pProcessName, units);
+        wts_flat_copy(nameOut, unitAt, latin1, info[i].pProcessName, units);
         copy_bytes(sidOut + sidAt, info[i].pUserSid, sid);
         unitAt += units;
         sidAt += sid;

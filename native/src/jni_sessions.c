@@ -1,43 +1,8 @@
 /* Natives of io.github.wtsbridge.internal.SessionsNative: enumerate and query sessions. */
 #include "session_query.h"
+#include "flat_names.h"
 
 #define FN(name) Java_io_github_wtsbridge_internal_SessionsNative_##name
-
-/* Windows strings from enumerations are NUL-terminated; this bounds a corrupt one. */
-#define MAX_NAME_UNITS 32767
-
-/* Units of a name (at most MAX_NAME_UNITS); ORs its units into *bits, so that the caller
- * learns whether every name fits in Latin-1 (bits <= 0xFF). */
-static size_t name_length(const WCHAR *name, WCHAR *bits) {
-    size_t n = 0;
-    WCHAR all = 0;
-    while (name != NULL && n < MAX_NAME_UNITS && name[n] != 0) {
-        all |= name[n];
-        n++;
-    }
-    *bits |= all;
-    return n;
-}
-
-/*
- * Names into a Java array: bytes when every name is Latin-1 (Java's compact form: the String
- * is made by a plain copy), else UTF-16 units. Plain loops the compiler may vectorise: the DLL
- * is built with -fno-builtin (/Zl with MSVC), so they never become calls to a memcpy the DLL
- * does not have; if one ever did, the DLL would fail to link, not to run.
- */
-static void copy_name(void *to, size_t at, int latin1, const WCHAR *from, size_t units) {
-    if (latin1) {
-        jbyte *out = (jbyte *)to + at;
-        for (size_t i = 0; i < units; i++) {
-            out[i] = (jbyte)from[i];
-        }
-    } else {
-        jchar *out = (jchar *)to + at;
-        for (size_t i = 0; i < units; i++) {
-            out[i] = from[i];
-        }
-    }
-}
 
 /*
  * Returns {int[] id/state/nameLength per session, the WinStation names one after another
@@ -73,7 +38,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jl
     }
     for (DWORD i = 0; i < count; i++) {
         const WCHAR *name = info[i].pWinStationName;
-        size_t units = name_length(name, &bits);
+        size_t units = wts_flat_length(name, &bits);
         ints[3 * i] = (jint)info[i].SessionId;
         ints[3 * i + 1] = (jint)info[i].State;
         ints[3 * i + 2] = (jint)units;
@@ -85,8 +50,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jl
         goto done;
     }
     int latin1 = bits <= 0xFF;
-    names = latin1 ? (jarray)(*env)->NewByteArray(env, (jsize)nameUnits)
-                   : (jarray)(*env)->NewCharArray(env, (jsize)nameUnits);
+    names = wts_flat_new_array(env, latin1, nameUnits);
     if (names == NULL) {
         goto done;
     }
@@ -101,7 +65,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jl
     size_t at = 0;
     for (DWORD i = 0; i < count; i++) {
         size_t units = (size_t)ints[3 * i + 2];
-        copy_name(out, at, latin1, info[i].pWinStationName, units);
+        wts_flat_copy(out, at, latin1, info[i].pWinStationName, units);
         at += units;
     }
     (*env)->ReleasePrimitiveArrayCritical(env, names, out, 0);
