@@ -45,3 +45,15 @@ ensure_build_toolchain() {
     javac:openjdk-17-jdk-headless \
     /usr/share/mingw-w64/include/stdio.h:mingw-w64-common
 }
+
+# Prints the -Xcheck:jni findings of a Maven run (its console log + Surefire's reports) and
+# succeeds if there are any. -Xcheck:jni writes straight to the JVM's stdout/stderr file
+# descriptors, bypassing System.out: Surefire passes such lines to its console (stderr) or, as
+# "corrupted" stream data, keeps them in *.dumpstream files; test output may also land in the
+# per-class -output.txt files. All of them are searched. scripts/check-jni-selftest proves
+# this finds real warnings.
+jni_warnings() {
+  local console="$1" reports="$2"
+  grep -hE "WARNING in native method|FATAL ERROR in native method|JNI local refs|WARNING: JNI" \
+    "$console" "$reports"/*.dumpstream "$reports"/*-output.txt 2>/dev/null
+}
