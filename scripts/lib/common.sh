@@ -51,9 +51,18 @@ ensure_build_toolchain() {
 # descriptors, bypassing System.out: Surefire passes such lines to its console (stderr) or, as
 # "corrupted" stream data, keeps them in *.dumpstream files; test output may also land in the
 # per-class -output.txt files. All of them are searched. scripts/check-jni-selftest proves
-# this finds real warnings.
+# this finds real warnings (through this very function and its exit status).
 jni_warnings() {
-  local console="$1" reports="$2"
-  grep -hE "WARNING in native method|FATAL ERROR in native method|JNI local refs|WARNING: JNI" \
-    "$console" "$reports"/*.dumpstream "$reports"/*-output.txt 2>/dev/null
+  local console="$1" reports="$2" files=() f
+  # Only files that exist: grep exits 2 on a missing file even when it found lines, which
+  # would read as "no warnings".
+  for f in "$console" "$reports"/*.dumpstream "$reports"/*-output.txt; do
+    [[ -f "$f" ]] && files+=("$f")
+  done
+  ((${#files[@]} > 0)) || return 1
+  local found
+  found="$(grep -hE "WARNING in native method|FATAL ERROR in native method|JNI local refs|WARNING: JNI" \
+    "${files[@]}" || true)"
+  [[ -n "$found" ]] || return 1
+  printf '%s\n' "$found"
 }
