@@ -20,7 +20,14 @@ import org.slf4j.LoggerFactory;
  *   <li>the copy bundled in the jar for this architecture, extracted by
  *       {@link SecureExtractor} and checked against the same digests.</li>
  * </ol>
+ * The bundled copy is extracted under {@value #TMPDIR_PROPERTY} (default java.io.tmpdir); a
+ * directory that is read-only, or does not allow running code (noexec, AppLocker), fails with
+ * a message naming {@value #TMPDIR_PROPERTY} and {@value #PATH_PROPERTY}.
  * A failure is remembered and reported again, with its cause, on every later call.
+ *
+ * <p>The pre-installed DLL is verified and then loaded by path: it must live in a directory that
+ * only administrators can write (as an installer's install directory is), or the file could be
+ * swapped between the check and the load.
  */
 public final class NativeLibrary {
     /** System property: absolute path of a wtsbridge.dll to load instead of the bundled one. */

@@ -83,6 +83,9 @@ public final class SecureExtractor implements JniExtractor {
 
     /** Extracts {@code in} as {@code fileName}, verified against {@code expectedSha256}. */
     public Path extract(InputStream in, String fileName, String expectedSha256) throws IOException {
+        if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) {
+            throw new IllegalArgumentException("wts-bridge: not a plain file name: " + fileName);
+        }
         if (expectedSha256 == null) {
             throw new IllegalStateException("wts-bridge: no digest recorded for " + fileName + " in "
                     + BundledDigests.RESOURCE + "; the jar is incomplete");
@@ -131,7 +134,11 @@ public final class SecureExtractor implements JniExtractor {
             try {
                 channel.lock();
                 Path lock = Files.move(pending, directory.resolve(LOCK_FILE), StandardCopyOption.ATOMIC_MOVE);
-                lock.toFile().deleteOnExit();
+                if (posix(directory)) {
+                    lock.toFile().deleteOnExit();
+                }
+                /* On Windows the DLL is still mapped at exit and cannot be deleted: the lock file
+                   then stays, unlocked, and marks the directory for the next JVM to remove. */
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
@@ -146,7 +153,7 @@ public final class SecureExtractor implements JniExtractor {
 
     /** Windows: the inherited ACL of a shared temp directory may let others in; replace it. */
     private static void restrictToOwner(Path directory) throws IOException {
-        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        if (posix(directory)) {
             return; /* createTempDirectory made it 0700 */
         }
         AclFileAttributeView acl = Files.getFileAttributeView(directory, AclFileAttributeView.class);
@@ -162,10 +169,14 @@ public final class SecureExtractor implements JniExtractor {
                 .build()));
     }
 
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
     /** Creates a file that must not exist yet, readable and writable by its owner only (POSIX). */
     private static FileChannel createNew(Path file) throws IOException {
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        if (posix(file)) {
             return FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         return FileChannel.open(file, options);
