@@ -2,7 +2,11 @@
 
 # The jar's resource folder for this architecture (native-lib-loader's layout).
 if(MSVC)
-  set(WTS_ARCH_KEY "${CMAKE_GENERATOR_PLATFORM}")
+  set(WTS_ARCH_KEY "${CMAKE_GENERATOR_PLATFORM}")   # -A Win32|x64|ARM64
+  if(NOT WTS_ARCH_KEY)
+    # Ninja/NMake from a Visual Studio prompt: the compiler's own target (X86, x64, ARM64).
+    set(WTS_ARCH_KEY "${CMAKE_C_COMPILER_ARCHITECTURE_ID}")
+  endif()
 else()
   set(WTS_ARCH_KEY "${CMAKE_SYSTEM_PROCESSOR}")
 endif()
@@ -29,10 +33,30 @@ set_target_properties(wtsbridge PROPERTIES
 target_include_directories(wtsbridge PRIVATE native/include)
 
 if(MSVC)
-  # MSVC on Windows: the JDK's own jni.h and win32/jni_md.h.
-  find_package(JNI REQUIRED)
-  target_include_directories(wtsbridge PRIVATE ${JNI_INCLUDE_DIRS})
-  target_compile_options(wtsbridge PRIVATE /O1 /GS- /W4 /Zl)
+  # MSVC on Windows (for contributors; the shipped DLLs come from the clang cross build).
+  # jni.h + win32/jni_md.h from the JDK that JAVA_HOME or javac on PATH points at. Not
+  # FindJNI: it also demands jvm.lib/jawt.lib, which the DLL does not link, and an ARM64 or
+  # Win32 build made with an x64 JDK has no matching ones anyway (the headers are the same).
+  include(native/cmake/jdk.cmake)
+  target_include_directories(wtsbridge SYSTEM PRIVATE "${WTS_JNI_INCLUDE}" "${WTS_JNI_INCLUDE}/win32")
+  # No C runtime, as in the cross build:
+  #  - static runtime selection (/MT) so that no header declares CRT functions dllimport
+  #    (_DLL), /Zl so that no object names a default CRT library, /NODEFAULTLIB at link;
+  #  - /GS- : no security cookie (__security_check_cookie lives in the CRT);
+  #  - no /RTC (CMake's Debug default): the run-time checks live in the CRT too;
+  #  - memset/memcpy, which the compiler may call for struct copies, are ours in
+  #    api_win32.c (#pragma function lets MSVC accept their definitions);
+  #  - the entry point is our DllMainCRTStartup; on x86 link.exe matches the undecorated
+  #    /ENTRY name to the __stdcall symbol _DllMainCRTStartup@12.
+  # x86 exports: MSVC exports a __declspec(dllexport) __stdcall function as _Java_..._m@N
+  # (and _JNI_OnLoad@8), a form the JVM looks up as its second choice; the shipped clang
+  # DLLs export the undecorated names (--kill-at), which DllBinaryTest checks.
+  set_property(TARGET wtsbridge PROPERTY MSVC_RUNTIME_LIBRARY "MultiThreaded")
+  string(REGEX REPLACE "/RTC[1csu]*" "" CMAKE_C_FLAGS_DEBUG "${CMAKE_C_FLAGS_DEBUG}")
+  string(REPLACE "/O2" "/O1" CMAKE_C_FLAGS_RELEASE "${CMAKE_C_FLAGS_RELEASE}")
+  # Link kernel32 only, not the user32/gdi32/advapi32/... list CMake puts on every link line.
+  set(CMAKE_C_STANDARD_LIBRARIES "")
+  target_compile_options(wtsbridge PRIVATE /GS- /Zl /W4)
   target_link_options(wtsbridge PRIVATE /NODEFAULTLIB /ENTRY:DllMainCRTStartup
                       /INCREMENTAL:NO /OPT:REF)
   target_link_libraries(wtsbridge PRIVATE kernel32)

@@ -105,6 +105,16 @@ void fake_handle_opened(void);
 void fake_handle_closed(void);
 int64_t fake_open_handles(void);
 
+/*
+ * The server a call is for (fake_servers.c): NULL is the local server; any other value must
+ * be a handle from the fake WTSOpenServerW that is still open. Returns 1 when the call may
+ * go on; else sets the last error and returns 0: ERROR_INVALID_HANDLE for a handle that is
+ * not (or no longer) open, or the server's scripted failure (RPC_S_SERVER_UNAVAILABLE for a
+ * name nobody scripted, ERROR_ACCESS_DENIED for a server that denies). Records which server
+ * `function` was called for (FakeServers.lastServer in the tests). Takes the lock itself.
+ */
+int fake_server_check(HANDLE server, const char *function);
+
 /* Counters read by the tests. */
 int64_t fake_outstanding_buffers(void);
 int64_t fake_misused_frees(void);

@@ -8,14 +8,10 @@
 #define WTS_INFO_WINSTATION_NAME 6
 #define WTS_INFO_CONNECT_STATE 8
 
-/* The local server (NULL) is the only one the fake knows until WTSOpenServer is faked. */
-static int server_ok(HANDLE server) {
-    if (server != WTS_CURRENT_SERVER_HANDLE) {
-        fake_set_last_error(FAKE_ERROR_INVALID_HANDLE);
-        return 0;
-    }
-    return 1;
-}
+#define WTS_INFO_IS_REMOTE_SESSION 29
+
+/* The local server (NULL) or an open handle from the fake WTSOpenServerW (fake_servers.c). */
+#define server_ok(server, function) fake_server_check((server), (function))
 
 static int fail(DWORD code) {
     fake_set_last_error(code);
@@ -41,7 +37,7 @@ static WCHAR *place_string(WCHAR **cursor, const WCHAR *text) {
 /* One buffer, as Windows returns: the array, then the strings it points into. */
 static BOOL WINAPI fake_WTSEnumerateSessionsW(HANDLE server, DWORD reserved, DWORD version,
                                               WTS_SESSION_INFOW **info, DWORD *count) {
-    if (fake_enter("WTSEnumerateSessionsW") || !server_ok(server)) {
+    if (fake_enter("WTSEnumerateSessionsW") || !server_ok(server, "WTSEnumerateSessionsW")) {
         return 0;
     }
     if (reserved != 0 || version != 1 || info == NULL || count == NULL) {
@@ -73,7 +69,7 @@ static BOOL WINAPI fake_WTSEnumerateSessionsW(HANDLE server, DWORD reserved, DWO
 
 static BOOL WINAPI fake_WTSEnumerateProcessesW(HANDLE server, DWORD reserved, DWORD version,
                                                WTS_PROCESS_INFOW **info, DWORD *count) {
-    if (fake_enter("WTSEnumerateProcessesW") || !server_ok(server)) {
+    if (fake_enter("WTSEnumerateProcessesW") || !server_ok(server, "WTSEnumerateProcessesW")) {
         return 0;
     }
     if (reserved != 0 || version != 1 || info == NULL || count == NULL) {
@@ -115,11 +111,14 @@ static BOOL WINAPI fake_WTSEnumerateProcessesW(HANDLE server, DWORD reserved, DW
 static BOOL WINAPI fake_WTSQuerySessionInformationW(HANDLE server, DWORD session,
                                                     DWORD infoClass, WCHAR **buffer,
                                                     DWORD *bytes) {
-    if (fake_enter("WTSQuerySessionInformationW") || !server_ok(server)) {
+    if (fake_enter("WTSQuerySessionInformationW") || !server_ok(server, "WTSQuerySessionInformationW")) {
         return 0;
     }
     if (buffer == NULL || bytes == NULL || infoClass > FAKE_MAX_INFO_CLASS) {
         return fail(WTS_ERROR_INVALID_PARAMETER);
+    }
+    if (infoClass == WTS_INFO_IS_REMOTE_SESSION && server != WTS_CURRENT_SERVER_HANDLE) {
+        return fail(WTS_ERROR_INVALID_PARAMETER); /* documented: local server only */
     }
     fake_lock();
     DWORD id = session == WTS_CURRENT_SESSION ? FAKE.currentSession : session;

@@ -27,10 +27,50 @@ DWORD wts_decode_uint(const void *buffer, DWORD bytes, DWORD *value);
 /* WTS_CLIENT_ADDRESS: the family and the 20 raw bytes. 0 or ERROR_INVALID_DATA. */
 DWORD wts_decode_client_address(const void *buffer, DWORD bytes, DWORD *family, BYTE address[20]);
 
+/* WTSUSERCONFIGW (WTSUserConfigUser): the 13 DWORDs in order; texts = initial program,
+ * working directory, profile path, home directory, home drive. 0 or ERROR_INVALID_DATA. */
+DWORD wts_decode_user_config(const void *buffer, DWORD bytes,
+                             DWORD numbers[WTS_USER_CONFIG_NUMBERS], wts_text texts[5]);
+
 /* WTSINFOW: state, id, six counters, connect/disconnect/last input/logon/current FILETIMEs;
  * texts = WinStation name, domain, user name. 0 or ERROR_INVALID_DATA. */
 DWORD wts_decode_session_info(const void *buffer, DWORD bytes,
                               int64_t numbers[WTS_SESSION_INFO_NUMBERS], wts_text texts[3]);
+
+/* A 1-, 2-, 4- or 8-byte class (little-endian; the width Windows returned, 8 at most).
+ * Returns 0, or ERROR_INVALID_DATA for an empty reply. */
+DWORD wts_decode_uint64(const void *buffer, DWORD bytes, uint64_t *value);
+
+/* WTS_CLIENT_DISPLAY: horizontal, vertical resolution, color depth code. */
+DWORD wts_decode_client_display(const void *buffer, DWORD bytes, DWORD values[3]);
+
+/* WTSCLIENTW. numbers: encryption level, address family, HRes, VRes, color depth, build
+ * number, hardware id, product id, OutBufCountHost, OutBufCountClient, OutBufLength.
+ * texts: client name, domain, user name, work directory, initial program, client directory,
+ * device id. address: the 62 raw bytes of ClientAddress (text for IPv4, bytes for IPv6). */
+#define WTS_CLIENT_INFO_NUMBERS 11
+#define WTS_CLIENT_INFO_TEXTS 7
+#define WTS_CLIENT_INFO_ADDRESS_BYTES 62
+DWORD wts_decode_client_info(const void *buffer, DWORD bytes,
+                             int64_t numbers[WTS_CLIENT_INFO_NUMBERS],
+                             wts_text texts[WTS_CLIENT_INFO_TEXTS],
+                             BYTE address[WTS_CLIENT_INFO_ADDRESS_BYTES]);
+
+/* WTSCONFIGINFOW. numbers: version, connect drives, connect printer, disable printer
+ * redirection, disable default main client printer, shadow settings. texts: logon user
+ * name, logon domain, work directory, initial program, application name. */
+#define WTS_CONFIG_INFO_NUMBERS 6
+#define WTS_CONFIG_INFO_TEXTS 5
+DWORD wts_decode_config_info(const void *buffer, DWORD bytes,
+                             int64_t numbers[WTS_CONFIG_INFO_NUMBERS],
+                             wts_text texts[WTS_CONFIG_INFO_TEXTS]);
+
+/* WTSINFOEXW (level 1 only; another level is ERROR_INVALID_DATA). numbers: session id,
+ * state, session flags (signed LONG), logon, connect, disconnect, last input, current
+ * FILETIMEs, six counters. texts: WinStation name, user name, domain name. */
+#define WTS_SESSION_INFO_EX_NUMBERS 14
+DWORD wts_decode_session_info_ex(const void *buffer, DWORD bytes,
+                                 int64_t numbers[WTS_SESSION_INFO_EX_NUMBERS], wts_text texts[3]);
 
 /* Bytes of a binary SID (revision 1, at most 15 sub-authorities); 0 for NULL or garbage. */
 DWORD wts_sid_length(const void *sid);

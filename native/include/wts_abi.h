@@ -47,6 +47,17 @@ typedef intptr_t LRESULT;
 #define WTS_INFO_CLIENT_DISPLAY 15
 #define WTS_INFO_SESSION_INFO 24
 #define WTS_INFO_SESSION_INFO_EX 25
+#define WTS_INFO_CLIENT_INFO 23
+#define WTS_INFO_CONFIG_INFO 26
+#define WTS_INFO_SESSION_ADDRESS_V4 28
+#define WTS_INFO_IS_REMOTE_SESSION 29
+
+/* wtsdefs.h lengths; fixed-size WCHAR arrays below are LENGTH + 1 units. */
+#define WTS_USERNAME_LENGTH 20
+#define WTS_CLIENTNAME_LENGTH 20
+#define WTS_DOMAIN_LENGTH 17
+#define WTS_CLIENTADDRESS_LENGTH 30
+#define WTS_MAX_PATH 260
 
 typedef struct WTS_SESSION_INFOW {
     DWORD SessionId;
@@ -144,6 +155,50 @@ typedef struct WTS_CLIENT_DISPLAY {
     DWORD ColorDepth;
 } WTS_CLIENT_DISPLAY;
 
+/* WTSClientInfo (23). ClientAddress: an IPv4 address as text ("10.0.0.5"), IPv6 as bytes. */
+typedef struct WTSCLIENTW {
+    WCHAR ClientName[WTS_CLIENTNAME_LENGTH + 1];
+    WCHAR Domain[WTS_DOMAIN_LENGTH + 1];
+    WCHAR UserName[WTS_USERNAME_LENGTH + 1];
+    WCHAR WorkDirectory[WTS_MAX_PATH + 1];
+    WCHAR InitialProgram[WTS_MAX_PATH + 1];
+    BYTE EncryptionLevel;
+    DWORD ClientAddressFamily;
+    USHORT ClientAddress[WTS_CLIENTADDRESS_LENGTH + 1];
+    USHORT HRes;
+    USHORT VRes;
+    USHORT ColorDepth;
+    WCHAR ClientDirectory[WTS_MAX_PATH + 1];
+    DWORD ClientBuildNumber;
+    DWORD ClientHardwareId;
+    USHORT ClientProductId;
+    USHORT OutBufCountHost;
+    USHORT OutBufCountClient;
+    USHORT OutBufLength;
+    WCHAR DeviceId[WTS_MAX_PATH + 1];
+} WTSCLIENTW;
+
+/* WTSConfigInfo (26). */
+typedef struct WTSCONFIGINFOW {
+    DWORD version;
+    DWORD fConnectClientDrivesAtLogon;
+    DWORD fConnectPrinterAtLogon;
+    DWORD fDisablePrinterRedirection;
+    DWORD fDisableDefaultMainClientPrinter;
+    DWORD ShadowSettings;
+    WCHAR LogonUserName[WTS_USERNAME_LENGTH + 1];
+    WCHAR LogonDomain[WTS_DOMAIN_LENGTH + 1];
+    WCHAR WorkDirectory[WTS_MAX_PATH + 1];
+    WCHAR InitialProgram[WTS_MAX_PATH + 1];
+    WCHAR ApplicationName[WTS_MAX_PATH + 1];
+} WTSCONFIGINFOW;
+
+/* WTSSessionAddressV4 (28): laid out as WTS_CLIENT_ADDRESS (IPv4 at Address[2]). */
+typedef struct WTS_SESSION_ADDRESS {
+    DWORD AddressFamily;
+    BYTE Address[20];
+} WTS_SESSION_ADDRESS;
+
 typedef struct WTS_SERVER_INFOW {
     WCHAR *pServerName;
 } WTS_SERVER_INFOW;
@@ -180,6 +235,27 @@ typedef struct WNDCLASSEXW {
     const WCHAR *lpszClassName;
     HANDLE hIconSm;
 } WNDCLASSEXW;
+
+/* Session events: WTSRegisterSessionNotification and WTSWaitSystemEvent. */
+#define WTS_WM_QUIT 0x0012u
+#define WTS_WM_WTSSESSION_CHANGE 0x02B1u
+#define WTS_HWND_MESSAGE ((HANDLE)(intptr_t)-3)
+#define WTS_EVENT_FLUSH 0x80000000u
+
+/* WTSQueryUserConfigW / WTSSetUserConfigW: the WTSUserConfigUser class's structure. */
+#define WTS_CONFIG_CLASS_USER 19
+#define WTS_USER_CONFIG_NUMBERS 13
+#define WTS_USER_CONFIG_PATH 261 /* MAX_PATH + 1 */
+#define WTS_USER_CONFIG_DRIVE 4  /* WTS_DRIVE_LENGTH + 1 */
+
+typedef struct WTSUSERCONFIGW {
+    DWORD Numbers[WTS_USER_CONFIG_NUMBERS]; /* Source … TerminalServerRemoteHomeDir, in order */
+    WCHAR InitialProgram[WTS_USER_CONFIG_PATH];
+    WCHAR WorkDirectory[WTS_USER_CONFIG_PATH];
+    WCHAR TerminalServerProfilePath[WTS_USER_CONFIG_PATH];
+    WCHAR TerminalServerHomeDir[WTS_USER_CONFIG_PATH];
+    WCHAR TerminalServerHomeDirDrive[WTS_USER_CONFIG_DRIVE];
+} WTSUSERCONFIGW;
 
 /* kernel32/advapi32: what starting a process in a user's session needs. */
 typedef struct STARTUPINFOW {
@@ -228,8 +304,24 @@ WTS_ABI_CHECK(sizeof(WTSINFOEXW) == 232, "WTSINFOEXW size");
 WTS_ABI_CHECK(offsetof(WTSINFOEXW, Data) == 8, "WTSINFOEXW.Data offset");
 WTS_ABI_CHECK(sizeof(WTS_CLIENT_ADDRESS) == 24, "WTS_CLIENT_ADDRESS size");
 WTS_ABI_CHECK(sizeof(WTS_CLIENT_DISPLAY) == 12, "WTS_CLIENT_DISPLAY size");
+WTS_ABI_CHECK(sizeof(WTSCLIENTW) == 2304, "WTSCLIENTW size");
+WTS_ABI_CHECK(offsetof(WTSCLIENTW, Domain) == 42, "WTSCLIENTW.Domain offset");
+WTS_ABI_CHECK(offsetof(WTSCLIENTW, EncryptionLevel) == 1164, "WTSCLIENTW.EncryptionLevel offset");
+WTS_ABI_CHECK(offsetof(WTSCLIENTW, ClientAddressFamily) == 1168, "WTSCLIENTW.ClientAddressFamily offset");
+WTS_ABI_CHECK(offsetof(WTSCLIENTW, ClientAddress) == 1172, "WTSCLIENTW.ClientAddress offset");
+WTS_ABI_CHECK(offsetof(WTSCLIENTW, HRes) == 1234, "WTSCLIENTW.HRes offset");
+WTS_ABI_CHECK(offsetof(WTSCLIENTW, ClientDirectory) == 1240, "WTSCLIENTW.ClientDirectory offset");
+WTS_ABI_CHECK(offsetof(WTSCLIENTW, ClientBuildNumber) == 1764, "WTSCLIENTW.ClientBuildNumber offset");
+WTS_ABI_CHECK(offsetof(WTSCLIENTW, DeviceId) == 1780, "WTSCLIENTW.DeviceId offset");
+WTS_ABI_CHECK(sizeof(WTSCONFIGINFOW) == 1668, "WTSCONFIGINFOW size");
+WTS_ABI_CHECK(offsetof(WTSCONFIGINFOW, LogonUserName) == 24, "WTSCONFIGINFOW.LogonUserName offset");
+WTS_ABI_CHECK(offsetof(WTSCONFIGINFOW, ApplicationName) == 1146, "WTSCONFIGINFOW.ApplicationName offset");
+WTS_ABI_CHECK(sizeof(WTS_SESSION_ADDRESS) == 24, "WTS_SESSION_ADDRESS size");
+WTS_ABI_CHECK(sizeof(WTS_SERVER_INFOW) == (WTS_PTR64 ? 8 : 4), "WTS_SERVER_INFOW size");
 WTS_ABI_CHECK(sizeof(MSG) == (WTS_PTR64 ? 48 : 32), "MSG size");
 WTS_ABI_CHECK(sizeof(WNDCLASSEXW) == (WTS_PTR64 ? 80 : 48), "WNDCLASSEXW size");
+WTS_ABI_CHECK(sizeof(WTSUSERCONFIGW) == 2148, "WTSUSERCONFIGW size");
+WTS_ABI_CHECK(offsetof(WTSUSERCONFIGW, InitialProgram) == 52, "WTSUSERCONFIGW.InitialProgram offset");
 WTS_ABI_CHECK(sizeof(STARTUPINFOW) == (WTS_PTR64 ? 104 : 68), "STARTUPINFOW size");
 WTS_ABI_CHECK(sizeof(PROCESS_INFORMATION) == (WTS_PTR64 ? 24 : 16), "PROCESS_INFORMATION size");
 

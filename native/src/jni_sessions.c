@@ -1,5 +1,5 @@
 /* Natives of io.github.wtsbridge.internal.SessionsNative: enumerate and query sessions. */
-#include "jni_util.h"
+#include "session_query.h"
 
 #define FN(name) Java_io_github_wtsbridge_internal_SessionsNative_##name
 
@@ -56,31 +56,11 @@ done:
     return result;
 }
 
-/*
- * Runs WTSQuerySessionInformationW; on failure throws and returns NULL. On success the
- * caller owns *buffer and must pass it to WTSFreeMemory.
- */
-static WCHAR *query(JNIEnv *env, jlong server, jint session, jint infoClass, DWORD *bytes) {
-    WTS_REQUIRE(env, WTSQuerySessionInformationW, NULL);
-    WCHAR *buffer = NULL;
-    *bytes = 0;
-    if (!WTS.WTSQuerySessionInformationW(WTS_SERVER(server), (DWORD)session, (DWORD)infoClass,
-                                         &buffer, bytes)) {
-        DWORD error = WTS.GetLastError();
-        wts_throw_win32(env, error, "WTSQuerySessionInformationW");
-        return NULL;
-    }
-    if (buffer == NULL) {
-        wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "WTSQuerySessionInformationW");
-    }
-    return buffer;
-}
-
 JNIEXPORT jstring JNICALL FN(queryString)(JNIEnv *env, jclass cls, jlong server, jint session,
                                           jint infoClass) {
     (void)cls;
     DWORD bytes;
-    WCHAR *buffer = query(env, server, session, infoClass, &bytes);
+    WCHAR *buffer = wts_query_session(env, server, session, infoClass, &bytes);
     if (buffer == NULL) {
         return NULL;
     }
@@ -94,7 +74,7 @@ JNIEXPORT jint JNICALL FN(queryInt)(JNIEnv *env, jclass cls, jlong server, jint 
                                     jint infoClass) {
     (void)cls;
     DWORD bytes, value = 0;
-    WCHAR *buffer = query(env, server, session, infoClass, &bytes);
+    WCHAR *buffer = wts_query_session(env, server, session, infoClass, &bytes);
     if (buffer == NULL) {
         return 0;
     }
@@ -113,7 +93,7 @@ JNIEXPORT jint JNICALL FN(queryClientAddress)(JNIEnv *env, jclass cls, jlong ser
     (void)cls;
     DWORD bytes, family = 0;
     BYTE raw[20];
-    WCHAR *buffer = query(env, server, session, WTS_INFO_CLIENT_ADDRESS, &bytes);
+    WCHAR *buffer = wts_query_session(env, server, session, WTS_INFO_CLIENT_ADDRESS, &bytes);
     if (buffer == NULL) {
         return 0;
     }
@@ -135,7 +115,7 @@ JNIEXPORT jobjectArray JNICALL FN(querySessionInfo)(JNIEnv *env, jclass cls, jlo
                                                     jint session, jlongArray numbers) {
     (void)cls;
     DWORD bytes;
-    WCHAR *buffer = query(env, server, session, WTS_INFO_SESSION_INFO, &bytes);
+    WCHAR *buffer = wts_query_session(env, server, session, WTS_INFO_SESSION_INFO, &bytes);
     if (buffer == NULL) {
         return NULL;
     }
@@ -146,26 +126,7 @@ JNIEXPORT jobjectArray JNICALL FN(querySessionInfo)(JNIEnv *env, jclass cls, jlo
         wts_throw_decode(env, buffer, error, "WTSQuerySessionInformationW");
         return NULL;
     }
-    jobjectArray result = NULL;
-    jlong longs[WTS_SESSION_INFO_NUMBERS];
-    for (int i = 0; i < WTS_SESSION_INFO_NUMBERS; i++) {
-        longs[i] = (jlong)values[i];
-    }
-    (*env)->SetLongArrayRegion(env, numbers, 0, WTS_SESSION_INFO_NUMBERS, longs);
-    if (!(*env)->ExceptionCheck(env)) {
-        result = (*env)->NewObjectArray(env, 3, wts_class_String, NULL);
-    }
-    for (int i = 0; result != NULL && i < 3; i++) {
-        jstring text = wts_new_text(env, texts[i]);
-        if (text == NULL) {
-            result = NULL;
-            break;
-        }
-        (*env)->SetObjectArrayElement(env, result, i, text);
-        (*env)->DeleteLocalRef(env, text);
-    }
-    WTS.WTSFreeMemory(buffer);
-    return result;
+    return wts_finish_record(env, buffer, numbers, values, WTS_SESSION_INFO_NUMBERS, texts, 3);
 }
 
 /* The raw DWORD: 0xFFFFFFFF (no session on the console) is a value, not an error. */

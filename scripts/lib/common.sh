@@ -66,3 +66,14 @@ jni_warnings() {
   [[ -n "$found" ]] || return 1
   printf '%s\n' "$found"
 }
+
+# clang's sanitizer and libFuzzer runtimes (scripts/test-sanitizers, scripts/fuzz).
+ensure_sanitizer_runtimes() {
+  ensure_build_toolchain
+  local major asan fuzzer
+  major="$(clang -dumpversion | cut -d. -f1)"
+  asan="$(clang -print-file-name=libclang_rt.asan-"$(uname -m)".so)"
+  fuzzer="$(clang -print-file-name=libclang_rt.fuzzer-"$(uname -m)".a)"
+  [[ "$asan" == /* && -f "$asan" ]] || ensure_packages "/nonexistent-asan-runtime:libclang-rt-$major-dev"
+  [[ "$fuzzer" == /* && -f "$fuzzer" ]] || ensure_packages "/nonexistent-fuzzer-runtime:libclang-rt-$major-dev"
+}

@@ -55,15 +55,20 @@ public class WtsException extends RuntimeException {
                 ? "Win32 error " + Integer.toUnsignedString(code)
                 : systemMessage;
         String message = function + " failed with error " + Integer.toUnsignedString(code) + ": " + text;
-        String hint = hint(code);
+        String hint = hint(code, function);
         return hint == null ? message : message + " (" + hint + ")";
     }
 
-    /** What a user can do about the everyday failures. */
-    private static String hint(int code) {
+    /** What a user can do about the everyday failures; the privilege depends on the call. */
+    private static String hint(int code, String function) {
         switch (code) {
             case ERROR_PRIVILEGE_NOT_HELD:
+                if ("WTSShutdownSystem".equals(function)) {
+                    return "the caller needs the SE_SHUTDOWN_NAME privilege, held by administrators";
+                }
                 return "the caller must run as LocalSystem with SE_TCB_NAME, e.g. from a Windows service";
+            case ERROR_NO_TOKEN:
+                return "nobody is logged on to that session";
             case ERROR_PROC_NOT_FOUND:
                 return "this Windows does not have the function";
             case RPC_S_SERVER_UNAVAILABLE:

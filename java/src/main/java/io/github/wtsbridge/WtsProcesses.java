@@ -7,6 +7,7 @@ import io.github.wtsbridge.internal.Sids;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /** Processes on a Terminal Server, and which session a process runs in. */
 public final class WtsProcesses {
@@ -23,8 +24,8 @@ public final class WtsProcesses {
      * Windows lists other users' processes without their SID.
      */
     public static List<WtsProcess> list(WtsServer server) {
-        long handle = WtsSessions.handleOf(server);
-        Object[] raw = ProcessesNative.enumerateProcesses(handle);
+        Objects.requireNonNull(server, "server");
+        Object[] raw = server.call(ProcessesNative::enumerateProcesses);
         int[] triples = (int[]) raw[0];
         String[] names = (String[]) raw[1];
         byte[] sids = (byte[]) raw[2];
@@ -45,5 +46,20 @@ public final class WtsProcesses {
         int dword = Checks.processId(pid);
         NativeLibrary.ensureLoaded();
         return ProcessesNative.processIdToSessionId(dword);
+    }
+
+    /** Terminates a process on this machine (WTSTerminateProcess). */
+    public static void terminate(long pid, int exitCode) {
+        terminate(WtsServer.local(), pid, exitCode);
+    }
+
+    /**
+     * Terminates a process on a server (WTSTerminateProcess); exitCode is the DWORD the process
+     * ends with (read as unsigned by Windows).
+     */
+    public static void terminate(WtsServer server, long pid, int exitCode) {
+        Objects.requireNonNull(server, "server");
+        int dword = Checks.processId(pid);
+        server.run(h -> io.github.wtsbridge.internal.ControlNative.terminateProcess(h, dword, exitCode));
     }
 }

@@ -1,15 +1,25 @@
 package io.github.wtsbridge;
 
+import io.github.wtsbridge.internal.Addresses;
 import io.github.wtsbridge.internal.Checks;
+import io.github.wtsbridge.internal.ControlNative;
 import io.github.wtsbridge.internal.FileTimes;
 import io.github.wtsbridge.internal.InfoClass;
 import io.github.wtsbridge.internal.NativeLibrary;
+import io.github.wtsbridge.internal.SessionInfoNative;
 import io.github.wtsbridge.internal.SessionsNative;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Sessions on a Terminal Server: listing, the current and console session, and what Windows
@@ -31,8 +41,8 @@ public final class WtsSessions {
 
     /** The sessions on a server (WTSEnumerateSessionsW). */
     public static List<WtsSession> list(WtsServer server) {
-        long handle = handleOf(server);
-        Object[] raw = SessionsNative.enumerateSessions(handle);
+        Objects.requireNonNull(server, "server");
+        Object[] raw = server.call(SessionsNative::enumerateSessions);
         int[] pairs = (int[]) raw[0];
         String[] names = (String[]) raw[1];
         List<WtsSession> sessions = new ArrayList<>(names.length);
@@ -126,9 +136,10 @@ public final class WtsSessions {
 
     /** The client's network address (WTSClientAddress). */
     public static WtsClientAddress clientAddress(WtsServer server, int sessionId) {
-        long handle = handleOf(server);
+        Objects.requireNonNull(server, "server");
+        int session = Checks.sessionId(sessionId);
         byte[] raw = new byte[20];
-        int family = SessionsNative.queryClientAddress(handle, Checks.sessionId(sessionId), raw);
+        int family = server.callInt(h -> SessionsNative.queryClientAddress(h, session, raw));
         return new WtsClientAddress(family, raw);
     }
 
@@ -139,9 +150,10 @@ public final class WtsSessions {
 
     /** Names, state, counters and times in one call (WTSSessionInfo). */
     public static WtsInfo info(WtsServer server, int sessionId) {
-        long handle = handleOf(server);
+        Objects.requireNonNull(server, "server");
+        int session = Checks.sessionId(sessionId);
         long[] n = new long[SessionsNative.SESSION_INFO_NUMBERS];
-        String[] texts = SessionsNative.querySessionInfo(handle, Checks.sessionId(sessionId), n);
+        String[] texts = server.call(h -> SessionsNative.querySessionInfo(h, session, n));
         WtsSessionCounters counters = new WtsSessionCounters(n[2], n[3], n[4], n[5], n[6], n[7]);
         WtsSessionTimes times = new WtsSessionTimes(FileTimes.toOptionalInstant(n[11]),
                 FileTimes.toOptionalInstant(n[8]), FileTimes.toOptionalInstant(n[9]),
@@ -159,17 +171,354 @@ public final class WtsSessions {
         return info(server, sessionId).times();
     }
 
-    private static String queryString(WtsServer server, int sessionId, int infoClass) {
-        long handle = handleOf(server);
-        return SessionsNative.queryString(handle, Checks.sessionId(sessionId), infoClass);
+    // ---- every other info class ----
+
+    /** The initial program Windows started in the session (WTSInitialProgram). */
+    public static String initialProgram(WtsServer server, int sessionId) {
+        return queryString(server, sessionId, InfoClass.INITIAL_PROGRAM);
     }
 
-    private static int queryInt(WtsServer server, int sessionId, int infoClass) {
-        long handle = handleOf(server);
-        return SessionsNative.queryInt(handle, Checks.sessionId(sessionId), infoClass);
+    /** The published application's name (WTSApplicationName). */
+    public static String applicationName(WtsServer server, int sessionId) {
+        return queryString(server, sessionId, InfoClass.APPLICATION_NAME);
     }
 
-    /** Checks the server, loads the library, and returns the handle to pass down. */
+    /** The initial program's working directory (WTSWorkingDirectory). */
+    public static String workingDirectory(WtsServer server, int sessionId) {
+        return queryString(server, sessionId, InfoClass.WORKING_DIRECTORY);
+    }
+
+    /** The session id as Windows reports it (WTSSessionId). */
+    public static int querySessionId(WtsServer server, int sessionId) {
+        return queryInt(server, sessionId, InfoClass.SESSION_ID);
+    }
+
+    /** The client's build number (WTSClientBuildNumber, a ULONG). */
+    public static long clientBuildNumber(WtsServer server, int sessionId) {
+        return queryLong(server, sessionId, InfoClass.CLIENT_BUILD_NUMBER);
+    }
+
+    /** The directory the client is installed in (WTSClientDirectory). */
+    public static String clientDirectory(WtsServer server, int sessionId) {
+        return queryString(server, sessionId, InfoClass.CLIENT_DIRECTORY);
+    }
+
+    /** The client's product id (WTSClientProductId, a USHORT). */
+    public static int clientProductId(WtsServer server, int sessionId) {
+        return (int) queryLong(server, sessionId, InfoClass.CLIENT_PRODUCT_ID);
+    }
+
+    /** The client's hardware id (WTSClientHardwareId; documented as reserved, always 0). */
+    public static long clientHardwareId(WtsServer server, int sessionId) {
+        return queryLong(server, sessionId, InfoClass.CLIENT_HARDWARE_ID);
+    }
+
+    /** The client's display (WTSClientDisplay). */
+    public static WtsClientDisplay clientDisplay(int sessionId) {
+        return clientDisplay(WtsServer.local(), sessionId);
+    }
+
+    /** The client's display (WTSClientDisplay). */
+    public static WtsClientDisplay clientDisplay(WtsServer server, int sessionId) {
+        Objects.requireNonNull(server, "server");
+        int session = Checks.sessionId(sessionId);
+        int[] v = new int[3];
+        server.run(h -> SessionInfoNative.queryClientDisplay(h, session, v));
+        return new WtsClientDisplay(Integer.toUnsignedLong(v[0]), Integer.toUnsignedLong(v[1]), v[2]);
+    }
+
+    /**
+     * WTSIdleTime. <b>Fails with {@link WtsException#ERROR_NOT_SUPPORTED} on Windows 7 / Server
+     * 2008 R2 and later</b>; use {@code info(server, id).times().idle()} instead.
+     */
+    public static Duration idleTime(WtsServer server, int sessionId) {
+        long ticks = queryLong(server, sessionId, InfoClass.IDLE_TIME);
+        return Duration.ofSeconds(Long.divideUnsigned(ticks, 10_000_000L), Long.remainderUnsigned(ticks, 10_000_000L) * 100);
+    }
+
+    /**
+     * WTSLogonTime. <b>Fails with {@link WtsException#ERROR_NOT_SUPPORTED} on Windows 7 / Server
+     * 2008 R2 and later</b>; use {@code info(server, id).times().logon()} instead.
+     */
+    public static Instant logonTime(WtsServer server, int sessionId) {
+        return FileTimes.toInstant(queryLong(server, sessionId, InfoClass.LOGON_TIME));
+    }
+
+    /**
+     * WTSIncomingBytes, WTSOutgoingBytes, WTSIncomingFrames or WTSOutgoingFrames. <b>These fail
+     * with {@link WtsException#ERROR_NOT_SUPPORTED} on Windows 7 / Server 2008 R2 and later</b>;
+     * use {@code info(server, id).counters()} instead.
+     *
+     * @throws IllegalArgumentException for any other class
+     */
+    public static long counter(WtsServer server, int sessionId, WtsInfoClass counter) {
+        Objects.requireNonNull(counter, "counter");
+        if (counter.code() < InfoClass.INCOMING_BYTES || counter.code() > InfoClass.OUTGOING_FRAMES) {
+            throw new IllegalArgumentException(counter + " is not one of the byte/frame counter classes");
+        }
+        return queryLong(server, sessionId, counter.code());
+    }
+
+    /** What the client told the server, in one reply (WTSClientInfo). */
+    public static WtsClientInfo clientInfo(int sessionId) {
+        return clientInfo(WtsServer.local(), sessionId);
+    }
+
+    /** What the client told the server, in one reply (WTSClientInfo). */
+    public static WtsClientInfo clientInfo(WtsServer server, int sessionId) {
+        Objects.requireNonNull(server, "server");
+        int session = Checks.sessionId(sessionId);
+        long[] n = new long[SessionInfoNative.CLIENT_INFO_NUMBERS];
+        byte[] address = new byte[SessionInfoNative.CLIENT_INFO_ADDRESS_BYTES];
+        String[] t = server.call(h -> SessionInfoNative.queryClientInfo(h, session, n, address));
+        int family = (int) n[1];
+        return new WtsClientInfo(t[0], t[1], t[2], t[3], t[4], (int) n[0], family,
+                Addresses.ofClientInfo(family, address), new WtsClientDisplay(n[2], n[3], (int) n[4]), t[5],
+                n[5], n[6], (int) n[7], (int) n[8], (int) n[9], (int) n[10], t[6]);
+    }
+
+    /** WTSSessionInfoEx: names, state, lock state, counters and times. */
+    public static WtsSessionInfoEx infoEx(int sessionId) {
+        return infoEx(WtsServer.local(), sessionId);
+    }
+
+    /** WTSSessionInfoEx: names, state, lock state, counters and times. */
+    public static WtsSessionInfoEx infoEx(WtsServer server, int sessionId) {
+        Objects.requireNonNull(server, "server");
+        int session = Checks.sessionId(sessionId);
+        long[] n = new long[SessionInfoNative.SESSION_INFO_EX_NUMBERS];
+        String[] t = server.call(h -> SessionInfoNative.querySessionInfoEx(h, session, n));
+        int flags = (int) n[2];
+        WtsLockState lock = server.isLocal() ? WtsLockState.fromSessionFlags(flags)
+                : WtsLockState.fromSessionFlags(flags, "", "");
+        WtsSessionCounters counters = new WtsSessionCounters(n[8], n[9], n[10], n[11], n[12], n[13]);
+        WtsSessionTimes times = new WtsSessionTimes(FileTimes.toOptionalInstant(n[3]),
+                FileTimes.toOptionalInstant(n[4]), FileTimes.toOptionalInstant(n[5]),
+                FileTimes.toOptionalInstant(n[6]), FileTimes.toInstant(n[7]));
+        return new WtsSessionInfoEx((int) n[0], WtsConnectState.of((int) n[1]), lock, flags, t[0], t[1], t[2],
+                counters, times);
+    }
+
+    /** Whether the session is locked (WTSSessionInfoEx; the Windows 7 inversion undone). */
+    public static WtsLockState lockState(int sessionId) {
+        return infoEx(WtsServer.local(), sessionId).lockState();
+    }
+
+    /** Whether the session is locked (WTSSessionInfoEx). */
+    public static WtsLockState lockState(WtsServer server, int sessionId) {
+        return infoEx(server, sessionId).lockState();
+    }
+
+    /** The session's configuration (WTSConfigInfo). */
+    public static WtsConfigInfo configInfo(WtsServer server, int sessionId) {
+        Objects.requireNonNull(server, "server");
+        int session = Checks.sessionId(sessionId);
+        long[] n = new long[SessionInfoNative.CONFIG_INFO_NUMBERS];
+        String[] t = server.call(h -> SessionInfoNative.queryConfigInfo(h, session, n));
+        return new WtsConfigInfo(n[0], n[1] != 0, n[2] != 0, n[3] != 0, n[4] != 0, WtsShadowMode.of(n[5]), n[5],
+                t[0], t[1], t[2], t[3], t[4]);
+    }
+
+    /**
+     * The session's virtual IPv4 address (WTSSessionAddressV4); empty if the reply has no IPv4
+     * address. Windows fails with {@link WtsException#ERROR_NOT_SUPPORTED} where the session
+     * has no virtual IP.
+     */
+    public static Optional<InetAddress> sessionAddressV4(WtsServer server, int sessionId) {
+        Objects.requireNonNull(server, "server");
+        int session = Checks.sessionId(sessionId);
+        byte[] raw = new byte[20];
+        int family = server.callInt(h -> SessionInfoNative.queryAddress(h, session, InfoClass.SESSION_ADDRESS_V4, raw));
+        return new WtsClientAddress(family, raw).address();
+    }
+
+    /**
+     * Whether a session on this machine is a remote (RDP) session (WTSIsRemoteSession). Windows
+     * answers it only for the local server, hence no server parameter.
+     */
+    public static boolean isRemoteSession(int sessionId) {
+        return queryInt(WtsServer.local(), sessionId, InfoClass.IS_REMOTE_SESSION) != 0;
+    }
+
+    /** The raw reply of any info class, as Windows returned it (WTSQuerySessionInformationW). */
+    public static byte[] queryRaw(WtsServer server, int sessionId, WtsInfoClass infoClass) {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(infoClass, "infoClass");
+        int session = Checks.sessionId(sessionId);
+        return server.call(h -> SessionInfoNative.queryRaw(h, session, infoClass.code()));
+    }
+
+    /** Everything about a session on this machine; see {@link #snapshot(WtsServer, int)}. */
+    public static WtsSessionInfo snapshot(int sessionId) {
+        return snapshot(WtsServer.local(), sessionId);
+    }
+
+    /**
+     * Everything WTSQuerySessionInformationW tells about a session, one query per info class.
+     * A class this Windows does not answer (ERROR_NOT_SUPPORTED, ERROR_CALL_NOT_IMPLEMENTED,
+     * ERROR_INVALID_PARAMETER) is an empty field; any other failure fails the snapshot, e.g.
+     * {@link WtsException#ERROR_CTX_WINSTATION_NOT_FOUND} for a session that ended meanwhile.
+     */
+    public static WtsSessionInfo snapshot(WtsServer server, int sessionId) {
+        Objects.requireNonNull(server, "server");
+        int id = Checks.sessionId(sessionId);
+        return new WtsSessionInfo(id,
+                optional(() -> initialProgram(server, id)),
+                optional(() -> applicationName(server, id)),
+                optional(() -> workingDirectory(server, id)),
+                optional(() -> userName(server, id)),
+                optional(() -> winStationName(server, id)),
+                optional(() -> domainName(server, id)),
+                optional(() -> connectState(server, id)),
+                optionalLong(() -> clientBuildNumber(server, id)),
+                optional(() -> clientName(server, id)),
+                optional(() -> clientDirectory(server, id)),
+                optional(() -> clientProductId(server, id)).map(OptionalInt::of).orElse(OptionalInt.empty()),
+                optionalLong(() -> clientHardwareId(server, id)),
+                optional(() -> clientAddress(server, id)),
+                optional(() -> clientDisplay(server, id)),
+                optional(() -> clientProtocol(server, id)),
+                optional(() -> clientInfo(server, id)),
+                optional(() -> info(server, id)),
+                optional(() -> infoEx(server, id)),
+                optional(() -> configInfo(server, id)),
+                optional(() -> sessionAddressV4(server, id)).flatMap(a -> a),
+                server.isLocal() ? optional(() -> isRemoteSession(id)) : Optional.empty());
+    }
+
+    private static <T> Optional<T> optional(Supplier<T> query) {
+        try {
+            return Optional.of(query.get());
+        } catch (WtsException e) {
+            if (notAnswered(e.errorCode())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static OptionalLong optionalLong(LongSupplier query) {
+        try {
+            return OptionalLong.of(query.getAsLong());
+        } catch (WtsException e) {
+            if (notAnswered(e.errorCode())) {
+                return OptionalLong.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The codes with which Windows says "not this info class here". */
+    static boolean notAnswered(int code) {
+        return code == WtsException.ERROR_NOT_SUPPORTED || code == WtsException.ERROR_CALL_NOT_IMPLEMENTED
+                || code == WtsException.ERROR_INVALID_PARAMETER;
+    }
+
+    // ---- session control ----
+
+    /** Longest message box title accepted by {@link #sendMessage}. */
+    public static final int MAX_MESSAGE_TITLE_LENGTH = 1024;
+    /** Longest message text accepted by {@link #sendMessage}. */
+    public static final int MAX_MESSAGE_LENGTH = 32767;
+
+    /** Logs a session on this machine off (WTSLogoffSession). */
+    public static void logoff(int sessionId, boolean wait) {
+        logoff(WtsServer.local(), sessionId, wait);
+    }
+
+    /** Disconnects a session on this machine (WTSDisconnectSession). */
+    public static void disconnect(int sessionId, boolean wait) {
+        disconnect(WtsServer.local(), sessionId, wait);
+    }
+
+    /** Shows a message box in a session on this machine; see {@link #sendMessage(WtsServer, int, String, String, WtsMessageStyle, Duration, boolean)}. */
+    public static WtsMessageReply sendMessage(int sessionId, String title, String message, WtsMessageStyle style,
+                                              Duration timeout, boolean wait) {
+        return sendMessage(WtsServer.local(), sessionId, title, message, style, timeout, wait);
+    }
+
+    /** Logs a session off (WTSLogoffSession); with wait, returns when the logoff is done. */
+    public static void logoff(WtsServer server, int sessionId, boolean wait) {
+        Objects.requireNonNull(server, "server");
+        int session = Checks.sessionId(sessionId);
+        server.run(h -> ControlNative.logoff(h, session, wait));
+    }
+
+    /** Disconnects a session, leaving the user logged on (WTSDisconnectSession). */
+    public static void disconnect(WtsServer server, int sessionId, boolean wait) {
+        Objects.requireNonNull(server, "server");
+        int session = Checks.sessionId(sessionId);
+        server.run(h -> ControlNative.disconnect(h, session, wait));
+    }
+
+    /**
+     * Shows a message box in a session (WTSSendMessageW).
+     *
+     * @param title   the caption; an empty title is sent as one space (some Windows versions
+     *                misbehave on an empty one)
+     * @param message the text
+     * @param style   buttons, icon, default button, modality
+     * @param timeout how long to wait for an answer, in whole seconds (a fraction rounds up);
+     *                {@link Duration#ZERO} waits forever; ignored without wait
+     * @param wait    false: return at once with {@link WtsMessageResponse#ASYNC}
+     * @return the button pressed, {@link WtsMessageResponse#TIMEOUT} or {@link WtsMessageResponse#ASYNC}
+     * @throws IllegalArgumentException for texts with NUL or over the limits, a negative
+     *                                  timeout or one over 4294967295 seconds
+     */
+    public static WtsMessageReply sendMessage(WtsServer server, int sessionId, String title, String message,
+                                              WtsMessageStyle style, Duration timeout, boolean wait) {
+        Objects.requireNonNull(server, "server");
+        int session = Checks.sessionId(sessionId);
+        Checks.text(title, "title", MAX_MESSAGE_TITLE_LENGTH);
+        Checks.text(message, "message", MAX_MESSAGE_LENGTH);
+        Objects.requireNonNull(style, "style");
+        int seconds = timeoutSeconds(timeout);
+        char[] titleChars = Checks.nulTerminated(title.isEmpty() ? " " : title);
+        char[] messageChars = Checks.nulTerminated(message);
+        int flags = style.flags();
+        int code = server.callInt(h -> ControlNative.sendMessage(h, session, titleChars, messageChars, flags,
+                seconds, wait));
+        return WtsMessageReply.of(code);
+    }
+
+    /** A timeout as WTSSendMessage's DWORD seconds (0 = forever), rounded up. */
+    static int timeoutSeconds(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+        }
+        long seconds = timeout.getSeconds() + (timeout.getNano() > 0 ? 1 : 0);
+        if (seconds > Checks.MAX_DWORD) {
+            throw new IllegalArgumentException("timeout must be at most " + Checks.MAX_DWORD + " seconds: " + timeout);
+        }
+        return (int) seconds;
+    }
+
+    private static long queryLong(WtsServer server, int sessionId, int infoClass) {
+        Objects.requireNonNull(server, "server");
+        int session = Checks.sessionId(sessionId);
+        long[] out = new long[1];
+        server.run(h -> out[0] = SessionInfoNative.queryLong(h, session, infoClass));
+        return out[0];
+    }
+
+    static String queryString(WtsServer server, int sessionId, int infoClass) {
+        Objects.requireNonNull(server, "server");
+        int session = Checks.sessionId(sessionId);
+        return server.call(h -> SessionsNative.queryString(h, session, infoClass));
+    }
+
+    static int queryInt(WtsServer server, int sessionId, int infoClass) {
+        Objects.requireNonNull(server, "server");
+        int session = Checks.sessionId(sessionId);
+        return server.callInt(h -> SessionsNative.queryInt(h, session, infoClass));
+    }
+
+    /**
+     * Checks the server (open), loads the library, and returns the handle to pass down. The
+     * handle is not held open for the call: prefer {@code server.call(h -> ...)}, which a
+     * concurrent close() waits for.
+     */
     static long handleOf(WtsServer server) {
         Objects.requireNonNull(server, "server");
         long handle = server.handle();

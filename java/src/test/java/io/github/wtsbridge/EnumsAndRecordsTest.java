@@ -57,4 +57,13 @@ class EnumsAndRecordsTest {
         assertEquals("WTSQueryUserToken failed with error 1314: A required privilege is not held by the client."
                 + " (the caller must run as LocalSystem with SE_TCB_NAME, e.g. from a Windows service)", e.getMessage());
     }
+
+    @Test
+    void privilegeHintDependsOnTheFunction() {
+        WtsException shutdown = new WtsException(1314, "WTSShutdownSystem", "A required privilege is not held by the client.");
+        assertEquals(true, shutdown.getMessage().endsWith("(the caller needs the SE_SHUTDOWN_NAME privilege, held by administrators)"),
+                shutdown.getMessage());
+        WtsException noToken = new WtsException(1008, "WTSQueryUserToken", "An attempt was made to reference a token that does not exist.");
+        assertEquals(true, noToken.getMessage().endsWith("(nobody is logged on to that session)"), noToken.getMessage());
+    }
 }

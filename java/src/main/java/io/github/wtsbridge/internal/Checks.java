@@ -37,4 +37,11 @@ public final class Checks {
         }
         return value;
     }
+
+    /** The text as the natives take it: its UTF-16 units followed by a NUL. */
+    public static char[] nulTerminated(String value) {
+        char[] chars = new char[value.length() + 1];
+        value.getChars(0, value.length(), chars, 0);
+        return chars;
+    }
 }

@@ -1,0 +1,89 @@
+package io.github.wtsbridge;
+
+/**
+ * Every WTS_INFO_CLASS value Windows documents for WTSQuerySessionInformation, with the typed
+ * {@link WtsSessions} method that reads it. {@link WtsSessions#queryRaw} reads any of them
+ * as bytes.
+ */
+public enum WtsInfoClass {
+    /** String: the initial program ({@link WtsSessions#initialProgram}). */
+    INITIAL_PROGRAM(0),
+    /** String: the published application ({@link WtsSessions#applicationName}). */
+    APPLICATION_NAME(1),
+    /** String: the initial program's directory ({@link WtsSessions#workingDirectory}). */
+    WORKING_DIRECTORY(2),
+    /** Documented as not used; readable only through {@link WtsSessions#queryRaw}. */
+    OEM_ID(3),
+    /** DWORD: the session id ({@link WtsSessions#querySessionId}). */
+    SESSION_ID(4),
+    /** String ({@link WtsSessions#userName}). */
+    USER_NAME(5),
+    /** String ({@link WtsSessions#winStationName}). */
+    WIN_STATION_NAME(6),
+    /** String ({@link WtsSessions#domainName}). */
+    DOMAIN_NAME(7),
+    /** WTS_CONNECTSTATE_CLASS ({@link WtsSessions#connectState}). */
+    CONNECT_STATE(8),
+    /** ULONG ({@link WtsSessions#clientBuildNumber}). */
+    CLIENT_BUILD_NUMBER(9),
+    /** String ({@link WtsSessions#clientName}). */
+    CLIENT_NAME(10),
+    /** String ({@link WtsSessions#clientDirectory}). */
+    CLIENT_DIRECTORY(11),
+    /** USHORT ({@link WtsSessions#clientProductId}). */
+    CLIENT_PRODUCT_ID(12),
+    /** ULONG, documented as always 0 ({@link WtsSessions#clientHardwareId}). */
+    CLIENT_HARDWARE_ID(13),
+    /** WTS_CLIENT_ADDRESS ({@link WtsSessions#clientAddress}). */
+    CLIENT_ADDRESS(14),
+    /** WTS_CLIENT_DISPLAY ({@link WtsSessions#clientDisplay}). */
+    CLIENT_DISPLAY(15),
+    /** USHORT ({@link WtsSessions#clientProtocol}). */
+    CLIENT_PROTOCOL_TYPE(16),
+    /** Fails with ERROR_NOT_SUPPORTED on Windows 7 and later ({@link WtsSessions#idleTime}). */
+    IDLE_TIME(17),
+    /** Fails with ERROR_NOT_SUPPORTED on Windows 7 and later ({@link WtsSessions#logonTime}). */
+    LOGON_TIME(18),
+    /** Fails with ERROR_NOT_SUPPORTED on Windows 7 and later ({@link WtsSessions#counter}). */
+    INCOMING_BYTES(19),
+    /** Fails with ERROR_NOT_SUPPORTED on Windows 7 and later ({@link WtsSessions#counter}). */
+    OUTGOING_BYTES(20),
+    /** Fails with ERROR_NOT_SUPPORTED on Windows 7 and later ({@link WtsSessions#counter}). */
+    INCOMING_FRAMES(21),
+    /** Fails with ERROR_NOT_SUPPORTED on Windows 7 and later ({@link WtsSessions#counter}). */
+    OUTGOING_FRAMES(22),
+    /** WTSCLIENT ({@link WtsSessions#clientInfo}). */
+    CLIENT_INFO(23),
+    /** WTSINFO ({@link WtsSessions#info}). */
+    SESSION_INFO(24),
+    /** WTSINFOEX ({@link WtsSessions#infoEx}, {@link WtsSessions#lockState}). */
+    SESSION_INFO_EX(25),
+    /** WTSCONFIGINFO ({@link WtsSessions#configInfo}). */
+    CONFIG_INFO(26),
+    /** Documented as not supported; readable only through {@link WtsSessions#queryRaw}. */
+    VALIDATION_INFO(27),
+    /** WTS_SESSION_ADDRESS ({@link WtsSessions#sessionAddressV4}). */
+    SESSION_ADDRESS_V4(28),
+    /** BOOLEAN, local server only ({@link WtsSessions#isRemoteSession}). */
+    IS_REMOTE_SESSION(29);
+
+    private final int code;
+
+    WtsInfoClass(int code) {
+        this.code = code;
+    }
+
+    /** The WTS_INFO_CLASS value. */
+    public int code() {
+        return code;
+    }
+
+    /** The class for a WTS_INFO_CLASS value. */
+    public static WtsInfoClass of(int code) {
+        WtsInfoClass[] all = values();
+        if (code < 0 || code >= all.length) {
+            throw new IllegalArgumentException("no WTS_INFO_CLASS " + code);
+        }
+        return all[code];
+    }
+}

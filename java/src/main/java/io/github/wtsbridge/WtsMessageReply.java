@@ -1,0 +1,19 @@
+package io.github.wtsbridge;
+
+import java.util.Objects;
+
+/**
+ * The answer to {@link WtsSessions#sendMessage}: the typed response and the raw value.
+ *
+ * @param response the response; {@link WtsMessageResponse#UNKNOWN} for a value not listed there
+ * @param code     the value Windows returned in pResponse
+ */
+public record WtsMessageReply(WtsMessageResponse response, int code) {
+    public WtsMessageReply {
+        Objects.requireNonNull(response, "response");
+    }
+
+    static WtsMessageReply of(int code) {
+        return new WtsMessageReply(WtsMessageResponse.of(code), code);
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.wtsbridge;
+
+import io.github.wtsbridge.internal.EventsNative;
+import io.github.wtsbridge.internal.NativeLibrary;
+import java.util.Objects;
+
+/**
+ * The raw WTSRegisterSessionNotification / WTSUnRegisterSessionNotification, for callers that
+ * own a window with a message loop (e.g. a Swing or SWT window's HWND) and handle
+ * WM_WTSSESSION_CHANGE (0x02B1) themselves. Without a window of your own, use
+ * {@link WtsSessionSubscription}.
+ */
+public final class WtsSessionNotifications {
+    /** WM_WTSSESSION_CHANGE. */
+    public static final int WM_WTSSESSION_CHANGE = 0x02B1;
+
+    private WtsSessionNotifications() {
+    }
+
+    /** Registers a window (its HWND) for WM_WTSSESSION_CHANGE; unregister it before destroying it. */
+    public static void register(long hwnd, WtsSessionScope scope) {
+        checkWindow(hwnd);
+        Objects.requireNonNull(scope, "scope");
+        NativeLibrary.ensureLoaded();
+        EventsNative.register(hwnd, scope.flags());
+    }
+
+    /** Unregisters a window registered with {@link #register}. */
+    public static void unregister(long hwnd) {
+        checkWindow(hwnd);
+        NativeLibrary.ensureLoaded();
+        EventsNative.unregister(hwnd);
+    }
+
+    /**
+     * Registers a window for WM_WTSSESSION_CHANGE through a server handle
+     * (WTSRegisterSessionNotificationEx); unregister it with {@link #unregister(WtsServer, long)}.
+     */
+    public static void register(WtsServer server, long hwnd, WtsSessionScope scope) {
+        Objects.requireNonNull(server, "server");
+        checkWindow(hwnd);
+        Objects.requireNonNull(scope, "scope");
+        EventsNative.registerEx(WtsSessions.handleOf(server), hwnd, scope.flags());
+    }
+
+    /** Unregisters a window registered with {@link #register(WtsServer, long, WtsSessionScope)}. */
+    public static void unregister(WtsServer server, long hwnd) {
+        Objects.requireNonNull(server, "server");
+        checkWindow(hwnd);
+        EventsNative.unregisterEx(WtsSessions.handleOf(server), hwnd);
+    }
+
+    /** An HWND: non-zero, and within the pointer width of this JVM. */
+    static void checkWindow(long hwnd) {
+        if (hwnd == 0) {
+            throw new IllegalArgumentException("hwnd must not be 0");
+        }
+        if ("32".equals(System.getProperty("sun.arch.data.model")) && (hwnd >>> 32) != 0) {
+            throw new IllegalArgumentException("hwnd 0x" + Long.toHexString(hwnd) + " does not fit a 32-bit HWND");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.github.wtsbridge;
+
+import io.github.wtsbridge.internal.EventsNative;
+import io.github.wtsbridge.internal.NativeLibrary;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Session changes (logon, logoff, lock, unlock, connect, disconnect, …) delivered to a
+ * listener, with no window needed from the caller: the subscription owns a hidden
+ * message-only window on its own daemon thread, registered with
+ * WTSRegisterSessionNotification, and turns each WM_WTSSESSION_CHANGE into a
+ * {@link WtsSessionChange}.
+ *
+ * <p>{@link #close()} unregisters, destroys the window and ends the thread before it returns
+ * (called from the listener itself, it returns at once and the thread ends after the listener
+ * does); it is idempotent. Keep a reference while subscribed and close it when done: the
+ * thread runs until then.
+ */
+public final class WtsSessionSubscription implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WtsSessionSubscription.class);
+    private static final AtomicInteger NUMBER = new AtomicInteger();
+
+    private final WtsSessionScope scope;
+    private final WtsSessionListener listener;
+    private final Thread thread;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile int threadId;
+    private volatile boolean closed;
+    private volatile RuntimeException failure;
+
+    private WtsSessionSubscription(WtsSessionScope scope, WtsSessionListener listener) {
+        this.scope = scope;
+        this.listener = listener;
+        this.thread = new Thread(this::run, "wts-session-events-" + NUMBER.incrementAndGet());
+        this.thread.setDaemon(true);
+    }
+
+    /**
+     * Starts delivering session changes to {@code listener}; returns once the window is
+     * registered, so no change after this call is missed.
+     *
+     * <p>Early at boot, before Remote Desktop Services run, Windows may refuse the
+     * registration (RPC_S_INVALID_BINDING, 1702); a service that subscribes at start-up should
+     * retry.
+     *
+     * @throws WtsException if the window or the registration cannot be made
+     */
+    public static WtsSessionSubscription open(WtsSessionScope scope, WtsSessionListener listener) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(listener, "listener");
+        NativeLibrary.ensureLoaded();
+        WtsSessionSubscription subscription = new WtsSessionSubscription(scope, listener);
+        subscription.thread.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                subscription.started.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        RuntimeException failure = subscription.failure;
+        if (failure != null) {
+            join(subscription.thread);
+            throw failure;
+        }
+        return subscription;
+    }
+
+    private void run() {
+        try {
+            EventsNative.runMessageLoop(new EventsNative.LoopSink() {
+                @Override
+                public void started(long window, int id) {
+                    threadId = id;
+                    started.countDown();
+                }
+
+                @Override
+                public void sessionChanged(int event, int session) {
+                    deliver(event, session);
+                }
+            }, scope.flags());
+        } catch (RuntimeException | Error e) {
+            if (started.getCount() > 0) {
+                failure = e instanceof RuntimeException re ? re : new IllegalStateException(e);
+            } else {
+                LOG.warn("session event loop ended with an error", e);
+            }
+        } finally {
+            started.countDown();
+        }
+    }
+
+    private void deliver(int event, int session) {
+        if (closed) {
+            return;
+        }
+        try {
+            listener.onSessionChange(WtsSessionChange.of(event, session));
+        } catch (RuntimeException | Error e) {
+            LOG.warn("session listener threw; delivery goes on", e);
+        }
+    }
+
+    /** Which sessions this subscription hears about. */
+    public WtsSessionScope scope() {
+        return scope;
+    }
+
+    /** True until {@link #close()}. */
+    public boolean isOpen() {
+        return !closed && thread.isAlive();
+    }
+
+    /** Unregisters, destroys the hidden window and ends its thread; later calls do nothing. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        EventsNative.postQuit(threadId); // false only if the loop already ended on its own
+        if (Thread.currentThread() != thread) {
+            join(thread);
+        }
+    }
+
+    private static void join(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WtsSessionSubscription[" + scope + (closed ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.wtsbridge;
+
+/** Remote-control (shadow) setting of a session (WTSCONFIGINFO.ShadowSettings, SHADOWCLASS). */
+public enum WtsShadowMode {
+    DISABLED(0),
+    /** Full control, with the user's permission. */
+    INPUT_NOTIFY(1),
+    /** Full control, without asking. */
+    INPUT_NO_NOTIFY(2),
+    /** View only, with the user's permission. */
+    NO_INPUT_NOTIFY(3),
+    /** View only, without asking. */
+    NO_INPUT_NO_NOTIFY(4),
+    /** A value this library does not know (the raw value stays in {@link WtsConfigInfo#rawShadowSettings()}). */
+    UNKNOWN(-1);
+
+    private final int code;
+
+    WtsShadowMode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public static WtsShadowMode of(long code) {
+        return code >= 0 && code <= 4 ? values()[(int) code] : UNKNOWN;
+    }
+}

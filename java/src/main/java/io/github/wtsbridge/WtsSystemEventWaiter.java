@@ -1,0 +1,113 @@
+package io.github.wtsbridge;
+
+import io.github.wtsbridge.internal.EventsNative;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Blocks threads until Remote Desktop events happen on a server (WTSWaitSystemEvent).
+ * {@link #flush()} releases every waiting thread (WTS_EVENT_FLUSH); {@link #close()} flushes
+ * and returns once every {@link #await} has returned. Windows flushes per server handle, so a
+ * flush also releases other waits on the same server in this process (they see an empty set).
+ */
+public final class WtsSystemEventWaiter implements AutoCloseable {
+    private final WtsServer server;
+    private final Object lock = new Object();
+    private int waiting;
+    private boolean closed;
+
+    private WtsSystemEventWaiter(WtsServer server) {
+        this.server = server;
+    }
+
+    /** A waiter for events on a server ({@link WtsServer#local()} for this machine). */
+    public static WtsSystemEventWaiter open(WtsServer server) {
+        Objects.requireNonNull(server, "server");
+        WtsSessions.handleOf(server); // checks the server and loads the library
+        return new WtsSystemEventWaiter(server);
+    }
+
+    /**
+     * Waits until one of {@code events} happens and returns those that did; an empty set when
+     * the wait was released by {@link #flush()} or {@link #close()}.
+     *
+     * @throws IllegalStateException if the waiter is closed
+     */
+    public Set<WtsSystemEvent> await(Set<WtsSystemEvent> events) {
+        return awaitMask(WtsSystemEvent.mask(events));
+    }
+
+    /**
+     * Waits for any event (WTS_EVENT_ALL), including kinds newer than this library (they
+     * show as {@link WtsSystemEvent#UNKNOWN}).
+     */
+    public Set<WtsSystemEvent> awaitAny() {
+        return awaitMask(EventsNative.EVENT_ALL);
+    }
+
+    private Set<WtsSystemEvent> awaitMask(int mask) {
+        long handle = WtsSessions.handleOf(server);
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the event waiter is closed");
+            }
+            waiting++;
+        }
+        try {
+            return WtsSystemEvent.of(EventsNative.waitSystemEvent(handle, mask));
+        } finally {
+            synchronized (lock) {
+                waiting--;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** Releases every thread waiting on this server (WTS_EVENT_FLUSH). */
+    public void flush() {
+        EventsNative.waitSystemEvent(WtsSessions.handleOf(server), EventsNative.EVENT_FLUSH);
+    }
+
+    /** Threads inside {@link #await} right now. */
+    public int waitingThreads() {
+        synchronized (lock) {
+            return waiting;
+        }
+    }
+
+    /** Refuses new waits, releases the current ones and returns when they have; idempotent. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        boolean interrupted = false;
+        try {
+            // A thread may be between its check and the native wait: flush until all are out.
+            while (true) {
+                synchronized (lock) {
+                    if (waiting == 0) {
+                        return;
+                    }
+                }
+                flush();
+                synchronized (lock) {
+                    if (waiting > 0) {
+                        try {
+                            lock.wait(10);
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

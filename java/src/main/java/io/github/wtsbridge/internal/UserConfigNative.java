@@ -1,0 +1,36 @@
+package io.github.wtsbridge.internal;
+
+/**
+ * The user configuration natives (native/src/jni_userconfig.c): WTSQueryUserConfigW and
+ * WTSSetUserConfigW by server name (null = this machine). Callers check arguments first.
+ */
+public final class UserConfigNative {
+    /** WTS_CONFIG_CLASS WTSUserConfigUser (the whole WTSUSERCONFIGW). */
+    public static final int USER = 19;
+    /** The DWORDs of WTSUSERCONFIGW, Source first. */
+    public static final int USER_NUMBERS = 13;
+    /** Characters a WTSUSERCONFIGW path field holds, NUL excluded (MAX_PATH). */
+    public static final int PATH_CHARS = 260;
+    /** Characters WTSUSERCONFIGW's home drive field holds, NUL excluded (WTS_DRIVE_LENGTH). */
+    public static final int DRIVE_CHARS = 3;
+
+    private UserConfigNative() {
+    }
+
+    public static native String queryString(String server, String user, int configClass);
+
+    public static native int queryInt(String server, String user, int configClass);
+
+    /**
+     * WTSUserConfigUser: fills numbers[13]; returns {initial program, working directory,
+     * profile path, home directory, home drive}.
+     */
+    public static native String[] queryUser(String server, String user, int[] numbers);
+
+    public static native void setString(String server, String user, int configClass, String value);
+
+    public static native void setInt(String server, String user, int configClass, int value);
+
+    /** WTSUserConfigUser from numbers[13] and the five texts of {@link #queryUser}. */
+    public static native void setUser(String server, String user, int[] numbers, String[] texts);
+}

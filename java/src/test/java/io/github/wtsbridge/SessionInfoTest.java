@@ -1,0 +1,372 @@
+package io.github.wtsbridge;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wtsbridge.internal.FileTimes;
+import io.github.wtsbridge.testing.FakeReplies;
+import io.github.wtsbridge.testing.FakeServers;
+import io.github.wtsbridge.testing.FakeTestBase;
+import io.github.wtsbridge.testing.FakeWts;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Every WTS_INFO_CLASS through the shim against the fake, and the whole-session snapshot. */
+class SessionInfoTest extends FakeTestBase {
+    private static final int S = 3;
+    private static final Instant LOGON = Instant.parse("2026-11-25T07:58:12.3456789Z");
+    private static final Instant CONNECT = Instant.parse("2026-11-25T07:58:10Z");
+    private static final Instant INPUT = Instant.parse("2026-11-25T12:01:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-25T12:31:00Z");
+    private static final WtsServer LOCAL = WtsServer.local();
+
+    private static void set(WtsInfoClass c, byte[] raw) {
+        FakeWts.setSessionInfo(S, c.code(), raw);
+    }
+
+    private static byte[] clientInfoReply() {
+        return FakeReplies.clientInfo(new String[] {"LAPTOP-7", "CORP", "j\u00FCrgen", "C:\\Work",
+            "C:\\Tools\\app.exe", "C:\\Windows\\System32\\mstsc.exe", "dev-\uD83D\uDD11"}, 3, 2,
+            "10.20.30.40".getBytes(StandardCharsets.UTF_16LE), 2560, 1440, 24, 22621, 0, 1, 4, 5, 6);
+    }
+
+    @Test
+    void infoClassEnumHasAllThirtyDocumentedValues() {
+        assertEquals(30, WtsInfoClass.values().length);
+        for (int i = 0; i < 30; i++) {
+            assertEquals(i, WtsInfoClass.of(i).code());
+        }
+        assertEquals(WtsInfoClass.IS_REMOTE_SESSION, WtsInfoClass.of(29));
+        assertEquals(WtsInfoClass.SESSION_INFO_EX, WtsInfoClass.valueOf("SESSION_INFO_EX"));
+        assertThrows(IllegalArgumentException.class, () -> WtsInfoClass.of(30));
+    }
+
+    @Test
+    void stringAndNumberClasses() {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        set(WtsInfoClass.INITIAL_PROGRAM, FakeWts.utf16z("C:\\Program Files\\App\\app.exe"));
+        set(WtsInfoClass.APPLICATION_NAME, FakeWts.utf16z("Ledger \uD83D\uDCD2"));
+        set(WtsInfoClass.WORKING_DIRECTORY, FakeWts.utf16z("D:\\\u6570\u636E"));
+        set(WtsInfoClass.CLIENT_DIRECTORY, FakeWts.utf16z("C:\\Windows\\System32\\mstsc.exe"));
+        set(WtsInfoClass.CLIENT_BUILD_NUMBER, FakeWts.dword(0x8000_585D)); // high bit: stays unsigned
+        set(WtsInfoClass.CLIENT_PRODUCT_ID, FakeWts.ushort(0xFFFE));
+        set(WtsInfoClass.CLIENT_HARDWARE_ID, FakeWts.dword(0));
+
+        assertEquals("C:\\Program Files\\App\\app.exe", WtsSessions.initialProgram(LOCAL, S));
+        assertEquals("Ledger \uD83D\uDCD2", WtsSessions.applicationName(LOCAL, S));
+        assertEquals("D:\\\u6570\u636E", WtsSessions.workingDirectory(LOCAL, S));
+        assertEquals("C:\\Windows\\System32\\mstsc.exe", WtsSessions.clientDirectory(LOCAL, S));
+        assertEquals(S, WtsSessions.querySessionId(LOCAL, S));
+        assertEquals(0x8000_585DL, WtsSessions.clientBuildNumber(LOCAL, S));
+        assertEquals(0xFFFE, WtsSessions.clientProductId(LOCAL, S));
+        assertEquals(0L, WtsSessions.clientHardwareId(LOCAL, S));
+    }
+
+    @Test
+    void clientDisplay() {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        set(WtsInfoClass.CLIENT_DISPLAY, FakeReplies.clientDisplay(3840, 2160, 16));
+
+        WtsClientDisplay display = WtsSessions.clientDisplay(S);
+
+        assertEquals(new WtsClientDisplay(3840, 2160, 16), display);
+        assertEquals(OptionalInt.of(15), display.bitsPerPixel());
+        assertEquals(OptionalInt.of(32), new WtsClientDisplay(1, 1, 32).bitsPerPixel());
+        assertEquals(OptionalInt.empty(), new WtsClientDisplay(1, 1, 3).bitsPerPixel());
+    }
+
+    @Test
+    void clientInfoWithTextIpv4() {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        set(WtsInfoClass.CLIENT_INFO, clientInfoReply());
+
+        WtsClientInfo c = WtsSessions.clientInfo(S);
+
+        assertEquals("LAPTOP-7", c.clientName());
+        assertEquals("CORP", c.domain());
+        assertEquals("j\u00FCrgen", c.userName());
+        assertEquals("C:\\Work", c.workDirectory());
+        assertEquals("C:\\Tools\\app.exe", c.initialProgram());
+        assertEquals(3, c.encryptionLevel());
+        assertEquals(2, c.addressFamily());
+        assertEquals("10.20.30.40", c.address().orElseThrow().getHostAddress());
+        assertEquals(new WtsClientDisplay(2560, 1440, 24), c.display());
+        assertEquals("C:\\Windows\\System32\\mstsc.exe", c.clientDirectory());
+        assertEquals(22621, c.clientBuildNumber());
+        assertEquals(0, c.clientHardwareId());
+        assertEquals(1, c.clientProductId());
+        assertEquals(4, c.outBufCountHost());
+        assertEquals(5, c.outBufCountClient());
+        assertEquals(6, c.outBufLength());
+        assertEquals("dev-\uD83D\uDD11", c.deviceId());
+    }
+
+    @Test
+    void clientInfoWithBinaryIpv6AndGarbageIpv4() throws Exception {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        byte[] v6 = InetAddress.getByName("2001:db8::7").getAddress();
+        set(WtsInfoClass.CLIENT_INFO, FakeReplies.clientInfo(new String[] {"", "", "", "", "", "", ""}, 0, 23, v6,
+                0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertEquals(InetAddress.getByName("2001:db8::7"), WtsSessions.clientInfo(S).address().orElseThrow());
+
+        set(WtsInfoClass.CLIENT_INFO, FakeReplies.clientInfo(new String[] {"", "", "", "", "", "", ""}, 0, 2,
+                "10.0.0.256".getBytes(StandardCharsets.UTF_16LE), 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertEquals(Optional.empty(), WtsSessions.clientInfo(S).address(), "no name lookup, no bad address");
+    }
+
+    @Test
+    void sessionInfoExWithLockState() {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        set(WtsInfoClass.SESSION_INFO_EX, FakeReplies.sessionInfoEx(1, S, 0, 0, "RDP-Tcp#7", "alice\uD83D\uDE00",
+                "CORP", LOGON, CONNECT, null, INPUT, NOW, 1000, 2000, 30, 40, 500, 600));
+
+        WtsSessionInfoEx ex = WtsSessions.infoEx(S);
+
+        assertEquals(S, ex.sessionId());
+        assertEquals(WtsConnectState.ACTIVE, ex.state());
+        assertEquals(WtsLockState.LOCKED, ex.lockState()); // Linux: no Windows 7 inversion
+        assertEquals(0, ex.sessionFlags());
+        assertEquals("RDP-Tcp#7", ex.winStationName());
+        assertEquals("alice\uD83D\uDE00", ex.userName());
+        assertEquals("CORP", ex.domainName());
+        assertEquals(Optional.of(LOGON), ex.times().logon());
+        assertEquals(Optional.of(CONNECT), ex.times().connect());
+        assertEquals(Optional.empty(), ex.times().disconnect());
+        assertEquals(Duration.ofMinutes(30), ex.times().idle().orElseThrow());
+        assertEquals(NOW, ex.times().current());
+        assertEquals(new WtsSessionCounters(1000, 2000, 30, 40, 500, 600), ex.counters());
+
+        set(WtsInfoClass.SESSION_INFO_EX, FakeReplies.sessionInfoEx(1, S, 0, 1, "", "", "", null, null, null,
+                null, NOW, 0, 0, 0, 0, 0, 0));
+        assertEquals(WtsLockState.UNLOCKED, WtsSessions.lockState(S));
+        set(WtsInfoClass.SESSION_INFO_EX, FakeReplies.sessionInfoEx(1, S, 0, -1, "", "", "", null, null, null,
+                null, NOW, 0, 0, 0, 0, 0, 0));
+        assertEquals(WtsLockState.UNKNOWN, WtsSessions.lockState(LOCAL, S));
+    }
+
+    @Test
+    void lockStateInversionOnWindows7() {
+        assertEquals(WtsLockState.LOCKED, WtsLockState.fromSessionFlags(0, "Windows 10", "10.0"));
+        assertEquals(WtsLockState.UNLOCKED, WtsLockState.fromSessionFlags(1, "Windows Server 2019", "10.0"));
+        assertEquals(WtsLockState.UNLOCKED, WtsLockState.fromSessionFlags(0, "Windows 7", "6.1"));
+        assertEquals(WtsLockState.LOCKED, WtsLockState.fromSessionFlags(1, "Windows Server 2008 R2", "6.1"));
+        assertEquals(WtsLockState.LOCKED, WtsLockState.fromSessionFlags(0, "Windows Server 2008", "6.0"));
+        assertEquals(WtsLockState.LOCKED, WtsLockState.fromSessionFlags(0, "Linux", "6.1"));
+        assertEquals(WtsLockState.UNKNOWN, WtsLockState.fromSessionFlags(0xFFFF_FFFF, "Windows 7", "6.1"));
+        assertEquals(WtsLockState.UNKNOWN, WtsLockState.fromSessionFlags(7, "Windows 11", "10.0"));
+    }
+
+    @Test
+    void sessionInfoExOfAnotherLevelIsInvalidData() {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        set(WtsInfoClass.SESSION_INFO_EX, FakeReplies.sessionInfoEx(2, S, 0, 0, "", "", "", null, null, null,
+                null, NOW, 0, 0, 0, 0, 0, 0));
+        WtsException e = assertThrows(WtsException.class, () -> WtsSessions.infoEx(S));
+        assertEquals(WtsException.ERROR_INVALID_DATA, e.errorCode());
+    }
+
+    @Test
+    void shortRepliesAreInvalidDataAndFreed() {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        set(WtsInfoClass.CLIENT_INFO, new byte[2303]);
+        set(WtsInfoClass.CONFIG_INFO, new byte[1667]);
+        set(WtsInfoClass.SESSION_INFO_EX, new byte[231]);
+        set(WtsInfoClass.CLIENT_DISPLAY, new byte[11]);
+        set(WtsInfoClass.SESSION_ADDRESS_V4, new byte[23]);
+        set(WtsInfoClass.CLIENT_BUILD_NUMBER, new byte[0]);
+        for (Executable query : new Executable[] {() -> WtsSessions.clientInfo(S), () -> WtsSessions.configInfo(LOCAL, S),
+            () -> WtsSessions.infoEx(S), () -> WtsSessions.clientDisplay(S), () -> WtsSessions.sessionAddressV4(LOCAL, S),
+            () -> WtsSessions.clientBuildNumber(LOCAL, S)}) {
+            WtsException e = assertThrows(WtsException.class, query);
+            assertEquals(WtsException.ERROR_INVALID_DATA, e.errorCode());
+            assertEquals("WTSQuerySessionInformationW", e.function());
+        }
+    }
+
+    @Test
+    void configInfo() {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        set(WtsInfoClass.CONFIG_INFO, FakeReplies.configInfo(1, 1, 0, 1, 0, 2, "alice", "CORP", "C:\\Users\\alice",
+                "C:\\Apps\\start.cmd", "\u00C6pp \uD83D\uDE80"));
+
+        WtsConfigInfo c = WtsSessions.configInfo(LOCAL, S);
+
+        assertEquals(new WtsConfigInfo(1, true, false, true, false, WtsShadowMode.INPUT_NO_NOTIFY, 2, "alice", "CORP",
+                "C:\\Users\\alice", "C:\\Apps\\start.cmd", "\u00C6pp \uD83D\uDE80"), c);
+        set(WtsInfoClass.CONFIG_INFO, FakeReplies.configInfo(1, 0, 0, 0, 0, 9, "", "", "", "", ""));
+        assertEquals(WtsShadowMode.UNKNOWN, WtsSessions.configInfo(LOCAL, S).shadow());
+        assertEquals(9, WtsSessions.configInfo(LOCAL, S).rawShadowSettings());
+    }
+
+    @Test
+    void sessionAddressV4AndIsRemoteSession() throws Exception {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        set(WtsInfoClass.SESSION_ADDRESS_V4, FakeWts.clientAddress(2, new byte[] {(byte) 192, (byte) 168, 7, 9}, 2));
+        set(WtsInfoClass.IS_REMOTE_SESSION, FakeReplies.oneByte(1));
+
+        assertEquals(InetAddress.getByName("192.168.7.9"), WtsSessions.sessionAddressV4(LOCAL, S).orElseThrow());
+        assertTrue(WtsSessions.isRemoteSession(S));
+        set(WtsInfoClass.IS_REMOTE_SESSION, FakeReplies.oneByte(0));
+        assertFalse(WtsSessions.isRemoteSession(S));
+    }
+
+    @Test
+    void sessionAddressV4WithoutVirtualIpIsNotSupported() {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        WtsException e = assertThrows(WtsException.class, () -> WtsSessions.sessionAddressV4(LOCAL, S));
+        assertEquals(WtsException.ERROR_NOT_SUPPORTED, e.errorCode());
+    }
+
+    @Test
+    void legacyTimeAndCounterClassesFailWithNotSupportedButDecodeIfAnswered() {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        for (Executable query : new Executable[] {() -> WtsSessions.idleTime(LOCAL, S),
+            () -> WtsSessions.logonTime(LOCAL, S), () -> WtsSessions.counter(LOCAL, S, WtsInfoClass.INCOMING_BYTES),
+            () -> WtsSessions.counter(LOCAL, S, WtsInfoClass.OUTGOING_FRAMES)}) {
+            assertEquals(WtsException.ERROR_NOT_SUPPORTED, assertThrows(WtsException.class, query).errorCode());
+        }
+        set(WtsInfoClass.IDLE_TIME, FakeReplies.qword(Duration.ofMinutes(5).toNanos() / 100));
+        set(WtsInfoClass.LOGON_TIME, FakeReplies.qword(FileTimes.fromInstant(LOGON)));
+        set(WtsInfoClass.OUTGOING_BYTES, FakeWts.dword(0xFFFF_FFFF));
+        assertEquals(Duration.ofMinutes(5), WtsSessions.idleTime(LOCAL, S));
+        assertEquals(LOGON, WtsSessions.logonTime(LOCAL, S));
+        assertEquals(0xFFFF_FFFFL, WtsSessions.counter(LOCAL, S, WtsInfoClass.OUTGOING_BYTES));
+        long calls = FakeWts.callCount();
+        assertThrows(IllegalArgumentException.class, () -> WtsSessions.counter(LOCAL, S, WtsInfoClass.USER_NAME));
+        assertThrows(NullPointerException.class, () -> WtsSessions.counter(LOCAL, S, null));
+        assertEquals(calls, FakeWts.callCount());
+    }
+
+    @Test
+    void rawQueryOfAnyClass() {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        set(WtsInfoClass.OEM_ID, new byte[] {1, 2, 3});
+        assertArrayEquals(new byte[] {1, 2, 3}, WtsSessions.queryRaw(LOCAL, S, WtsInfoClass.OEM_ID));
+        assertArrayEquals(FakeWts.utf16z("RDP-Tcp#7"), WtsSessions.queryRaw(LOCAL, S, WtsInfoClass.WIN_STATION_NAME));
+        WtsException e = assertThrows(WtsException.class, () -> WtsSessions.queryRaw(LOCAL, S, WtsInfoClass.VALIDATION_INFO));
+        assertEquals(WtsException.ERROR_NOT_SUPPORTED, e.errorCode());
+    }
+
+    @Test
+    void failuresReachJavaWithTheFunctionName() {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        WtsException gone = assertThrows(WtsException.class, () -> WtsSessions.clientInfo(99));
+        assertEquals(WtsException.ERROR_CTX_WINSTATION_NOT_FOUND, gone.errorCode());
+        assertEquals("WTSQuerySessionInformationW", gone.function());
+        for (int code : new int[] {5, 87, 1722}) {
+            FakeWts.injectError("WTSQuerySessionInformationW", code, 1);
+            WtsException e = assertThrows(WtsException.class, () -> WtsSessions.configInfo(LOCAL, S));
+            assertEquals(code, e.errorCode());
+            assertEquals("WTSQuerySessionInformationW", e.function());
+        }
+        FakeServers.script("far", FakeServers.UNREACHABLE);
+        try (WtsServer far = WtsServer.open("far")) {
+            assertEquals(1722, assertThrows(WtsException.class, () -> WtsSessions.infoEx(far, S)).errorCode());
+        }
+    }
+
+    @Test
+    void badArgumentsMakeNoNativeCall() {
+        long calls = FakeWts.callCount();
+        assertThrows(IllegalArgumentException.class, () -> WtsSessions.clientInfo(-1));
+        assertThrows(IllegalArgumentException.class, () -> WtsSessions.snapshot(-2));
+        assertThrows(IllegalArgumentException.class, () -> WtsSessions.isRemoteSession(-1));
+        assertThrows(NullPointerException.class, () -> WtsSessions.configInfo(null, 1));
+        assertThrows(NullPointerException.class, () -> WtsSessions.queryRaw(LOCAL, 1, null));
+        assertThrows(NullPointerException.class, () -> WtsSessions.snapshot(null, 1));
+        assertEquals(calls, FakeWts.callCount());
+    }
+
+    @Test
+    void snapshotReadsEveryClassAndLeavesUnsupportedOnesEmpty() throws Exception {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        set(WtsInfoClass.USER_NAME, FakeWts.utf16z("alice"));
+        set(WtsInfoClass.DOMAIN_NAME, FakeWts.utf16z("CORP"));
+        set(WtsInfoClass.CLIENT_NAME, FakeWts.utf16z("LAPTOP-7"));
+        set(WtsInfoClass.CLIENT_PROTOCOL_TYPE, FakeWts.ushort(2));
+        set(WtsInfoClass.CLIENT_ADDRESS, FakeWts.clientAddress(2, new byte[] {10, 20, 30, 40}, 2));
+        set(WtsInfoClass.CLIENT_DISPLAY, FakeReplies.clientDisplay(1920, 1080, 32));
+        set(WtsInfoClass.CLIENT_BUILD_NUMBER, FakeWts.dword(22621));
+        set(WtsInfoClass.CLIENT_INFO, clientInfoReply());
+        set(WtsInfoClass.SESSION_INFO, FakeWts.sessionInfo(0, S, new long[] {1, 2, 3, 4, 5, 6}, "RDP-Tcp#7", "CORP",
+                "alice", CONNECT, null, INPUT, LOGON, NOW));
+        set(WtsInfoClass.SESSION_INFO_EX, FakeReplies.sessionInfoEx(1, S, 0, 1, "RDP-Tcp#7", "alice", "CORP", LOGON,
+                CONNECT, null, INPUT, NOW, 1, 2, 3, 4, 5, 6));
+        set(WtsInfoClass.IS_REMOTE_SESSION, FakeReplies.oneByte(1));
+
+        WtsSessionInfo s = WtsSessions.snapshot(S);
+
+        assertEquals(S, s.sessionId());
+        assertEquals(Optional.of("alice"), s.userName());
+        assertEquals(Optional.of("CORP"), s.domainName());
+        assertEquals(Optional.of("RDP-Tcp#7"), s.winStationName());
+        assertEquals(Optional.of(WtsConnectState.ACTIVE), s.connectState());
+        assertEquals(Optional.of("LAPTOP-7"), s.clientName());
+        assertEquals(Optional.of(WtsProtocol.RDP), s.clientProtocol());
+        assertEquals(InetAddress.getByName("10.20.30.40"), s.clientAddress().orElseThrow().address().orElseThrow());
+        assertEquals(Optional.of(new WtsClientDisplay(1920, 1080, 32)), s.clientDisplay());
+        assertEquals(OptionalLong.of(22621), s.clientBuildNumber());
+        assertEquals("LAPTOP-7", s.clientInfo().orElseThrow().clientName());
+        assertEquals("alice", s.info().orElseThrow().userName());
+        assertEquals(WtsLockState.UNLOCKED, s.infoEx().orElseThrow().lockState());
+        assertEquals(Optional.of(true), s.isRemoteSession());
+        // not scripted → ERROR_NOT_SUPPORTED from the fake → empty, not a failure
+        assertEquals(Optional.empty(), s.initialProgram());
+        assertEquals(Optional.empty(), s.applicationName());
+        assertEquals(Optional.empty(), s.workingDirectory());
+        assertEquals(Optional.empty(), s.clientDirectory());
+        assertEquals(OptionalInt.empty(), s.clientProductId());
+        assertEquals(OptionalLong.empty(), s.clientHardwareId());
+        assertEquals(Optional.empty(), s.configInfo());
+        assertEquals(Optional.empty(), s.sessionAddressV4());
+
+        // Older Windows versions answer 87 or 120 for a class they do not know: empty too.
+        set(WtsInfoClass.INITIAL_PROGRAM, FakeWts.utf16z("app.exe"));
+        assertEquals(Optional.of("app.exe"), WtsSessions.snapshot(S).initialProgram());
+        for (int code : new int[] {87, 120}) {
+            FakeWts.injectError("WTSQuerySessionInformationW", code, 1); // the first query: WTSInitialProgram
+            WtsSessionInfo partial = WtsSessions.snapshot(S);
+            assertEquals(Optional.empty(), partial.initialProgram());
+            assertEquals(Optional.of("alice"), partial.userName());
+        }
+    }
+
+    @Test
+    void snapshotOfAVanishedSessionFails() {
+        WtsException e = assertThrows(WtsException.class, () -> WtsSessions.snapshot(42));
+        assertEquals(WtsException.ERROR_CTX_WINSTATION_NOT_FOUND, e.errorCode());
+    }
+
+    @Test
+    void snapshotFailsOnAccessDeniedOrAnUnreachableServer() {
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        FakeWts.injectError("WTSQuerySessionInformationW", 5, 1);
+        assertEquals(5, assertThrows(WtsException.class, () -> WtsSessions.snapshot(S)).errorCode());
+        try (WtsServer far = WtsServer.open("unscripted.example")) {
+            assertEquals(1722, assertThrows(WtsException.class, () -> WtsSessions.snapshot(far, S)).errorCode());
+        }
+    }
+
+    @Test
+    void snapshotOnARemoteServerSkipsIsRemoteSession() {
+        FakeServers.reachable("rdsh01");
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        set(WtsInfoClass.IS_REMOTE_SESSION, FakeReplies.oneByte(1));
+        try (WtsServer server = WtsServer.open("rdsh01")) {
+            WtsSessionInfo s = WtsSessions.snapshot(server, S);
+            assertEquals(Optional.empty(), s.isRemoteSession());
+            assertEquals(Optional.of("RDP-Tcp#7"), s.winStationName());
+            assertEquals("rdsh01", FakeServers.lastServer());
+        }
+    }
+}

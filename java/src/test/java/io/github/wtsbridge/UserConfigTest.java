@@ -1,0 +1,202 @@
+package io.github.wtsbridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.wtsbridge.testing.FakeTestBase;
+import io.github.wtsbridge.testing.FakeUserConfig;
+import io.github.wtsbridge.testing.FakeWts;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** WtsUsers' user configuration (WTSQueryUserConfigW / WTSSetUserConfigW) through the shim against the fake. */
+class UserConfigTest extends FakeTestBase {
+    private static final String USER = "alice";
+    private static final String LOCAL = null; // this machine
+
+    @BeforeEach
+    void account() {
+        FakeUserConfig.addUser(USER);
+    }
+
+    @Test
+    void everyClassReadsWindowsDefaults() {
+        assertEquals(19, WtsUserSetting.ALL.size());
+        for (int i = 0; i < WtsUserSetting.ALL.size(); i++) {
+            assertEquals(i, WtsUserSetting.ALL.get(i).configClass(), "WTS_CONFIG_CLASS order");
+        }
+        assertEquals("", WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.INITIAL_PROGRAM));
+        assertEquals(true, WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.ALLOW_LOGON));
+        assertEquals(Duration.ZERO, WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.MAX_IDLE_TIME));
+        assertEquals(WtsBrokenConnectionAction.DISCONNECT, WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.BROKEN_CONNECTION_ACTION));
+        assertEquals(WtsShadowing.FULL_CONTROL_WITH_PERMISSION, WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.SHADOWING));
+        assertEquals(WtsModemCallback.DISABLED, WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.MODEM_CALLBACK));
+    }
+
+    @Test
+    void everySettingRoundTrips() {
+        String beyondBmp = "C:\\Apps\\\uD83D\uDE80 launcher\\start.exe"; // a rocket: a surrogate pair
+        List<Object[]> cases = List.of(
+                new Object[] {WtsUserSetting.INITIAL_PROGRAM, beyondBmp},
+                new Object[] {WtsUserSetting.WORKING_DIRECTORY, "C:\\Users\\J\u00FCrgen"},
+                new Object[] {WtsUserSetting.INHERIT_INITIAL_PROGRAM, false},
+                new Object[] {WtsUserSetting.ALLOW_LOGON, false},
+                new Object[] {WtsUserSetting.MAX_CONNECTION_TIME, Duration.ofHours(8)},
+                new Object[] {WtsUserSetting.MAX_DISCONNECTION_TIME, Duration.ofMinutes(15)},
+                new Object[] {WtsUserSetting.MAX_IDLE_TIME, Duration.ofMillis(0xFFFF_FFFFL)},
+                new Object[] {WtsUserSetting.CLIENT_DRIVES, false},
+                new Object[] {WtsUserSetting.CLIENT_PRINTERS, false},
+                new Object[] {WtsUserSetting.CLIENT_DEFAULT_PRINTER, false},
+                new Object[] {WtsUserSetting.BROKEN_CONNECTION_ACTION, WtsBrokenConnectionAction.END_SESSION},
+                new Object[] {WtsUserSetting.RECONNECT, WtsReconnectPolicy.ORIGINAL_CLIENT_ONLY},
+                new Object[] {WtsUserSetting.MODEM_CALLBACK, WtsModemCallback.FIXED},
+                new Object[] {WtsUserSetting.MODEM_CALLBACK_PHONE_NUMBER, "+49 30 1234567"},
+                new Object[] {WtsUserSetting.SHADOWING, WtsShadowing.VIEW_WITHOUT_PERMISSION},
+                new Object[] {WtsUserSetting.PROFILE_PATH, "\\\\fs01\\profiles$\\alice"},
+                new Object[] {WtsUserSetting.HOME_DIRECTORY, "\\\\fs01\\home$\\alice"},
+                new Object[] {WtsUserSetting.HOME_DIRECTORY_DRIVE, "H:"},
+                new Object[] {WtsUserSetting.REMOTE_HOME_DIRECTORY, true});
+        assertEquals(WtsUserSetting.ALL.size(), cases.size());
+        for (Object[] c : cases) {
+            roundTrip((WtsUserSetting<?>) c[0], c[1]);
+        }
+        assertEquals(0xFFFF_FFFF, WtsUsers.getConfigRaw(LOCAL, USER, WtsUserSetting.MAX_IDLE_TIME));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void roundTrip(WtsUserSetting<T> setting, Object value) {
+        WtsUsers.setConfig(LOCAL, USER, setting, (T) value);
+        assertEquals(value, WtsUsers.getConfig(LOCAL, USER, setting), setting.name());
+    }
+
+    @Test
+    void textIsPassedInCharactersWithItsTerminatorAndNumbersAsADword() {
+        WtsUsers.setConfig(LOCAL, USER, WtsUserSetting.INITIAL_PROGRAM, "abc");
+        assertEquals(4, FakeUserConfig.lastSetLength());
+        WtsUsers.setConfig(LOCAL, USER, WtsUserSetting.MAX_IDLE_TIME, Duration.ofMinutes(1));
+        assertEquals(4, FakeUserConfig.lastSetLength());
+        assertEquals(60_000, WtsUsers.getConfigRaw(LOCAL, USER, WtsUserSetting.MAX_IDLE_TIME));
+    }
+
+    @Test
+    void wholeConfigurationReadsAndWrites() {
+        WtsUserConfig written = new WtsUserConfig("C:\\kiosk\\app.exe", "C:\\kiosk", false, true,
+                Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofMinutes(10), true, false, true,
+                WtsBrokenConnectionAction.END_SESSION, WtsReconnectPolicy.ANY_CLIENT, WtsShadowing.DISABLED,
+                true, "\\\\fs01\\profiles$\\\u00E9l\u00E8ve\uD834\uDD1E", "\\\\fs01\\home$\\alice", "H:");
+
+        WtsUsers.setConfig(LOCAL, USER, written);
+
+        assertEquals(2148, FakeUserConfig.lastSetLength(), "sizeof(WTSUSERCONFIGW)");
+        assertEquals(written, WtsUsers.getConfig(LOCAL, USER));
+        // the per-class view sees the same values
+        assertEquals(Duration.ofMinutes(10), WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.MAX_IDLE_TIME));
+        assertEquals("H:", WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.HOME_DIRECTORY_DRIVE));
+    }
+
+    @Test
+    void unknownEnumValuesStayReachable() {
+        FakeUserConfig.setRawReply(USER, WtsUserSetting.SHADOWING.configClass(), FakeWts.dword(9));
+        assertEquals(WtsShadowing.UNKNOWN, WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.SHADOWING));
+        assertEquals(9, WtsUsers.getConfigRaw(LOCAL, USER, WtsUserSetting.SHADOWING));
+        assertThrows(IllegalArgumentException.class,
+                () -> WtsUsers.setConfig(LOCAL, USER, WtsUserSetting.SHADOWING, WtsShadowing.UNKNOWN));
+    }
+
+    @Test
+    void shortStructureReplyIsInvalidData() {
+        FakeUserConfig.setRawReply(USER, 19, new byte[100]);
+        WtsException e = assertThrows(WtsException.class, () -> WtsUsers.getConfig(LOCAL, USER));
+        assertEquals(WtsException.ERROR_INVALID_DATA, e.errorCode());
+        assertEquals("WTSQueryUserConfigW", e.function());
+    }
+
+    @Test
+    void fieldsWithoutTerminatorAreBoundedByTheirArrays() {
+        ByteBuffer raw = ByteBuffer.allocate(2148).order(ByteOrder.LITTLE_ENDIAN);
+        raw.position(52);
+        for (int i = 0; i < 261; i++) {
+            raw.putChar('x'); // InitialProgram filled to the last unit, no NUL
+        }
+        FakeUserConfig.setRawReply(USER, 19, raw.array());
+        assertEquals("x".repeat(261), WtsUsers.getConfig(LOCAL, USER).initialProgram());
+    }
+
+    @Test
+    void remoteServersByNameAndTheFailuresUsersMeet() {
+        FakeUserConfig.addServer("DC01");
+        assertEquals(true, WtsUsers.getConfig("dc01", USER, WtsUserSetting.ALLOW_LOGON));
+
+        WtsException unreachable = assertThrows(WtsException.class,
+                () -> WtsUsers.getConfig("NOWHERE", USER, WtsUserSetting.ALLOW_LOGON));
+        assertEquals(WtsException.RPC_S_SERVER_UNAVAILABLE, unreachable.errorCode());
+        assertEquals("WTSQueryUserConfigW", unreachable.function());
+
+        WtsException setUnreachable = assertThrows(WtsException.class,
+                () -> WtsUsers.setConfig("NOWHERE", USER, WtsUserSetting.ALLOW_LOGON, true));
+        assertEquals(WtsException.RPC_S_SERVER_UNAVAILABLE, setUnreachable.errorCode());
+        assertEquals("WTSSetUserConfigW", setUnreachable.function());
+
+        assertEquals(1317, assertThrows(WtsException.class,
+                () -> WtsUsers.getConfig(LOCAL, "mallory")).errorCode());
+
+        FakeWts.injectError("WTSSetUserConfigW", 5, 1);
+        WtsException denied = assertThrows(WtsException.class,
+                () -> WtsUsers.setConfig(LOCAL, USER, WtsUserSetting.MAX_IDLE_TIME, Duration.ofMinutes(5)));
+        assertEquals(5, denied.errorCode());
+        assertEquals("WTSSetUserConfigW", denied.function());
+
+        FakeWts.injectError("WTSQueryUserConfigW", 87, 1);
+        assertEquals(87, assertThrows(WtsException.class,
+                () -> WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.PROFILE_PATH)).errorCode());
+    }
+
+    @Test
+    void localWtsServerMeansThisMachine() {
+        WtsUsers.setConfig(WtsServer.local(), USER, WtsUserSetting.HOME_DIRECTORY, "D:\\home");
+        assertEquals("D:\\home", WtsUsers.getConfig(WtsServer.local(), USER, WtsUserSetting.HOME_DIRECTORY));
+        assertEquals("D:\\home", WtsUsers.getConfig(WtsServer.local(), USER).homeDirectory());
+    }
+
+    @Test
+    void badInputMakesNoNativeCall() {
+        long calls = FakeWts.callCount();
+        WtsUserSetting<String> program = WtsUserSetting.INITIAL_PROGRAM;
+        WtsUserSetting<Duration> idle = WtsUserSetting.MAX_IDLE_TIME;
+        List<Executable> bad = List.of(
+                () -> WtsUsers.getConfig(LOCAL, null, program),
+                () -> WtsUsers.getConfig(LOCAL, "", program),
+                () -> WtsUsers.getConfig(LOCAL, "al\0ice", program),
+                () -> WtsUsers.getConfig(LOCAL, "a".repeat(256), program),
+                () -> WtsUsers.getConfig("", USER, program),
+                () -> WtsUsers.getConfig("DC\0", USER, program),
+                () -> WtsUsers.getConfig(LOCAL, USER, (WtsUserSetting<String>) null),
+                () -> WtsUsers.getConfigRaw(LOCAL, USER, program),
+                () -> WtsUsers.setConfig(LOCAL, USER, program, null),
+                () -> WtsUsers.setConfig(LOCAL, USER, program, "x".repeat(261)),
+                () -> WtsUsers.setConfig(LOCAL, USER, program, "a\0b"),
+                () -> WtsUsers.setConfig(LOCAL, USER, WtsUserSetting.HOME_DIRECTORY_DRIVE, "H:\\x"),
+                () -> WtsUsers.setConfig(LOCAL, USER, idle, Duration.ofMillis(-1)),
+                () -> WtsUsers.setConfig(LOCAL, USER, idle, Duration.ofMillis(0x1_0000_0000L)),
+                () -> WtsUsers.setConfig(LOCAL, USER, idle, Duration.ofNanos(1_500_000)),
+                () -> WtsUsers.setConfig(LOCAL, USER, (WtsUserConfig) null),
+                () -> WtsUsers.setConfig(LOCAL, USER, new WtsUserConfig("", "", true, true,
+                        Duration.ofDays(-1), Duration.ZERO, Duration.ZERO, true, true, true,
+                        WtsBrokenConnectionAction.DISCONNECT, WtsReconnectPolicy.ANY_CLIENT, WtsShadowing.DISABLED,
+                        false, "", "", "")),
+                () -> WtsUsers.setConfig(LOCAL, USER, new WtsUserConfig("", "", true, true,
+                        Duration.ZERO, Duration.ZERO, Duration.ZERO, true, true, true,
+                        WtsBrokenConnectionAction.UNKNOWN, WtsReconnectPolicy.ANY_CLIENT, WtsShadowing.DISABLED,
+                        false, "", "", "")));
+        for (Executable call : bad) {
+            RuntimeException e = assertThrows(RuntimeException.class, call);
+            assertEquals(true, e instanceof IllegalArgumentException || e instanceof NullPointerException, e.toString());
+        }
+        assertEquals(calls, FakeWts.callCount());
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.wtsbridge.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wtsbridge.WtsException;
+import io.github.wtsbridge.WtsProcess;
+import io.github.wtsbridge.WtsProcesses;
+import io.github.wtsbridge.WtsSessions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** WtsProcesses against the real wtsapi32 of a Windows runner. */
+@Tag("windows")
+class WindowsProcessesTest {
+    @Test
+    void listingHoldsThisJvm() {
+        long pid = ProcessHandle.current().pid();
+        List<WtsProcess> processes = WtsProcesses.list();
+
+        WtsProcess us = processes.stream().filter(p -> p.pid() == pid).findFirst()
+                .orElseThrow(() -> new AssertionError("pid " + pid + " not among " + processes.size() + " processes"));
+        assertEquals(WtsSessions.currentSessionId(), us.sessionId(), us.toString());
+        String image = us.imageName().toLowerCase(Locale.ROOT);
+        assertTrue(image.matches("javaw?\\.exe"), "image name of this JVM: " + us.imageName());
+        ProcessHandle.current().info().command().ifPresent(command ->
+                assertTrue(Path.of(command).getFileName().toString().equalsIgnoreCase(us.imageName()),
+                        us.imageName() + " vs " + command));
+        // Our own process's owner is always visible to us.
+        assertTrue(us.userSid().startsWith("S-1-5-"), "SID of this JVM: '" + us.userSid() + "'");
+        assertTrue(processes.size() > 10, "only " + processes.size() + " processes listed");
+        assertTrue(processes.stream().anyMatch(p -> p.pid() == 4 && p.sessionId() == 0),
+                "the System process (pid 4, session 0) is missing");
+    }
+
+    @Test
+    void sessionOfThisJvmIsTheCurrentSession() {
+        assertEquals(WtsSessions.currentSessionId(), WtsProcesses.sessionOf(ProcessHandle.current().pid()));
+    }
+
+    @Test
+    void sessionOfAProcessThatDoesNotExistFails() {
+        // Far above any process id Windows hands out (they are small multiples of 4).
+        WtsException e = assertThrows(WtsException.class, () -> WtsProcesses.sessionOf(0xFFFF_FFFBL));
+        assertEquals("ProcessIdToSessionId", e.function());
+        assertTrue(e.errorCode() != 0, e.toString());
+        assertTrue(!e.systemMessage().isBlank(), e.toString());
+    }
+}

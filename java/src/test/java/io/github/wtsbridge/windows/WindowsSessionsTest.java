@@ -1,0 +1,109 @@
+package io.github.wtsbridge.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wtsbridge.WtsConnectState;
+import io.github.wtsbridge.WtsException;
+import io.github.wtsbridge.WtsInfo;
+import io.github.wtsbridge.WtsSession;
+import io.github.wtsbridge.WtsSessions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** WtsSessions against the real wtsapi32 of a Windows runner. */
+@Tag("windows")
+class WindowsSessionsTest {
+    @Test
+    void listingHoldsTheServicesSessionAndOurs() {
+        List<WtsSession> sessions = WtsSessions.list();
+        Map<Integer, WtsSession> byId = sessions.stream()
+                .collect(Collectors.toMap(WtsSession::id, Function.identity()));
+        int current = WtsSessions.currentSessionId();
+
+        assertTrue(byId.containsKey(0), "session 0 (services) missing from " + sessions);
+        assertTrue(byId.containsKey(current), "our session " + current + " missing from " + sessions);
+        for (WtsSession s : sessions) {
+            assertTrue(s.id() >= 0, "negative session id in " + sessions);
+            // Every state a real Windows reports is one the library knows (0..9).
+            assertNotEquals(WtsConnectState.UNKNOWN, s.state(), "unknown state " + s.rawState() + " in " + s);
+            assertEquals(s.rawState(), s.state().code(), s.toString());
+        }
+    }
+
+    @Test
+    void activeConsoleSessionIsListedOrAbsent() {
+        OptionalInt console = WtsSessions.activeConsoleSessionId(); // must not throw
+        if (console.isPresent()) {
+            List<Integer> ids = WtsSessions.list().stream().map(WtsSession::id).collect(Collectors.toList());
+            assertTrue(ids.contains(console.getAsInt()), "console session " + console + " not in " + ids);
+        }
+    }
+
+    @Test
+    void userNameOfOurSessionIsOurs() {
+        int current = WtsSessions.currentSessionId();
+        String sessionUser = WtsSessions.userName(current);
+        String us = System.getProperty("user.name");
+
+        if (current == 0) {
+            // A service-like runner: session 0 has no interactive user; Windows answers empty.
+            assertTrue(sessionUser.isEmpty() || sessionUser.equalsIgnoreCase(us),
+                    "session 0 user '" + sessionUser + "', we are '" + us + "'");
+        } else {
+            assertTrue(sessionUser.equalsIgnoreCase(us), "session " + current + " user '" + sessionUser
+                    + "', but this JVM runs as '" + us + "'");
+        }
+    }
+
+    @Test
+    void infoOfOurSessionIsCurrent() {
+        int current = WtsSessions.currentSessionId();
+        Instant before = Instant.now();
+        WtsInfo info = WtsSessions.info(current);
+        Instant after = Instant.now();
+
+        assertEquals(current, info.sessionId());
+        String listedName = WtsSessions.list().stream().filter(s -> s.id() == current)
+                .map(WtsSession::winStationName).findFirst().orElseThrow();
+        assertEquals(listedName, info.winStationName());
+        assertEquals(WtsSessions.userName(current), info.userName());
+        // The server's clock, read in the same call: within a minute of ours on the same machine.
+        Instant serverNow = info.times().current();
+        assertTrue(!serverNow.isBefore(before.minus(Duration.ofMinutes(1)))
+                && !serverNow.isAfter(after.plus(Duration.ofMinutes(1))),
+                "current time " + serverNow + " is not between " + before + " and " + after);
+        info.times().logon().ifPresent(logon -> assertTrue(logon.isBefore(after), "logon " + logon + " in the future"));
+    }
+
+    @Test
+    void sessionThatDoesNotExistIs7022() {
+        List<Integer> ids = WtsSessions.list().stream().map(WtsSession::id).collect(Collectors.toList());
+        int missing = ids.stream().mapToInt(Integer::intValue).max().orElse(0) + 100_000;
+        assertFalse(ids.contains(missing));
+
+        WtsException byName = assertThrows(WtsException.class, () -> WtsSessions.userName(missing));
+        assertMissingSession(byName);
+        WtsException byInfo = assertThrows(WtsException.class, () -> WtsSessions.info(missing));
+        assertMissingSession(byInfo);
+    }
+
+    private static void assertMissingSession(WtsException e) {
+        assertEquals(WtsException.ERROR_CTX_WINSTATION_NOT_FOUND, e.errorCode(), e.toString());
+        assertEquals("WTSQuerySessionInformationW", e.function());
+        assertFalse(e.systemMessage().isBlank(), "no system message: " + e);
+        assertTrue(e.getMessage().contains("WTSQuerySessionInformationW") && e.getMessage().contains("7022"),
+                e.getMessage());
+        assertNotEquals(e.systemMessage(), "Win32 error 7022");
+    }
+}

@@ -1,0 +1,235 @@
+package io.github.wtsbridge.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.internal.NativeLibrary;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Helpers of the real-Windows tests: where this JVM's DLL was extracted, what the JVM's
+ * architecture expects, and a small PE reader (machine, exports, imports) so that the tests
+ * need no tool that a Windows runner may lack.
+ */
+final class WindowsSupport {
+    static final int IMAGE_FILE_MACHINE_I386 = 0x014c;
+    static final int IMAGE_FILE_MACHINE_AMD64 = 0x8664;
+    static final int IMAGE_FILE_MACHINE_ARM64 = 0xaa64;
+
+    private WindowsSupport() {
+    }
+
+    /** The jar folder (native-lib-loader's layout) for the running JVM's architecture. */
+    static String archDirectory() {
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        switch (arch) {
+            case "x86":
+            case "i386":
+            case "i686":
+                return "windows_32";
+            case "amd64":
+            case "x86_64":
+                return "windows_64";
+            case "aarch64":
+            case "arm64":
+                return "windows_arm64";
+            default:
+                throw new AssertionError("no wtsbridge.dll for os.arch=" + arch);
+        }
+    }
+
+    /** The PE machine type a DLL must have to load into this JVM. */
+    static int expectedMachine() {
+        switch (archDirectory()) {
+            case "windows_32":
+                return IMAGE_FILE_MACHINE_I386;
+            case "windows_64":
+                return IMAGE_FILE_MACHINE_AMD64;
+            default:
+                return IMAGE_FILE_MACHINE_ARM64;
+        }
+    }
+
+    /** Where NativeLibrary extracts to: -Dwtsbridge.tmpdir, else java.io.tmpdir. */
+    static Path extractionRoot() {
+        String configured = System.getProperty(NativeLibrary.TMPDIR_PROPERTY);
+        return Path.of(configured != null && !configured.isBlank() ? configured : System.getProperty("java.io.tmpdir"));
+    }
+
+    /**
+     * Loads the library through the public API (the normal path), then returns the DLL that
+     * this JVM extracted: the wtsbridge.dll in the one {@code wtsbridge-*} directory under
+     * the extraction root whose lock file this very JVM holds.
+     */
+    static Path extractedDll() throws IOException {
+        WtsSessions.currentSessionId();
+        List<Path> ours = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(extractionRoot(), "wtsbridge-*")) {
+            for (Path dir : dirs) {
+                if (lockedByThisJvm(dir.resolve(".lock"))) {
+                    ours.add(dir);
+                }
+            }
+        }
+        assertEquals(1, ours.size(), "wtsbridge-* directories under " + extractionRoot() + " locked by this JVM: " + ours);
+        Path dll = ours.get(0).resolve("wtsbridge.dll");
+        assertTrue(Files.isRegularFile(dll), dll + " is missing");
+        return dll;
+    }
+
+    /** True if this JVM holds the lock on {@code lockFile} (Java tracks file locks JVM-wide). */
+    private static boolean lockedByThisJvm(Path lockFile) {
+        if (!Files.isRegularFile(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                lock.release(); /* free: a leftover of an ended JVM */
+            }
+            return false; /* null: another process holds it */
+        } catch (OverlappingFileLockException mine) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The class path of the tests (Surefire keeps the real one in surefire.test.class.path). */
+    static String testClassPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+
+    /** JNI_OnLoad/OnUnload and the undecorated Java_<class>_<method> of every native in main code. */
+    static Set<String> expectedExports() throws IOException, URISyntaxException, ClassNotFoundException {
+        Set<String> names = new TreeSet<>(List.of("JNI_OnLoad", "JNI_OnUnload"));
+        Path classes = Path.of(WtsSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                String name = classes.relativize(file).toString().replace('\\', '.').replace('/', '.');
+                Class<?> type = Class.forName(name.substring(0, name.length() - ".class".length()), false,
+                        WindowsSupport.class.getClassLoader());
+                for (Method method : type.getDeclaredMethods()) {
+                    if (Modifier.isNative(method.getModifiers())) {
+                        names.add("Java_" + mangle(type.getName()) + "_" + mangle(method.getName()));
+                    }
+                }
+            }
+        }
+        assertTrue(names.size() > 2, "no native methods found under " + classes);
+        return names;
+    }
+
+    /** The JNI short-name mangling (our natives have no overloads). */
+    static String mangle(String name) {
+        StringBuilder out = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (c == '.' || c == '/') {
+                out.append('_');
+            } else if (c == '_') {
+                out.append("_1");
+            } else if (c == ';') {
+                out.append("_2");
+            } else if (c == '[') {
+                out.append("_3");
+            } else if (c < 128 && Character.isLetterOrDigit(c)) {
+                out.append(c);
+            } else {
+                out.append(String.format("_0%04x", (int) c));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The parts of a PE image the tests check. */
+    record PeImage(int machine, Set<String> exports, Set<String> imports, boolean delayImports) {
+    }
+
+    /** Reads machine type, export names and imported DLL names (lower case) of a PE file. */
+    static PeImage readPe(Path file) throws IOException {
+        ByteBuffer pe = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        if (pe.getShort(0) != 0x5a4d) {
+            fail(file + " has no MZ header");
+        }
+        int header = pe.getInt(0x3c);
+        if (pe.getInt(header) != 0x00004550) {
+            fail(file + " has no PE signature");
+        }
+        int coff = header + 4;
+        int machine = Short.toUnsignedInt(pe.getShort(coff));
+        int sectionCount = Short.toUnsignedInt(pe.getShort(coff + 2));
+        int optionalSize = Short.toUnsignedInt(pe.getShort(coff + 16));
+        int optional = coff + 20;
+        int magic = Short.toUnsignedInt(pe.getShort(optional));
+        int directories = optional + (magic == 0x20b ? 112 : 96); /* PE32+ : PE32 */
+        int sections = optional + optionalSize;
+        int[][] table = new int[sectionCount][];
+        for (int i = 0; i < sectionCount; i++) {
+            int at = sections + 40 * i;
+            /* virtual size, virtual address, raw size, raw offset */
+            table[i] = new int[] {pe.getInt(at + 8), pe.getInt(at + 12), pe.getInt(at + 16), pe.getInt(at + 20)};
+        }
+
+        Set<String> exports = new TreeSet<>();
+        int exportRva = pe.getInt(directories);
+        if (exportRva != 0) {
+            int dir = offset(table, exportRva);
+            int count = pe.getInt(dir + 24);
+            int names = offset(table, pe.getInt(dir + 32));
+            for (int i = 0; i < count; i++) {
+                exports.add(cString(pe, offset(table, pe.getInt(names + 4 * i))));
+            }
+        }
+        Set<String> imports = new TreeSet<>();
+        int importRva = pe.getInt(directories + 8);
+        if (importRva != 0) {
+            for (int at = offset(table, importRva); pe.getInt(at + 12) != 0; at += 20) {
+                imports.add(cString(pe, offset(table, pe.getInt(at + 12))).toLowerCase(Locale.ROOT));
+            }
+        }
+        boolean delay = pe.getInt(directories + 13 * 8) != 0;
+        return new PeImage(machine, exports, imports, delay);
+    }
+
+    private static int offset(int[][] sections, int rva) {
+        for (int[] s : sections) {
+            int size = Math.max(s[0], s[2]);
+            if (Integer.compareUnsigned(rva, s[1]) >= 0 && Integer.compareUnsigned(rva - s[1], size) < 0) {
+                return rva - s[1] + s[3];
+            }
+        }
+        throw new AssertionError("RVA 0x" + Integer.toHexString(rva) + " lies in no section");
+    }
+
+    private static String cString(ByteBuffer pe, int at) {
+        int end = at;
+        while (pe.get(end) != 0) {
+            end++;
+        }
+        byte[] bytes = new byte[end - at];
+        pe.get(at, bytes);
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+}

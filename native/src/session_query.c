@@ -1,0 +1,40 @@
+/* The shared WTSQuerySessionInformationW call and record hand-off (see session_query.h). */
+#include "session_query.h"
+
+#include "jni_chars.h"
+
+#define MAX_RECORD_NUMBERS 16
+
+WCHAR *wts_query_session(JNIEnv *env, jlong server, jint session, jint infoClass, DWORD *bytes) {
+    WTS_REQUIRE(env, WTSQuerySessionInformationW, NULL);
+    WCHAR *buffer = NULL;
+    *bytes = 0;
+    if (!WTS.WTSQuerySessionInformationW(WTS_SERVER(server), (DWORD)session, (DWORD)infoClass,
+                                         &buffer, bytes)) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, WTS_QUERY_FUNCTION);
+        return NULL;
+    }
+    if (buffer == NULL) {
+        wts_throw_win32(env, WTS_ERROR_INVALID_DATA, WTS_QUERY_FUNCTION);
+    }
+    return buffer;
+}
+
+jobjectArray wts_finish_record(JNIEnv *env, void *buffer, jlongArray out, const int64_t *numbers,
+                               int count, const wts_text *texts, int textCount) {
+    jlong longs[MAX_RECORD_NUMBERS];
+    if (count > MAX_RECORD_NUMBERS) {
+        count = MAX_RECORD_NUMBERS;
+    }
+    for (int i = 0; i < count; i++) {
+        longs[i] = (jlong)numbers[i];
+    }
+    jobjectArray result = NULL;
+    (*env)->SetLongArrayRegion(env, out, 0, count, longs);
+    if (!(*env)->ExceptionCheck(env)) {
+        result = wts_text_array(env, texts, textCount);
+    }
+    WTS.WTSFreeMemory(buffer);
+    return result;
+}
