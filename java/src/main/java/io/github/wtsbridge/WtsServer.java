@@ -161,7 +161,12 @@ public final class WtsServer implements AutoCloseable {
         }
     }
 
-    private long acquire() {
+    /**
+     * Takes one use of the handle (loads the library, throws {@link IllegalStateException} if
+     * closed); WTSCloseServer waits until every use is {@link #release() released}. Also held for
+     * their whole life by objects that keep calling with the handle (a system-event waiter).
+     */
+    long acquire() {
         long value = handle == null ? 0L : handle.acquire();
         try {
             NativeLibrary.ensureLoaded();
@@ -172,7 +177,8 @@ public final class WtsServer implements AutoCloseable {
         return value;
     }
 
-    private void release() {
+    /** Gives back one use taken by {@link #acquire()}. */
+    void release() {
         if (handle != null) {
             handle.release();
         }

@@ -40,14 +40,14 @@ public final class WtsSessionNotifications {
         Objects.requireNonNull(server, "server");
         checkWindow(hwnd);
         Objects.requireNonNull(scope, "scope");
-        EventsNative.registerEx(WtsSessions.handleOf(server), hwnd, scope.flags());
+        server.run(handle -> EventsNative.registerEx(handle, hwnd, scope.flags()));
     }
 
     /** Unregisters a window registered with {@link #register(WtsServer, long, WtsSessionScope)}. */
     public static void unregister(WtsServer server, long hwnd) {
         Objects.requireNonNull(server, "server");
         checkWindow(hwnd);
-        EventsNative.unregisterEx(WtsSessions.handleOf(server), hwnd);
+        server.run(handle -> EventsNative.unregisterEx(handle, hwnd));
     }
 
     /** An HWND: non-zero, and within the pointer width of this JVM. */

@@ -1,6 +1,8 @@
 package io.github.wtsbridge;
 
 import io.github.wtsbridge.internal.EventsNative;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.Objects;
 import java.util.Set;
 
@@ -11,20 +13,52 @@ import java.util.Set;
  * flush also releases other waits on the same server in this process (they see an empty set).
  */
 public final class WtsSystemEventWaiter implements AutoCloseable {
-    private final WtsServer server;
+    private final long handle;
+    private final Cleaner.Cleanable serverUse;
     private final Object lock = new Object();
     private int waiting;
     private boolean closed;
 
-    private WtsSystemEventWaiter(WtsServer server) {
-        this.server = server;
+    /** Cleaners are started only for waiters on opened servers (the local one needs none). */
+    private static final class Cleaning {
+        static final Cleaner CLEANER = Cleaner.create();
     }
 
-    /** A waiter for events on a server ({@link WtsServer#local()} for this machine). */
+    /** Gives the server's handle back; the Cleaner's action, so it must not refer to the waiter. */
+    private static final class ServerUse implements Runnable {
+        private final WtsServer server;
+
+        ServerUse(WtsServer server) {
+            this.server = server;
+        }
+
+        @Override
+        public void run() {
+            server.release();
+        }
+    }
+
+    private WtsSystemEventWaiter(WtsServer server, long handle) {
+        this.handle = handle;
+        this.serverUse = server.isLocal() ? null : Cleaning.CLEANER.register(this, new ServerUse(server));
+    }
+
+    /**
+     * A waiter for events on a server ({@link WtsServer#local()} for this machine). It holds the
+     * server's handle until it is closed: a server closed meanwhile stays open for the waits in
+     * flight and is closed when the waiter is (or when the waiter is dropped, by a Cleaner).
+     *
+     * @throws IllegalStateException if the server is closed
+     */
     public static WtsSystemEventWaiter open(WtsServer server) {
         Objects.requireNonNull(server, "server");
-        WtsSessions.handleOf(server); // checks the server and loads the library
-        return new WtsSystemEventWaiter(server);
+        long handle = server.acquire(); // checks the server and loads the library
+        try {
+            return new WtsSystemEventWaiter(server, handle);
+        } catch (RuntimeException | Error e) {
+            server.release();
+            throw e;
+        }
     }
 
     /**
@@ -46,7 +80,6 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
     }
 
     private Set<WtsSystemEvent> awaitMask(int mask) {
-        long handle = WtsSessions.handleOf(server);
         synchronized (lock) {
             if (closed) {
                 throw new IllegalStateException("the event waiter is closed");
@@ -56,6 +89,7 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
         try {
             return WtsSystemEvent.of(EventsNative.waitSystemEvent(handle, mask));
         } finally {
+            Reference.reachabilityFence(this);
             synchronized (lock) {
                 waiting--;
                 lock.notifyAll();
@@ -63,9 +97,23 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
         }
     }
 
-    /** Releases every thread waiting on this server (WTS_EVENT_FLUSH). */
+    /**
+     * Releases every thread waiting on this server (WTS_EVENT_FLUSH).
+     *
+     * @throws IllegalStateException if the waiter is closed
+     */
     public void flush() {
-        EventsNative.waitSystemEvent(WtsSessions.handleOf(server), EventsNative.EVENT_FLUSH);
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the event waiter is closed");
+            }
+        }
+        flushNative();
+    }
+
+    private void flushNative() {
+        EventsNative.waitSystemEvent(handle, EventsNative.EVENT_FLUSH);
+        Reference.reachabilityFence(this);
     }
 
     /** Threads inside {@link #await} right now. */
@@ -90,10 +138,10 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
             while (true) {
                 synchronized (lock) {
                     if (waiting == 0) {
-                        return;
+                        break;
                     }
                 }
-                flush();
+                flushNative();
                 synchronized (lock) {
                     if (waiting > 0) {
                         try {
@@ -103,6 +151,9 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
                         }
                     }
                 }
+            }
+            if (serverUse != null) {
+                serverUse.clean(); // the server's handle may now be closed
             }
         } finally {
             if (interrupted) {
