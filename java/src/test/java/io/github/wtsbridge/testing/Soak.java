@@ -3,7 +3,11 @@ package io.github.wtsbridge.testing;
 import io.github.wtsbridge.WtsException;
 import io.github.wtsbridge.WtsProcess;
 import io.github.wtsbridge.WtsProcesses;
+import io.github.wtsbridge.WtsServer;
 import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSystemEventWaiter;
+import io.github.wtsbridge.WtsUserToken;
+import io.github.wtsbridge.WtsUsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +49,8 @@ public final class Soak {
     private static final List<String> NAMES = new ArrayList<>();
     private static final List<Call> CALLS = new ArrayList<>();
     private static final AtomicLong EXPECTED_FAILURES = new AtomicLong();
+    /** A server handle all threads share (opened by world(), closed at the end). */
+    private static volatile WtsServer shared;
 
     private static void call(String name, Call call) {
         NAMES.add(name);
@@ -79,7 +85,31 @@ public final class Soak {
         call("userName(vanished) -> 7022", r -> expectFailure(() -> WtsSessions.userName(999), 7022));
         call("sessionOf(gone) -> 87", r -> expectFailure(() -> WtsProcesses.sessionOf(3), 87));
         call("info(no reply) -> 50", r -> expectFailure(() -> WtsSessions.info(4), 50));
+        call("WtsServer.open + list + close", r -> {
+            try (WtsServer s = WtsServer.open("soak")) {
+                check(WtsSessions.list(s).size() == 5);
+            }
+        });
+        call("shared server: userName / processes", r -> check(r.nextBoolean()
+                ? WtsSessions.userName(shared, 1).equals("user1") : WtsProcesses.list(shared).size() == 200));
+        call("WtsServer.open, dropped (Cleaner)", r -> WtsServer.open("soak"));
+        call("queryUserToken + userSid + close", r -> {
+            try (WtsUserToken token = WtsUsers.queryUserToken(1)) {
+                check(token.userSid().startsWith("S-1-5-21-"));
+            }
+        });
+        call("event waiter on shared server: open + flush + close", r -> {
+            try (WtsSystemEventWaiter waiter = WtsSystemEventWaiter.open(shared)) {
+                waiter.flush();
+            }
+        });
+        call("unreachable server -> 1722", r -> {
+            try (WtsServer s = WtsServer.open("nowhere")) {
+                expectFailure(() -> WtsSessions.list(s), 1722);
+            }
+        });
     }
+
 
     private static void check(boolean ok) {
         if (!ok) {
@@ -101,6 +131,9 @@ public final class Soak {
             }
         }
         FakeWts.generateProcesses(200, 5);
+        FakeServers.reachable("soak");
+        FakeTokens.setSessionUser(1, FakeWts.sid(5, 21, 11, 22, 33, 1001));
+        shared = WtsServer.open("soak");
     }
 
     /** Resident set size of this process, KiB (Linux). */
@@ -189,6 +222,12 @@ public final class Soak {
                     (System.nanoTime() - phaseStart) / 1_000_000);
         }
         pool.shutdown();
+        shared.close();
+        long cleanerDeadline = System.nanoTime() + 30_000_000_000L;
+        while (FakeWts.openHandles() != 0 && System.nanoTime() < cleanerDeadline) {
+            System.gc();
+            Thread.sleep(20); /* the Cleaner closes the dropped servers */
+        }
         long end = rssKib();
         long millis = Math.max(1, (System.nanoTime() - t0) / 1_000_000L);
         System.out.println();
@@ -202,6 +241,7 @@ public final class Soak {
         long misused = FakeWts.misusedFrees();
         long heap = FakeWts.outstandingHeap();
         long handles = FakeWts.openHandles();
+        long badHandles = FakeServers.badHandleUses();
         boolean flat = end - warm <= SLACK_KIB;
         System.out.printf(Locale.ROOT, "| measure | value |%n|---|---:|%n");
         System.out.printf(Locale.ROOT, "| calls | %,d (%,d expected WtsExceptions) |%n", done, EXPECTED_FAILURES.get());
@@ -211,8 +251,9 @@ public final class Soak {
         System.out.printf(Locale.ROOT, "| RSS flat (growth <= %,d KiB) | %s |%n", SLACK_KIB, flat ? "yes" : "NO");
         System.out.printf(Locale.ROOT, "| fake buffers outstanding / misused frees | %d / %d |%n", buffers, misused);
         System.out.printf(Locale.ROOT, "| shim heap blocks outstanding | %d |%n", heap);
-        System.out.printf(Locale.ROOT, "| fake handles open | %d |%n", handles);
-        boolean ok = flat && buffers == 0 && misused == 0 && heap == 0 && handles == 0;
+        System.out.printf(Locale.ROOT, "| fake handles open (after the Cleaner) | %d |%n", handles);
+        System.out.printf(Locale.ROOT, "| closed/foreign server handles used | %d |%n", badHandles);
+        boolean ok = flat && buffers == 0 && misused == 0 && heap == 0 && handles == 0 && badHandles == 0;
         System.out.println(ok ? "SOAK OK" : "SOAK FAILED");
         System.exit(ok ? 0 : 1);
     }
