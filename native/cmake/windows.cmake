@@ -80,8 +80,15 @@ else()
     DEPENDS "${CMAKE_SOURCE_DIR}/native/platform/win32/kernel32.def")
   add_custom_target(wts_kernel32_implib DEPENDS "${WTS_KERNEL32_LIB}")
   add_dependencies(wtsbridge wts_kernel32_implib)
-  target_compile_options(wtsbridge PRIVATE -Os -ffreestanding -fno-stack-protector
-                         -fno-builtin -Wall -Wextra -Werror)
+  target_compile_options(wtsbridge PRIVATE -Oz -ffreestanding
+                         -fno-stack-protector -fno-builtin -Wall -Wextra -Werror)
+  # -Oz keeps each DLL under 32 KiB. On x64/arm64 the unwind tables (.pdata/.xdata) stay on
+  # although they cost ~2 KiB: without them Windows cannot walk through our frames (exception
+  # dispatch through the window procedure's JNI upcall, debuggers, profilers). x86 has no
+  # table-based unwinding; there the flag would only add a useless DWARF .eh_frame.
+  if(NOT WTS_DLLTOOL_MACHINE STREQUAL "i386")
+    target_compile_options(wtsbridge PRIVATE -fasynchronous-unwind-tables)
+  endif()
   target_link_options(wtsbridge PRIVATE -nostdlib -s
                       -Wl,--kill-at -Wl,--entry=DllMainCRTStartup -Wl,--no-insert-timestamp)
   target_link_libraries(wtsbridge PRIVATE "${WTS_KERNEL32_LIB}")

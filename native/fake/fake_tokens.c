@@ -37,6 +37,9 @@ static kernel_object *objects;
 static session_user *users;
 static int privileged = 1;
 static int64_t opened, closed, bad_closes;
+/* Other modules' handles and token classes (fake_launch.c): what was in the slot before. */
+static BOOL(WINAPI *next_CloseHandle)(HANDLE);
+static BOOL(WINAPI *next_GetTokenInformation)(HANDLE, DWORD, void *, DWORD, DWORD *);
 
 static int fail(DWORD code) {
     fake_set_last_error(code);
@@ -110,6 +113,11 @@ static BOOL WINAPI fake_CloseHandle(HANDLE handle) {
             return 1;
         }
     }
+    pthread_mutex_unlock(&lock);
+    if (next_CloseHandle != NULL) {
+        return next_CloseHandle(handle);
+    }
+    pthread_mutex_lock(&lock);
     bad_closes++;
     pthread_mutex_unlock(&lock);
     return fail(FAKE_ERROR_INVALID_HANDLE);
@@ -127,9 +135,12 @@ static BOOL WINAPI fake_GetTokenInformation(HANDLE token, DWORD infoClass, void 
     }
     pthread_mutex_lock(&lock);
     kernel_object *o = find_object(token);
-    if (o == NULL) {
+    if (o == NULL || (infoClass != TOKEN_USER_CLASS && infoClass != TOKEN_SESSION_ID_CLASS)) {
         pthread_mutex_unlock(&lock);
-        return fail(FAKE_ERROR_INVALID_HANDLE);
+        if (next_GetTokenInformation != NULL) {
+            return next_GetTokenInformation(token, infoClass, info, length, returnLength);
+        }
+        return fail(o == NULL ? FAKE_ERROR_INVALID_HANDLE : WTS_ERROR_INVALID_PARAMETER);
     }
     DWORD header = (DWORD)(2 * sizeof(void *)); /* SID_AND_ATTRIBUTES, pointer-aligned */
     DWORD needed = infoClass == TOKEN_USER_CLASS ? header + o->sidLength
@@ -212,8 +223,14 @@ static void reset(void) {
 
 static void fill(wts_api *api) {
     api->WTSQueryUserToken = fake_WTSQueryUserToken;
-    api->CloseHandle = fake_CloseHandle;
-    api->GetTokenInformation = fake_GetTokenInformation;
+    if (api->CloseHandle != fake_CloseHandle) {
+        next_CloseHandle = api->CloseHandle;
+        api->CloseHandle = fake_CloseHandle;
+    }
+    if (api->GetTokenInformation != fake_GetTokenInformation) {
+        next_GetTokenInformation = api->GetTokenInformation;
+        api->GetTokenInformation = fake_GetTokenInformation;
+    }
 }
 
 FAKE_MODULE(tokens, fill, reset)

@@ -72,6 +72,24 @@ DWORD wts_decode_config_info(const void *buffer, DWORD bytes,
 DWORD wts_decode_session_info_ex(const void *buffer, DWORD bytes,
                                  int64_t numbers[WTS_SESSION_INFO_EX_NUMBERS], wts_text texts[3]);
 
+/* WTS_PROCESS_INFO_EXW (WTSEnumerateProcessesExW level 1), one record: numbers = session,
+ * pid, threads, handles, pagefile usage, peak pagefile usage, working set, peak working set
+ * (DWORDs, so never negative here), user time, kernel time (100 ns units); *name and *sid
+ * point into the Windows buffer (either may be NULL). */
+#define WTS_PROCESS_EX_NUMBERS 10
+void wts_decode_process_ex(const WTS_PROCESS_INFO_EXW *record,
+                           int64_t numbers[WTS_PROCESS_EX_NUMBERS], const WCHAR **name,
+                           const void **sid);
+
+/* WTS_SESSION_INFO_1W (WTSEnumerateSessionsExW level 1), one record: numbers = execution
+ * environment id, state, session id (DWORDs); texts = session, host, user, domain and farm
+ * name, pointing into the Windows buffer (each may be NULL). */
+#define WTS_SESSION_1_NUMBERS 3
+#define WTS_SESSION_1_TEXTS 5
+void wts_decode_session_1(const WTS_SESSION_INFO_1W *record,
+                          int64_t numbers[WTS_SESSION_1_NUMBERS],
+                          const WCHAR *texts[WTS_SESSION_1_TEXTS]);
+
 /* Bytes of a binary SID (revision 1, at most 15 sub-authorities); 0 for NULL or garbage. */
 DWORD wts_sid_length(const void *sid);
 

@@ -96,6 +96,9 @@
        DWORD tokenType, HANDLE *newToken))                                                   \
     X(advapi32, BOOL, GetTokenInformation,                                                   \
       (HANDLE token, DWORD infoClass, void *info, DWORD length, DWORD *returnLength))        \
+    X(advapi32, BOOL, LookupAccountSidW,                                                     \
+      (const WCHAR *system, void *sid, WCHAR *name, DWORD *nameUnits, WCHAR *domain,         \
+       DWORD *domainUnits, DWORD *use))                                                      \
     X(advapi32, BOOL, CreateProcessAsUserW,                                                  \
       (HANDLE token, const WCHAR *application, WCHAR *commandLine, void *processAttributes,  \
        void *threadAttributes, BOOL inheritHandles, DWORD creationFlags, void *environment,  \

@@ -188,6 +188,33 @@ DWORD wts_decode_session_info_ex(const void *buffer, DWORD bytes,
     return 0;
 }
 
+void wts_decode_process_ex(const WTS_PROCESS_INFO_EXW *record,
+                           int64_t numbers[WTS_PROCESS_EX_NUMBERS], const WCHAR **name,
+                           const void **sid) {
+    const int64_t values[WTS_PROCESS_EX_NUMBERS] = {
+        record->SessionId, record->ProcessId, record->NumberOfThreads, record->HandleCount,
+        record->PagefileUsage, record->PeakPagefileUsage, record->WorkingSetSize,
+        record->PeakWorkingSetSize, record->UserTime, record->KernelTime};
+    for (int i = 0; i < WTS_PROCESS_EX_NUMBERS; i++) {
+        numbers[i] = values[i];
+    }
+    *name = record->pProcessName;
+    *sid = record->pUserSid;
+}
+
+void wts_decode_session_1(const WTS_SESSION_INFO_1W *record,
+                          int64_t numbers[WTS_SESSION_1_NUMBERS],
+                          const WCHAR *texts[WTS_SESSION_1_TEXTS]) {
+    numbers[0] = record->ExecEnvId;
+    numbers[1] = record->State;
+    numbers[2] = record->SessionId;
+    texts[0] = record->pSessionName;
+    texts[1] = record->pHostName;
+    texts[2] = record->pUserName;
+    texts[3] = record->pDomainName;
+    texts[4] = record->pFarmName;
+}
+
 DWORD wts_sid_length(const void *sid) {
     if (sid == NULL) {
         return 0;

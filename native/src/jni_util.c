@@ -84,7 +84,9 @@ void wts_throw_win32(JNIEnv *env, DWORD code, const char *function) {
     if ((*env)->ExceptionCheck(env)) {
         return; /* an earlier JNI failure (OutOfMemoryError) is the truer report */
     }
-    jstring message = system_message(env, code);
+    /* Code 0: the function failed without setting one (stubs do); its "text" would be
+     * "The operation completed successfully." — Java words it instead. */
+    jstring message = code == 0 ? NULL : system_message(env, code);
     if ((*env)->ExceptionCheck(env)) {
         return;
     }

@@ -42,6 +42,7 @@ public class WtsException extends RuntimeException {
      * @param errorCode     the Win32 error code
      * @param function      the Windows function that failed, e.g. {@code WTSEnumerateSessionsW}
      * @param systemMessage the system's text for the code, or null if Windows has none
+     *                      (always null for code 0: a failure that set no error code)
      */
     public WtsException(int errorCode, String function, String systemMessage) {
         super(describe(errorCode, function, systemMessage));
@@ -51,6 +52,9 @@ public class WtsException extends RuntimeException {
     }
 
     private static String describe(int code, String function, String systemMessage) {
+        if (code == 0) {
+            return function + " failed without setting an error code (GetLastError() returned 0)";
+        }
         String text = systemMessage == null || systemMessage.isEmpty()
                 ? "Win32 error " + Integer.toUnsignedString(code)
                 : systemMessage;

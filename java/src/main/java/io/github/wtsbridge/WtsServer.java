@@ -1,14 +1,15 @@
 package io.github.wtsbridge;
 
 import io.github.wtsbridge.internal.Checks;
+import io.github.wtsbridge.internal.NativeHandle;
 import io.github.wtsbridge.internal.NativeLibrary;
 import io.github.wtsbridge.internal.ServersNative;
-import java.lang.ref.Cleaner;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.function.LongToIntFunction;
 
@@ -21,7 +22,7 @@ import java.util.function.LongToIntFunction;
  * a closed server throws {@link IllegalStateException} without reaching Windows. A close
  * that races a call on another thread never pulls the handle from under it: the handle is
  * closed when the last call using it returns. A server that is never closed is closed by a
- * {@link Cleaner} once it is unreachable — a safety net, not a substitute for
+ * Cleaner once it is unreachable — a safety net, not a substitute for
  * try-with-resources.
  *
  * <p>Windows may hand out a handle for a name that does not resolve; the failure
@@ -36,19 +37,16 @@ public final class WtsServer implements AutoCloseable {
     private static final WtsServer LOCAL = new WtsServer();
 
     private final String name;
-    private final Handle handle;          // null for the local server
-    private final Cleaner.Cleanable cleanable;
+    private final NativeHandle handle; // null for the local server
 
     private WtsServer() {
         this.name = null;
         this.handle = null;
-        this.cleanable = null;
     }
 
     private WtsServer(String name, long value) {
         this.name = name;
-        this.handle = new Handle(value, name);
-        this.cleanable = Cleaners.CLEANER.register(this, handle);
+        this.handle = new NativeHandle(this, value, ServersNative::close, "the server " + name);
     }
 
     /** This machine. Closing it does nothing. */
@@ -115,8 +113,8 @@ public final class WtsServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (cleanable != null) {
-            cleanable.clean();
+        if (handle != null) {
+            handle.close();
         }
     }
 
@@ -127,7 +125,7 @@ public final class WtsServer implements AutoCloseable {
 
     /** The handle for a call that is not tracked (see {@link #call}); checked to be open. */
     long handle() {
-        return handle == null ? 0L : handle.peek();
+        return handle == null ? 0L : handle.use(value -> value);
     }
 
     /**
@@ -135,123 +133,21 @@ public final class WtsServer implements AutoCloseable {
      * {@link IllegalStateException} if closed, and keeps the handle open until the call returns.
      */
     <T> T call(LongFunction<T> nativeCall) {
-        long value = acquire();
-        try {
-            return nativeCall.apply(value);
-        } finally {
-            release();
+        if (handle == null) {
+            NativeLibrary.ensureLoaded();
+            return nativeCall.apply(0L);
         }
+        return handle.use(nativeCall); // open() loaded the library
     }
 
     int callInt(LongToIntFunction nativeCall) {
-        long value = acquire();
-        try {
-            return nativeCall.applyAsInt(value);
-        } finally {
-            release();
-        }
+        return call(value -> nativeCall.applyAsInt(value));
     }
 
-    void run(java.util.function.LongConsumer nativeCall) {
-        long value = acquire();
-        try {
+    void run(LongConsumer nativeCall) {
+        call(value -> {
             nativeCall.accept(value);
-        } finally {
-            release();
-        }
-    }
-
-    /**
-     * Takes one use of the handle (loads the library, throws {@link IllegalStateException} if
-     * closed); WTSCloseServer waits until every use is {@link #release() released}. Also held for
-     * their whole life by objects that keep calling with the handle (a system-event waiter).
-     */
-    long acquire() {
-        long value = handle == null ? 0L : handle.acquire();
-        try {
-            NativeLibrary.ensureLoaded();
-        } catch (RuntimeException | Error e) {
-            release();
-            throw e;
-        }
-        return value;
-    }
-
-    /** Gives back one use taken by {@link #acquire()}. */
-    void release() {
-        if (handle != null) {
-            handle.release();
-        }
-    }
-
-    /** The Cleaner's thread starts with the first opened server, not with {@link #local()}. */
-    private static final class Cleaners {
-        static final Cleaner CLEANER = Cleaner.create();
-    }
-
-    /**
-     * The native handle and its use count; also the Cleaner's action (it must not refer to
-     * the WtsServer). WTSCloseServer runs exactly once: when closed and no call uses it.
-     */
-    private static final class Handle implements Runnable {
-        private final long value;
-        private final String name;
-        private int users;
-        private boolean closed;
-        private boolean released;
-
-        Handle(long value, String name) {
-            this.value = value;
-            this.name = Objects.requireNonNull(name);
-        }
-
-        synchronized boolean isOpen() {
-            return !closed;
-        }
-
-        synchronized long peek() {
-            if (closed) {
-                throw closedError();
-            }
-            return value;
-        }
-
-        synchronized long acquire() {
-            if (closed) {
-                throw closedError();
-            }
-            users++;
-            return value;
-        }
-
-        void release() {
-            boolean closeNow;
-            synchronized (this) {
-                users--;
-                closeNow = closed && users == 0 && !released;
-                released |= closeNow;
-            }
-            if (closeNow) {
-                ServersNative.close(value);
-            }
-        }
-
-        /** close() and the Cleaner: at most once (Cleanable guarantees), deferred while in use. */
-        @Override
-        public void run() {
-            boolean closeNow;
-            synchronized (this) {
-                closed = true;
-                closeNow = users == 0 && !released;
-                released |= closeNow;
-            }
-            if (closeNow) {
-                ServersNative.close(value);
-            }
-        }
-
-        private IllegalStateException closedError() {
-            return new IllegalStateException("the server " + name + " is closed");
-        }
+            return null;
+        });
     }
 }

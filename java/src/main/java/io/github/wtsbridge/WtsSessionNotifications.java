@@ -40,14 +40,14 @@ public final class WtsSessionNotifications {
         Objects.requireNonNull(server, "server");
         checkWindow(hwnd);
         Objects.requireNonNull(scope, "scope");
-        server.run(handle -> EventsNative.registerEx(handle, hwnd, scope.flags()));
+        Objects.requireNonNull(server, "server").run(h -> EventsNative.registerEx(h, hwnd, scope.flags()));
     }
 
     /** Unregisters a window registered with {@link #register(WtsServer, long, WtsSessionScope)}. */
     public static void unregister(WtsServer server, long hwnd) {
         Objects.requireNonNull(server, "server");
         checkWindow(hwnd);
-        server.run(handle -> EventsNative.unregisterEx(handle, hwnd));
+        Objects.requireNonNull(server, "server").run(h -> EventsNative.unregisterEx(h, hwnd));
     }
 
     /** An HWND: non-zero, and within the pointer width of this JVM. */

@@ -1,8 +1,6 @@
 package io.github.wtsbridge;
 
 import io.github.wtsbridge.internal.EventsNative;
-import java.lang.ref.Cleaner;
-import java.lang.ref.Reference;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,52 +11,22 @@ import java.util.Set;
  * flush also releases other waits on the same server in this process (they see an empty set).
  */
 public final class WtsSystemEventWaiter implements AutoCloseable {
-    private final long handle;
-    private final Cleaner.Cleanable serverUse;
+    private final WtsServer server;
     private final Object lock = new Object();
     private int waiting;
     private boolean closed;
+    /** The handle the waits use, held open by them (server.call) for close() to flush. */
+    private volatile long handleInUse;
 
-    /** Cleaners are started only for waiters on opened servers (the local one needs none). */
-    private static final class Cleaning {
-        static final Cleaner CLEANER = Cleaner.create();
+    private WtsSystemEventWaiter(WtsServer server) {
+        this.server = server;
     }
 
-    /** Gives the server's handle back; the Cleaner's action, so it must not refer to the waiter. */
-    private static final class ServerUse implements Runnable {
-        private final WtsServer server;
-
-        ServerUse(WtsServer server) {
-            this.server = server;
-        }
-
-        @Override
-        public void run() {
-            server.release();
-        }
-    }
-
-    private WtsSystemEventWaiter(WtsServer server, long handle) {
-        this.handle = handle;
-        this.serverUse = server.isLocal() ? null : Cleaning.CLEANER.register(this, new ServerUse(server));
-    }
-
-    /**
-     * A waiter for events on a server ({@link WtsServer#local()} for this machine). It holds the
-     * server's handle until it is closed: a server closed meanwhile stays open for the waits in
-     * flight and is closed when the waiter is (or when the waiter is dropped, by a Cleaner).
-     *
-     * @throws IllegalStateException if the server is closed
-     */
+    /** A waiter for events on a server ({@link WtsServer#local()} for this machine). */
     public static WtsSystemEventWaiter open(WtsServer server) {
         Objects.requireNonNull(server, "server");
-        long handle = server.acquire(); // checks the server and loads the library
-        try {
-            return new WtsSystemEventWaiter(server, handle);
-        } catch (RuntimeException | Error e) {
-            server.release();
-            throw e;
-        }
+        WtsSessions.handleOf(server); // checks the server and loads the library
+        return new WtsSystemEventWaiter(server);
     }
 
     /**
@@ -87,9 +55,13 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
             waiting++;
         }
         try {
-            return WtsSystemEvent.of(EventsNative.waitSystemEvent(handle, mask));
+            // server.call keeps the server's handle open while we wait: a WtsServer.close()
+            // meanwhile takes effect when the wait returns, never under it.
+            return server.call(handle -> {
+                handleInUse = handle;
+                return WtsSystemEvent.of(EventsNative.waitSystemEvent(handle, mask));
+            });
         } finally {
-            Reference.reachabilityFence(this);
             synchronized (lock) {
                 waiting--;
                 lock.notifyAll();
@@ -97,23 +69,9 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
         }
     }
 
-    /**
-     * Releases every thread waiting on this server (WTS_EVENT_FLUSH).
-     *
-     * @throws IllegalStateException if the waiter is closed
-     */
+    /** Releases every thread waiting on this server (WTS_EVENT_FLUSH). */
     public void flush() {
-        synchronized (lock) {
-            if (closed) {
-                throw new IllegalStateException("the event waiter is closed");
-            }
-        }
-        flushNative();
-    }
-
-    private void flushNative() {
-        EventsNative.waitSystemEvent(handle, EventsNative.EVENT_FLUSH);
-        Reference.reachabilityFence(this);
+        server.run(handle -> EventsNative.waitSystemEvent(handle, EventsNative.EVENT_FLUSH));
     }
 
     /** Threads inside {@link #await} right now. */
@@ -138,10 +96,12 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
             while (true) {
                 synchronized (lock) {
                     if (waiting == 0) {
-                        break;
+                        return;
                     }
                 }
-                flushNative();
+                // Not flush(): the server may be closed by now, but the waits still hold its
+                // handle open, so flushing that handle is safe.
+                EventsNative.waitSystemEvent(handleInUse, EventsNative.EVENT_FLUSH);
                 synchronized (lock) {
                     if (waiting > 0) {
                         try {
@@ -151,9 +111,6 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
                         }
                     }
                 }
-            }
-            if (serverUse != null) {
-                serverUse.clean(); // the server's handle may now be closed
             }
         } finally {
             if (interrupted) {

@@ -1,8 +1,8 @@
 package io.github.wtsbridge;
 
+import io.github.wtsbridge.internal.NativeHandle;
 import io.github.wtsbridge.internal.Sids;
 import io.github.wtsbridge.internal.TokensNative;
-import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.util.function.LongFunction;
 
@@ -10,39 +10,18 @@ import java.util.function.LongFunction;
  * The primary access token of the user logged on to a session (WTSQueryUserToken), for
  * starting a program as that user. Holds a Windows handle: close it (try-with-resources);
  * {@link #close()} is idempotent, and a use after close throws {@link IllegalStateException}.
- * A {@link Cleaner} closes a token that was dropped without closing, as a safety net only.
+ * A Cleaner closes a token that was dropped without closing, as a safety net only.
  *
  * <p>The handle is closed with CloseHandle exactly once, also when {@code close()} races a use
  * on another thread: the last use to finish closes it.
  */
 public final class WtsUserToken implements AutoCloseable {
-    private static final Cleaner CLEANER = Cleaner.create();
-
     private final int sessionId;
-    private final Handle handle;
-    private final Cleaner.Cleanable cleanable;
-    private final Object lock = new Object();
-    private int users;
-    private boolean closed;
-
-    /** Owns the raw handle; the Cleaner's action, so it must not refer to the token. */
-    private static final class Handle implements Runnable {
-        private final long value;
-
-        Handle(long value) {
-            this.value = value;
-        }
-
-        @Override
-        public void run() {
-            TokensNative.closeHandle(value); // Cleanable.clean() runs this at most once
-        }
-    }
+    private final NativeHandle handle;
 
     WtsUserToken(int sessionId, long handle) {
         this.sessionId = sessionId;
-        this.handle = new Handle(handle);
-        this.cleanable = CLEANER.register(this, this.handle);
+        this.handle = new NativeHandle(this, handle, TokensNative::closeHandle, "the user token");
     }
 
     /** The session the token was queried for. */
@@ -63,9 +42,7 @@ public final class WtsUserToken implements AutoCloseable {
 
     /** False once {@link #close()} was called. */
     public boolean isOpen() {
-        synchronized (lock) {
-            return !closed;
-        }
+        return handle.isOpen();
     }
 
     /**
@@ -76,40 +53,17 @@ public final class WtsUserToken implements AutoCloseable {
      * @throws IllegalStateException if the token is closed
      */
     <T> T withHandle(LongFunction<T> action) {
-        synchronized (lock) {
-            if (closed) {
-                throw new IllegalStateException("the user token is closed");
-            }
-            users++;
-        }
         try {
-            return action.apply(handle.value);
+            return handle.use(action);
         } finally {
-            boolean closeNow;
-            synchronized (lock) {
-                users--;
-                closeNow = closed && users == 0;
-            }
-            if (closeNow) {
-                cleanable.clean();
-            }
             Reference.reachabilityFence(this);
         }
     }
 
-    /** Closes the handle (CloseHandle); later calls do nothing. */
+    /** Closes the handle (CloseHandle) now, or when the last use returns; later calls do nothing. */
     @Override
     public void close() {
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            if (users > 0) {
-                return; // the last use closes it
-            }
-        }
-        cleanable.clean();
+        handle.close();
     }
 
     @Override

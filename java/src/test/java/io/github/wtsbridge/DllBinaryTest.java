@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Checks each shipped wtsbridge.dll with llvm-readobj: PE machine type, exports equal to the
  * natives the Java classes declare (undecorated on x86, where the JVM could not find
- * {@code name@N}), kernel32 as the only import, and the 32 KiB size limit.
+ * {@code name@N}), kernel32 as the only import, unwind tables on x64/arm64, and the 32 KiB
+ * size limit.
  */
 class DllBinaryTest {
     private static final long MAX_DLL_BYTES = 32 * 1024;
@@ -42,6 +43,10 @@ class DllBinaryTest {
         assertTrue(dump.contains("Machine: " + machine), "machine type of " + dll + ":\n" + header(dump));
         assertEquals(expectedExports(), exports(dump), "export table of " + dll);
         assertEquals(Set.of("kernel32.dll"), imports(dump), "imported DLLs of " + dll);
+        if (!arch.equals("windows_32")) { // x64/arm64 unwind through .pdata; x86 has no such table
+            Matcher table = Pattern.compile("ExceptionTableSize: 0x([0-9A-Fa-f]+)").matcher(dump);
+            assertTrue(table.find() && Long.parseLong(table.group(1), 16) > 0, dll + " has no unwind table (.pdata)");
+        }
         long size = Files.size(dll);
         assertTrue(size <= MAX_DLL_BYTES, dll + " is " + size + " bytes, over " + MAX_DLL_BYTES);
     }

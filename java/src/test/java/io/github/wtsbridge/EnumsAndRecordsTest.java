@@ -59,6 +59,13 @@ class EnumsAndRecordsTest {
     }
 
     @Test
+    void failureWithoutAnErrorCodeIsNotCalledSuccess() {
+        WtsException e = new WtsException(0, "WTSEnumerateServersW", null);
+        assertEquals("WTSEnumerateServersW failed without setting an error code (GetLastError() returned 0)", e.getMessage());
+        assertEquals("", e.systemMessage());
+    }
+
+    @Test
     void privilegeHintDependsOnTheFunction() {
         WtsException shutdown = new WtsException(1314, "WTSShutdownSystem", "A required privilege is not held by the client.");
         assertEquals(true, shutdown.getMessage().endsWith("(the caller needs the SE_SHUTDOWN_NAME privilege, held by administrators)"),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wtsbridge.testing.FakeEvents;
+import io.github.wtsbridge.testing.FakeServers;
 import io.github.wtsbridge.testing.FakeTestBase;
 import io.github.wtsbridge.testing.FakeWts;
 import java.time.Duration;
@@ -65,6 +66,25 @@ class SystemEventWaiterTest extends FakeTestBase {
             assertEquals(Set.of(), second.get(10, TimeUnit.SECONDS));
             assertEquals(0, waiter.waitingThreads());
         }
+    }
+
+    @Test
+    void closingTheServerDuringAWaitKeepsItsHandleOpenUntilTheWaitReturns() throws Exception {
+        FakeServers.reachable("rdsh01");
+        WtsServer server = WtsServer.open("rdsh01");
+        WtsSystemEventWaiter waiter = WtsSystemEventWaiter.open(server);
+        var result = waitIn(waiter, WtsSystemEvent.all());
+        assertTrue(FakeEvents.await(() -> FakeEvents.blockedWaits() == 1, WAIT));
+
+        server.close();
+        assertEquals(1, FakeWts.openHandles(), "WTSCloseServer ran while WTSWaitSystemEvent used the handle");
+        assertThrows(IllegalStateException.class, waiter::flush, "a closed server takes no new calls");
+
+        waiter.close(); // flushes the handle the wait still holds
+        assertEquals(Set.of(), result.get(10, TimeUnit.SECONDS));
+        assertEquals(0, FakeWts.openHandles());
+        assertEquals(0, FakeServers.badHandleUses());
+        assertThrows(IllegalStateException.class, () -> WtsSystemEventWaiter.open(server));
     }
 
     @Test

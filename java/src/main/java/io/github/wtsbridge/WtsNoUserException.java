@@ -1,0 +1,35 @@
+package io.github.wtsbridge;
+
+import java.util.OptionalInt;
+
+/**
+ * Nobody is logged on where a program was to be started: WTSQueryUserToken failed with
+ * ERROR_NO_TOKEN (1008) — an idle or listener session, session 0 — or no session at all is
+ * attached to the console (WTSGetActiveConsoleSessionId returned 0xFFFFFFFF, as during a
+ * session switch or before anyone logs on). Installers and services catch this one to retry
+ * later; every other failure stays a plain {@link WtsException}.
+ */
+public final class WtsNoUserException extends WtsException {
+    private static final long serialVersionUID = 1L;
+
+    private final int sessionId;
+
+    WtsNoUserException(String function, String systemMessage, int sessionId) {
+        super(ERROR_NO_TOKEN, function, systemMessage);
+        this.sessionId = sessionId;
+    }
+
+    /** The session that has no user; empty when no session was attached to the console. */
+    public OptionalInt sessionId() {
+        return sessionId < 0 ? OptionalInt.empty() : OptionalInt.of(sessionId);
+    }
+
+    @Override
+    public String getMessage() {
+        if (sessionId < 0) {
+            return function() + ": no session is attached to the console, so nobody is logged on there"
+                    + " (ERROR_NO_TOKEN, 1008)";
+        }
+        return super.getMessage() + " (nobody is logged on to session " + sessionId + ")";
+    }
+}

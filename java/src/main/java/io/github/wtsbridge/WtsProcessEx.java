@@ -1,0 +1,36 @@
+package io.github.wtsbridge;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One process of the extended listing (WTSEnumerateProcessesExW level 1,
+ * WTS_PROCESS_INFO_EXW). Windows reports the counters as DWORDs; they are kept unsigned here.
+ *
+ * @param sessionId           the session the process runs in
+ * @param pid                 the process id (a DWORD, unsigned)
+ * @param imageName           the executable's file name
+ * @param userSid             the owner's SID ({@code S-1-5-…}); empty when Windows gave none
+ * @param accountName         the owner as {@code DOMAIN\name} (LookupAccountSidW on the same
+ *                            server); empty without a SID or when it maps to no account
+ * @param threadCount         number of threads
+ * @param handleCount         number of open handles
+ * @param pagefileBytes       page file usage, bytes
+ * @param peakPagefileBytes   peak page file usage, bytes
+ * @param workingSetBytes     working set, bytes
+ * @param peakWorkingSetBytes peak working set, bytes
+ * @param userTime            CPU time in user mode
+ * @param kernelTime          CPU time in kernel mode
+ */
+public record WtsProcessEx(int sessionId, long pid, String imageName, String userSid, Optional<String> accountName,
+        long threadCount, long handleCount, long pagefileBytes, long peakPagefileBytes, long workingSetBytes,
+        long peakWorkingSetBytes, Duration userTime, Duration kernelTime) {
+    public WtsProcessEx {
+        Objects.requireNonNull(imageName, "imageName");
+        Objects.requireNonNull(userSid, "userSid");
+        Objects.requireNonNull(accountName, "accountName");
+        Objects.requireNonNull(userTime, "userTime");
+        Objects.requireNonNull(kernelTime, "kernelTime");
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.wtsbridge;
+
+import java.util.Objects;
+
+/**
+ * One session of the extended listing (WTSEnumerateSessionsExW level 1, WTS_SESSION_INFO_1W).
+ * Texts Windows leaves out are empty strings.
+ *
+ * @param id          the session id
+ * @param state       the connection state
+ * @param rawState    the state value as Windows gave it
+ * @param sessionName the session (WinStation) name, e.g. {@code RDP-Tcp#3}
+ * @param hostName    the name of the Remote Desktop Session Host server
+ * @param userName    the logged-on user
+ * @param domainName  the user's domain
+ * @param farmName    the farm the server belongs to (RD Connection Broker)
+ */
+public record WtsSessionEx(int id, WtsConnectState state, int rawState, String sessionName, String hostName,
+        String userName, String domainName, String farmName) {
+    public WtsSessionEx {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(sessionName, "sessionName");
+        Objects.requireNonNull(hostName, "hostName");
+        Objects.requireNonNull(userName, "userName");
+        Objects.requireNonNull(domainName, "domainName");
+        Objects.requireNonNull(farmName, "farmName");
+    }
+}

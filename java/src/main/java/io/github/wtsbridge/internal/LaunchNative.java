@@ -1,0 +1,53 @@
+package io.github.wtsbridge.internal;
+
+/**
+ * The natives that start a program in a user's session (native/src/jni_launch.c), one per
+ * Windows call. Handles are raw jlong values that stay inside this package and
+ * {@link Launcher}; callers check arguments and load the library first.
+ */
+public final class LaunchNative {
+    /** TokenElevationType: a split (UAC-filtered) token whose linked token is elevated. */
+    public static final int ELEVATION_TYPE_LIMITED = 3;
+    /** WaitForSingleObject: the process has ended. */
+    public static final int WAIT_OBJECT_0 = 0;
+    /** WaitForSingleObject: the time ran out. */
+    public static final int WAIT_TIMEOUT = 258;
+    /** WaitForSingleObject's INFINITE, as the int JNI passes. */
+    public static final int INFINITE = 0xFFFF_FFFF;
+
+    private LaunchNative() {
+    }
+
+    /** WTSQueryUserToken: the session user's token; close with {@link #closeHandle}. */
+    public static native long queryUserToken(int session);
+
+    /** GetTokenInformation(TokenElevationType): 1 default, 2 full, 3 limited. */
+    public static native int tokenElevationType(long token);
+
+    /** GetTokenInformation(TokenLinkedToken): the other half of a split token; close it. */
+    public static native long linkedToken(long token);
+
+    /** DuplicateTokenEx(MAXIMUM_ALLOWED, SecurityImpersonation, TokenPrimary); close it. */
+    public static native long duplicatePrimaryToken(long token);
+
+    /** CreateEnvironmentBlock(token, no inheritance) as "NAME=value" entries; destroyed inside. */
+    public static native String[] environmentBlock(long token);
+
+    /**
+     * CreateProcessAsUserW with CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_CONSOLE, lpDesktop,
+     * the working directory (null: the caller's), a complete environment block, and
+     * STARTF_USESHOWWINDOW when showWindow >= 0. Closes the thread handle; returns
+     * {pid, process handle}.
+     */
+    public static native long[] createProcessAsUser(long token, String commandLine, String desktop,
+            String workingDirectory, char[] environment, int showWindow);
+
+    /** WaitForSingleObject: {@link #WAIT_OBJECT_0} or {@link #WAIT_TIMEOUT}. */
+    public static native int waitForProcess(long process, int milliseconds);
+
+    /** GetExitCodeProcess (259 STILL_ACTIVE while running). */
+    public static native int exitCodeProcess(long process);
+
+    /** CloseHandle; false if Windows refused (0 is ignored). */
+    public static native boolean closeHandle(long handle);
+}

@@ -1,0 +1,598 @@
+/*
+ * TEST-ONLY fake of what starting a program in a user's session calls: WTSQueryUserToken,
+ * GetTokenInformation (elevation type, linked token), DuplicateTokenEx,
+ * CreateEnvironmentBlock/DestroyEnvironmentBlock, CreateProcessAsUserW, and for the handles
+ * they give out CloseHandle, WaitForSingleObject and GetExitCodeProcess.
+ *
+ * Sharing the table: fake_tokens.c (issue 3) also fakes WTSQueryUserToken, so this module
+ * fills that slot only while it is still NULL. CloseHandle, WaitForSingleObject and
+ * GetTokenInformation are shared by every module that hands out handles: this one chains
+ * them — it answers for its own handles (kept in a registry, never dereferenced blindly) and
+ * for the classes it knows (TokenElevationType, TokenLinkedToken), and passes anything else
+ * on to the function that was in the slot before it. A token this module did not make (one
+ * from another module's WTSQueryUserToken) is accepted too: its session comes from
+ * GetTokenInformation(TokenSessionId) through the other module, its elevation type and
+ * environment from what FakeLaunch.logOn scripted for that session.
+ *
+ * Every token, process/thread handle and environment block counts as an open handle
+ * (fake_handle_opened/closed), so FakeTestBase sees any that the shim leaves behind.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fake_launch.h"
+
+#define MAX_USERS 16
+#define MAX_LIVE 256
+#define ERROR_NO_TOKEN 1008u
+#define ERROR_NO_SUCH_LOGON_SESSION 1312u
+#define ERROR_BAD_TOKEN_TYPE 1349u
+#define STILL_ACTIVE 259u
+#define WAIT_OBJECT_0 0u
+#define WAIT_TIMEOUT 258u
+#define WAIT_FAILED 0xFFFFFFFFu
+#define INFINITE 0xFFFFFFFFu
+#define TOKEN_PRIMARY 1u
+#define TOKEN_IMPERSONATION 2u
+#define ELEVATION_DEFAULT 1u
+#define ELEVATION_FULL 2u
+#define ELEVATION_LIMITED 3u
+#define CREATE_UNICODE_ENVIRONMENT 0x00000400u
+
+typedef struct user {
+    int used;
+    DWORD session;
+    DWORD elevationType;
+    WCHAR *environment; /* double-NUL-terminated */
+    size_t units;
+} user;
+
+enum object_kind { OBJECT_TOKEN = 1, OBJECT_PROCESS, OBJECT_THREAD, OBJECT_ENVIRONMENT };
+
+typedef struct object {
+    enum object_kind kind;
+    DWORD session;       /* tokens */
+    DWORD elevationType; /* tokens: what TokenElevationType answers */
+    DWORD tokenType;     /* tokens: TOKEN_PRIMARY or TOKEN_IMPERSONATION */
+    int started;         /* processes/threads: index into started[] */
+    WCHAR *block;        /* environment blocks */
+} object;
+
+static pthread_mutex_t launch_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t exited_cond = PTHREAD_COND_INITIALIZER;
+static user users[MAX_USERS];
+static object *live[MAX_LIVE];
+static fake_started started[FAKE_LAUNCH_MAX_STARTED];
+static int started_count;
+static BOOL(WINAPI *next_CloseHandle)(HANDLE);
+static BOOL(WINAPI *next_GetTokenInformation)(HANDLE, DWORD, void *, DWORD, DWORD *);
+static DWORD(WINAPI *next_WaitForSingleObject)(HANDLE, DWORD);
+
+void fake_launch_lock(void) { pthread_mutex_lock(&launch_mutex); }
+void fake_launch_unlock(void) { pthread_mutex_unlock(&launch_mutex); }
+
+static int fail(DWORD code) {
+    fake_set_last_error(code);
+    return 0;
+}
+
+/* ---- the handle registry (launch lock held) ---- */
+
+static object *new_object(enum object_kind kind) {
+    for (int i = 0; i < MAX_LIVE; i++) {
+        if (live[i] == NULL) {
+            live[i] = calloc(1, sizeof(object));
+            if (live[i] == NULL) {
+                return NULL;
+            }
+            live[i]->kind = kind;
+            fake_handle_opened();
+            return live[i];
+        }
+    }
+    return NULL;
+}
+
+static int find_object(const void *handle) {
+    for (int i = 0; handle != NULL && i < MAX_LIVE; i++) {
+        if (live[i] == handle) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+static object *object_of(HANDLE handle, enum object_kind kind) {
+    int at = find_object(handle);
+    return at >= 0 && live[at]->kind == kind ? live[at] : NULL;
+}
+
+static void drop_object(int at) {
+    free(live[at]->block);
+    free(live[at]);
+    live[at] = NULL;
+    fake_handle_closed();
+}
+
+static user *user_of(DWORD session) {
+    for (int i = 0; i < MAX_USERS; i++) {
+        if (users[i].used && users[i].session == session) {
+            return &users[i];
+        }
+    }
+    return NULL;
+}
+
+/* ---- scripting (from fake_launch_jni.c) ---- */
+
+void fake_launch_log_on(DWORD session, DWORD elevationType, const WCHAR *environment,
+                        size_t units) {
+    fake_launch_lock();
+    user *u = user_of(session);
+    for (int i = 0; u == NULL && i < MAX_USERS; i++) {
+        if (!users[i].used) {
+            u = &users[i];
+        }
+    }
+    if (u != NULL) {
+        free(u->environment);
+        u->used = 1;
+        u->session = session;
+        u->elevationType = elevationType;
+        u->units = environment == NULL ? 2 : units;
+        u->environment = calloc(u->units, sizeof(WCHAR));
+        if (environment != NULL && u->environment != NULL) {
+            memcpy(u->environment, environment, units * sizeof(WCHAR));
+        }
+    }
+    fake_launch_unlock();
+}
+
+int fake_launch_started_count(void) { return started_count; }
+
+fake_started *fake_launch_started(int index) {
+    return index >= 0 && index < started_count ? &started[index] : NULL;
+}
+
+int fake_launch_exit(DWORD pid, DWORD exitCode) {
+    int found = 0;
+    fake_launch_lock();
+    for (int i = 0; i < started_count; i++) {
+        if (started[i].pid == pid) {
+            started[i].exited = 1;
+            started[i].exitCode = exitCode;
+            found = 1;
+        }
+    }
+    pthread_cond_broadcast(&exited_cond);
+    fake_launch_unlock();
+    return found;
+}
+
+/* ---- tokens, ours or another module's ---- */
+
+#define TOKEN_SESSION_ID 12u
+
+typedef struct token_view {
+    int known;
+    DWORD session;
+    DWORD elevationType;
+    DWORD tokenType;
+} token_view;
+
+static BOOL WINAPI fake_GetTokenInformation(HANDLE token, DWORD infoClass, void *info,
+                                           DWORD length, DWORD *returnLength);
+
+/* What a token is. Takes the launch lock itself: call without it (another module's
+ * GetTokenInformation may chain back here). */
+static token_view view_token(HANDLE token) {
+    token_view v = {0, 0, 0, 0};
+    fake_launch_lock();
+    object *t = object_of(token, OBJECT_TOKEN);
+    if (t != NULL) {
+        v.known = 1;
+        v.session = t->session;
+        v.elevationType = t->elevationType;
+        v.tokenType = t->tokenType;
+    }
+    fake_launch_unlock();
+    if (v.known || token == NULL) {
+        return v;
+    }
+    BOOL(WINAPI *other)(HANDLE, DWORD, void *, DWORD, DWORD *) =
+        WTS.GetTokenInformation != fake_GetTokenInformation ? WTS.GetTokenInformation
+                                                            : next_GetTokenInformation;
+    DWORD session = 0, length = 0;
+    if (other != NULL && other(token, TOKEN_SESSION_ID, &session, sizeof session, &length)) {
+        fake_launch_lock();
+        user *u = user_of(session);
+        v.known = 1;
+        v.session = session;
+        v.elevationType = u != NULL ? u->elevationType : ELEVATION_DEFAULT;
+        v.tokenType = TOKEN_PRIMARY; /* what WTSQueryUserToken hands out */
+        fake_launch_unlock();
+    }
+    fake_set_last_error(0);
+    return v;
+}
+
+/* ---- the fake functions ---- */
+
+static BOOL WINAPI fake_WTSQueryUserToken(DWORD session, HANDLE *token) {
+    if (fake_enter("WTSQueryUserToken")) {
+        return 0;
+    }
+    if (token == NULL) {
+        return fail(WTS_ERROR_INVALID_PARAMETER);
+    }
+    fake_lock();
+    int exists = fake_find_session(session) != NULL;
+    fake_unlock();
+    if (!exists) {
+        return fail(FAKE_ERROR_CTX_WINSTATION_NOT_FOUND);
+    }
+    fake_launch_lock();
+    user *u = user_of(session);
+    object *t = u == NULL ? NULL : new_object(OBJECT_TOKEN);
+    if (t != NULL) {
+        t->session = session;
+        t->elevationType = u->elevationType;
+        t->tokenType = TOKEN_PRIMARY;
+    }
+    fake_launch_unlock();
+    if (u == NULL) {
+        return fail(ERROR_NO_TOKEN); /* nobody logged on there (session 0 included) */
+    }
+    if (t == NULL) {
+        return fail(WTS_ERROR_NOT_ENOUGH_MEMORY);
+    }
+    *token = t;
+    return 1;
+}
+
+#define TOKEN_ELEVATION_TYPE 18u
+#define TOKEN_LINKED_TOKEN 19u
+
+static BOOL WINAPI fake_GetTokenInformation(HANDLE token, DWORD infoClass, void *info,
+                                           DWORD length, DWORD *returnLength) {
+    if (infoClass != TOKEN_ELEVATION_TYPE && infoClass != TOKEN_LINKED_TOKEN &&
+        next_GetTokenInformation != NULL) {
+        return next_GetTokenInformation(token, infoClass, info, length, returnLength);
+    }
+    if (fake_enter("GetTokenInformation")) {
+        return 0;
+    }
+    /* A second name, so that a test can fail the linked-token query alone. */
+    if (infoClass == TOKEN_LINKED_TOKEN && fake_enter("GetTokenInformation:TokenLinkedToken")) {
+        return 0;
+    }
+    if (returnLength == NULL) {
+        return fail(WTS_ERROR_INVALID_PARAMETER);
+    }
+    if (infoClass != TOKEN_ELEVATION_TYPE && infoClass != TOKEN_LINKED_TOKEN) {
+        return fail(WTS_ERROR_INVALID_PARAMETER); /* not scripted here */
+    }
+    DWORD needed = infoClass == TOKEN_ELEVATION_TYPE ? sizeof(DWORD) : sizeof(HANDLE);
+    token_view t = view_token(token);
+    DWORD error = 0;
+    fake_launch_lock();
+    if (!t.known) {
+        error = FAKE_ERROR_INVALID_HANDLE;
+    } else if (info == NULL || length < needed) {
+        *returnLength = needed;
+        error = WTS_ERROR_INSUFFICIENT_BUFFER;
+    } else if (infoClass == TOKEN_ELEVATION_TYPE) {
+        memcpy(info, &t.elevationType, sizeof(DWORD));
+        *returnLength = needed;
+    } else if (t.elevationType == ELEVATION_DEFAULT) {
+        error = ERROR_NO_SUCH_LOGON_SESSION; /* no split token, nothing linked */
+    } else {
+        object *linked = new_object(OBJECT_TOKEN);
+        if (linked == NULL) {
+            error = WTS_ERROR_NOT_ENOUGH_MEMORY;
+        } else {
+            linked->session = t.session;
+            linked->elevationType = t.elevationType == ELEVATION_LIMITED ? ELEVATION_FULL
+                                                                          : ELEVATION_LIMITED;
+            linked->tokenType = TOKEN_IMPERSONATION; /* as without SeTcbPrivilege */
+            HANDLE handle = linked;
+            memcpy(info, &handle, sizeof handle);
+            *returnLength = needed;
+        }
+    }
+    fake_launch_unlock();
+    return error == 0 ? 1 : fail(error);
+}
+
+static BOOL WINAPI fake_DuplicateTokenEx(HANDLE token, DWORD access, void *attributes,
+                                         DWORD impersonationLevel, DWORD tokenType,
+                                         HANDLE *newToken) {
+    (void)access, (void)attributes;
+    if (fake_enter("DuplicateTokenEx")) {
+        return 0;
+    }
+    if (newToken == NULL || impersonationLevel > 3 ||
+        (tokenType != TOKEN_PRIMARY && tokenType != TOKEN_IMPERSONATION)) {
+        return fail(WTS_ERROR_INVALID_PARAMETER);
+    }
+    token_view t = view_token(token);
+    fake_launch_lock();
+    DWORD error = 0;
+    if (!t.known) {
+        error = FAKE_ERROR_INVALID_HANDLE;
+    } else {
+        DWORD session = t.session, elevation = t.elevationType;
+        object *copy = new_object(OBJECT_TOKEN);
+        if (copy == NULL) {
+            error = WTS_ERROR_NOT_ENOUGH_MEMORY;
+        } else {
+            copy->session = session;
+            copy->elevationType = elevation;
+            copy->tokenType = tokenType;
+            *newToken = copy;
+        }
+    }
+    fake_launch_unlock();
+    return error == 0 ? 1 : fail(error);
+}
+
+static BOOL WINAPI fake_CreateEnvironmentBlock(void **environment, HANDLE token, BOOL inherit) {
+    (void)inherit;
+    if (fake_enter("CreateEnvironmentBlock")) {
+        return 0;
+    }
+    if (environment == NULL) {
+        return fail(WTS_ERROR_INVALID_PARAMETER);
+    }
+    token_view t = view_token(token);
+    fake_launch_lock();
+    user *u = t.known ? user_of(t.session) : NULL;
+    DWORD error = 0;
+    if (!t.known) {
+        error = FAKE_ERROR_INVALID_HANDLE;
+    } else {
+        size_t units = u == NULL ? 2 : u->units;
+        object *block = new_object(OBJECT_ENVIRONMENT);
+        WCHAR *copy = block == NULL ? NULL : calloc(units, sizeof(WCHAR));
+        if (copy == NULL) {
+            error = WTS_ERROR_NOT_ENOUGH_MEMORY;
+            if (block != NULL) {
+                drop_object(find_object(block));
+            }
+        } else {
+            if (u != NULL) {
+                memcpy(copy, u->environment, units * sizeof(WCHAR));
+            }
+            block->block = copy;
+            *environment = block->block;
+        }
+    }
+    fake_launch_unlock();
+    return error == 0 ? 1 : fail(error);
+}
+
+static BOOL WINAPI fake_DestroyEnvironmentBlock(void *environment) {
+    if (fake_enter("DestroyEnvironmentBlock")) {
+        return 0;
+    }
+    fake_launch_lock();
+    int found = -1;
+    for (int i = 0; environment != NULL && i < MAX_LIVE; i++) {
+        if (live[i] != NULL && live[i]->kind == OBJECT_ENVIRONMENT && live[i]->block == environment) {
+            found = i;
+        }
+    }
+    if (found >= 0) {
+        drop_object(found);
+    }
+    fake_launch_unlock();
+    return found >= 0 ? 1 : fail(WTS_ERROR_INVALID_PARAMETER);
+}
+
+static WCHAR *copy_string(const WCHAR *text) {
+    return text == NULL ? NULL : fake_wcsdup(text, fake_wcslen(text));
+}
+
+/* The block up to and including its double NUL (an empty block is two NULs). */
+static WCHAR *copy_block(const WCHAR *block) {
+    if (block == NULL) {
+        return NULL;
+    }
+    size_t at = 0;
+    while (block[at] != 0 || block[at + 1] != 0) {
+        at++;
+    }
+    WCHAR *copy = malloc((at + 2) * sizeof(WCHAR));
+    if (copy != NULL) {
+        memcpy(copy, block, (at + 2) * sizeof(WCHAR));
+    }
+    return copy;
+}
+
+static BOOL WINAPI fake_CreateProcessAsUserW(HANDLE token, const WCHAR *application,
+                                             WCHAR *commandLine, void *processAttributes,
+                                             void *threadAttributes, BOOL inheritHandles,
+                                             DWORD creationFlags, void *environment,
+                                             const WCHAR *currentDirectory,
+                                             STARTUPINFOW *startup, PROCESS_INFORMATION *info) {
+    (void)processAttributes, (void)threadAttributes;
+    if (fake_enter("CreateProcessAsUserW")) {
+        return 0;
+    }
+    if (startup == NULL || info == NULL || startup->cb != sizeof(STARTUPINFOW) ||
+        (application == NULL && commandLine == NULL)) {
+        return fail(WTS_ERROR_INVALID_PARAMETER);
+    }
+    if (environment != NULL && !(creationFlags & CREATE_UNICODE_ENVIRONMENT)) {
+        return fail(WTS_ERROR_INVALID_PARAMETER); /* a UTF-16 block read as ANSI: garbage */
+    }
+    token_view t = view_token(token);
+    fake_launch_lock();
+    DWORD error = 0;
+    if (!t.known) {
+        error = FAKE_ERROR_INVALID_HANDLE;
+    } else if (t.tokenType != TOKEN_PRIMARY) {
+        error = ERROR_BAD_TOKEN_TYPE;
+    } else if (started_count >= FAKE_LAUNCH_MAX_STARTED) {
+        error = WTS_ERROR_NOT_ENOUGH_MEMORY;
+    } else {
+        object *process = new_object(OBJECT_PROCESS);
+        object *thread = process == NULL ? NULL : new_object(OBJECT_THREAD);
+        if (thread == NULL) {
+            error = WTS_ERROR_NOT_ENOUGH_MEMORY;
+            if (process != NULL) {
+                drop_object(find_object(process));
+            }
+        } else {
+            int index = started_count++;
+            fake_started *s = &started[index];
+            memset(s, 0, sizeof *s);
+            s->pid = 7000u + 4u * (DWORD)index;
+            s->commandLine = copy_string(commandLine);
+            s->desktop = copy_string(startup->lpDesktop);
+            s->workingDirectory = copy_string(currentDirectory);
+            s->environment = copy_block(environment);
+            s->creationFlags = creationFlags;
+            s->startupFlags = startup->dwFlags;
+            s->showWindow = startup->wShowWindow;
+            s->inheritHandles = inheritHandles;
+            s->tokenSession = t.session;
+            s->tokenElevated = t.elevationType == ELEVATION_FULL;
+            process->started = index;
+            thread->started = index;
+            info->hProcess = process;
+            info->hThread = thread;
+            info->dwProcessId = s->pid;
+            info->dwThreadId = s->pid + 1;
+        }
+    }
+    fake_launch_unlock();
+    return error == 0 ? 1 : fail(error);
+}
+
+static BOOL WINAPI fake_CloseHandle(HANDLE handle) {
+    fake_launch_lock();
+    int at = find_object(handle);
+    if (at >= 0 && live[at]->kind != OBJECT_ENVIRONMENT) {
+        drop_object(at);
+        fake_launch_unlock();
+        fake_enter("CloseHandle");
+        return 1;
+    }
+    fake_launch_unlock();
+    if (next_CloseHandle != NULL) {
+        return next_CloseHandle(handle); /* another module's handle */
+    }
+    fake_enter("CloseHandle");
+    return fail(FAKE_ERROR_INVALID_HANDLE);
+}
+
+static DWORD WINAPI fake_WaitForSingleObject(HANDLE handle, DWORD milliseconds) {
+    fake_launch_lock();
+    object *o = object_of(handle, OBJECT_PROCESS);
+    if (o == NULL) {
+        o = object_of(handle, OBJECT_THREAD);
+    }
+    if (o == NULL) {
+        fake_launch_unlock();
+        if (next_WaitForSingleObject != NULL) {
+            return next_WaitForSingleObject(handle, milliseconds);
+        }
+        fake_enter("WaitForSingleObject");
+        fake_set_last_error(FAKE_ERROR_INVALID_HANDLE);
+        return WAIT_FAILED;
+    }
+    fake_launch_unlock();
+    if (fake_enter("WaitForSingleObject")) {
+        return WAIT_FAILED;
+    }
+    fake_launch_lock();
+    int index = o->started;
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_sec += milliseconds / 1000;
+    deadline.tv_nsec += (long)(milliseconds % 1000) * 1000000L;
+    if (deadline.tv_nsec >= 1000000000L) {
+        deadline.tv_sec++;
+        deadline.tv_nsec -= 1000000000L;
+    }
+    int timedOut = 0;
+    while (!started[index].exited && !timedOut) {
+        if (milliseconds == INFINITE) {
+            pthread_cond_wait(&exited_cond, &launch_mutex);
+        } else {
+            timedOut = pthread_cond_timedwait(&exited_cond, &launch_mutex, &deadline) != 0;
+        }
+    }
+    int exited = started[index].exited;
+    fake_launch_unlock();
+    return exited ? WAIT_OBJECT_0 : WAIT_TIMEOUT;
+}
+
+static BOOL WINAPI fake_GetExitCodeProcess(HANDLE process, DWORD *exitCode) {
+    if (fake_enter("GetExitCodeProcess")) {
+        return 0;
+    }
+    if (exitCode == NULL) {
+        return fail(WTS_ERROR_INVALID_PARAMETER);
+    }
+    fake_launch_lock();
+    object *o = object_of(process, OBJECT_PROCESS);
+    if (o != NULL) {
+        *exitCode = started[o->started].exited ? started[o->started].exitCode : STILL_ACTIVE;
+    }
+    fake_launch_unlock();
+    return o != NULL ? 1 : fail(FAKE_ERROR_INVALID_HANDLE);
+}
+
+static void fill(wts_api *api) {
+    if (api->WTSQueryUserToken == NULL) {
+        api->WTSQueryUserToken = fake_WTSQueryUserToken; /* fake_tokens.c may own it */
+    }
+    if (api->CloseHandle != fake_CloseHandle) {
+        next_CloseHandle = api->CloseHandle;
+        api->CloseHandle = fake_CloseHandle;
+    }
+    if (api->WaitForSingleObject != fake_WaitForSingleObject) {
+        next_WaitForSingleObject = api->WaitForSingleObject;
+        api->WaitForSingleObject = fake_WaitForSingleObject;
+    }
+    if (api->GetTokenInformation != fake_GetTokenInformation) {
+        next_GetTokenInformation = api->GetTokenInformation;
+        api->GetTokenInformation = fake_GetTokenInformation;
+    }
+    api->DuplicateTokenEx = fake_DuplicateTokenEx;
+    api->CreateEnvironmentBlock = fake_CreateEnvironmentBlock;
+    api->DestroyEnvironmentBlock = fake_DestroyEnvironmentBlock;
+    api->CreateProcessAsUserW = fake_CreateProcessAsUserW;
+    api->GetExitCodeProcess = fake_GetExitCodeProcess;
+}
+
+static void reset(void) {
+    fake_launch_lock();
+    for (int i = 0; i < MAX_USERS; i++) {
+        free(users[i].environment);
+    }
+    memset(users, 0, sizeof users);
+    for (int i = 0; i < MAX_LIVE; i++) {
+        if (live[i] != NULL) {
+            free(live[i]->block);
+            free(live[i]);
+            live[i] = NULL; /* the open-handle count is zeroed by fake_reset */
+        }
+    }
+    for (int i = 0; i < started_count; i++) {
+        free(started[i].commandLine);
+        free(started[i].desktop);
+        free(started[i].workingDirectory);
+        free(started[i].environment);
+    }
+    memset(started, 0, sizeof started);
+    started_count = 0;
+    pthread_cond_broadcast(&exited_cond);
+    fake_launch_unlock();
+}
+
+FAKE_MODULE(launch, fill, reset)

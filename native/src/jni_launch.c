@@ -1,0 +1,214 @@
+/*
+ * Natives of io.github.wtsbridge.internal.LaunchNative: the Windows calls that start a
+ * program in a user's session, one JNI call per Windows call. The chain itself
+ * (WTSQueryUserToken → [linked token] → DuplicateTokenEx → CreateEnvironmentBlock →
+ * CreateProcessAsUserW) runs in Java (internal/Launcher.java) with try/finally, so that each
+ * token is closed on every path and the environment can be merged in Java. Token and process
+ * handles cross to Java as jlong values that never leave the internal package.
+ */
+#include "heap_text.h"
+
+#define FN(name) Java_io_github_wtsbridge_internal_LaunchNative_##name
+
+#define HANDLE_OF(value) ((HANDLE)(intptr_t)(value))
+#define TOKEN_ELEVATION_TYPE 18
+#define TOKEN_LINKED_TOKEN 19
+#define MAXIMUM_ALLOWED 0x02000000u
+#define SECURITY_IMPERSONATION 2
+#define TOKEN_PRIMARY 1
+#define STARTF_USESHOWWINDOW 0x00000001u
+#define CREATE_NEW_CONSOLE 0x00000010u
+#define CREATE_UNICODE_ENVIRONMENT 0x00000400u
+#define WAIT_FAILED 0xFFFFFFFFu
+/* An environment block longer than this is corrupt (64 Mi units); stops a runaway scan. */
+#define MAX_ENVIRONMENT_UNITS ((size_t)1 << 26)
+
+JNIEXPORT jlong JNICALL FN(queryUserToken)(JNIEnv *env, jclass cls, jint session) {
+    (void)cls;
+    WTS_REQUIRE(env, WTSQueryUserToken, 0);
+    HANDLE token = NULL;
+    if (!WTS.WTSQueryUserToken((DWORD)session, &token)) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, "WTSQueryUserToken");
+        return 0;
+    }
+    return (jlong)(intptr_t)token;
+}
+
+/* TokenElevationType: 1 default (no split token), 2 full, 3 limited (UAC filtered). */
+JNIEXPORT jint JNICALL FN(tokenElevationType)(JNIEnv *env, jclass cls, jlong token) {
+    (void)cls;
+    WTS_REQUIRE(env, GetTokenInformation, 0);
+    DWORD type = 0, length = 0;
+    if (!WTS.GetTokenInformation(HANDLE_OF(token), TOKEN_ELEVATION_TYPE, &type, sizeof type,
+                                 &length)) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, "GetTokenInformation");
+        return 0;
+    }
+    return (jint)type;
+}
+
+/* TokenLinkedToken: the other half of a split token; the caller closes it. */
+JNIEXPORT jlong JNICALL FN(linkedToken)(JNIEnv *env, jclass cls, jlong token) {
+    (void)cls;
+    WTS_REQUIRE(env, GetTokenInformation, 0);
+    HANDLE linked = NULL; /* TOKEN_LINKED_TOKEN is one HANDLE */
+    DWORD length = 0;
+    if (!WTS.GetTokenInformation(HANDLE_OF(token), TOKEN_LINKED_TOKEN, &linked, sizeof linked,
+                                 &length)) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, "GetTokenInformation");
+        return 0;
+    }
+    return (jlong)(intptr_t)linked;
+}
+
+/* DuplicateTokenEx(MAXIMUM_ALLOWED, SecurityImpersonation, TokenPrimary): what
+ * CreateProcessAsUserW needs. */
+JNIEXPORT jlong JNICALL FN(duplicatePrimaryToken)(JNIEnv *env, jclass cls, jlong token) {
+    (void)cls;
+    WTS_REQUIRE(env, DuplicateTokenEx, 0);
+    HANDLE primary = NULL;
+    if (!WTS.DuplicateTokenEx(HANDLE_OF(token), MAXIMUM_ALLOWED, NULL, SECURITY_IMPERSONATION,
+                              TOKEN_PRIMARY, &primary)) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, "DuplicateTokenEx");
+        return 0;
+    }
+    return (jlong)(intptr_t)primary;
+}
+
+/* The user's own environment (CreateEnvironmentBlock, not inheriting ours) as "NAME=value"
+ * strings; the block is destroyed before returning, on every path. */
+JNIEXPORT jobjectArray JNICALL FN(environmentBlock)(JNIEnv *env, jclass cls, jlong token) {
+    (void)cls;
+    WTS_REQUIRE(env, CreateEnvironmentBlock, NULL);
+    WTS_REQUIRE(env, DestroyEnvironmentBlock, NULL);
+    void *block = NULL;
+    if (!WTS.CreateEnvironmentBlock(&block, HANDLE_OF(token), 0)) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, "CreateEnvironmentBlock");
+        return NULL;
+    }
+    jobjectArray result = NULL;
+    const WCHAR *units = (const WCHAR *)block;
+    size_t count = 0, at = 0;
+    while (units != NULL && at < MAX_ENVIRONMENT_UNITS && units[at] != 0) {
+        at += wts_wcsnlen(units + at, MAX_ENVIRONMENT_UNITS - at) + 1;
+        count++;
+    }
+    if (at >= MAX_ENVIRONMENT_UNITS) {
+        wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "CreateEnvironmentBlock");
+        goto done;
+    }
+    result = (*env)->NewObjectArray(env, (jsize)count, wts_class_String, NULL);
+    at = 0;
+    for (size_t i = 0; result != NULL && i < count; i++) {
+        size_t length = wts_wcsnlen(units + at, MAX_ENVIRONMENT_UNITS - at);
+        jstring entry = wts_new_string(env, units + at, length);
+        if (entry == NULL) {
+            result = NULL; /* OutOfMemoryError pending; the array is a local ref */
+            break;
+        }
+        (*env)->SetObjectArrayElement(env, result, (jsize)i, entry);
+        (*env)->DeleteLocalRef(env, entry);
+        at += length + 1;
+    }
+done:
+    WTS.DestroyEnvironmentBlock(block);
+    return result;
+}
+
+/*
+ * CreateProcessAsUserW(token, NULL, commandLine, NULL, NULL, FALSE,
+ * CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_CONSOLE, environment, workingDirectory, startup)
+ * with lpDesktop = desktop and, when showWindow >= 0, STARTF_USESHOWWINDOW. environment is a
+ * complete block ("A=1\0B=2\0\0") prepared by Java. Closes the thread handle; returns
+ * {pid, process handle}.
+ */
+JNIEXPORT jlongArray JNICALL FN(createProcessAsUser)(JNIEnv *env, jclass cls, jlong token,
+                                                     jstring commandLine, jstring desktop,
+                                                     jstring workingDirectory,
+                                                     jcharArray environment, jint showWindow) {
+    (void)cls;
+    WTS_REQUIRE(env, CreateProcessAsUserW, NULL);
+    WTS_REQUIRE(env, CloseHandle, NULL);
+    jlongArray result = NULL;
+    WCHAR *command = wts_heap_string(env, commandLine);
+    WCHAR *desk = command ? wts_heap_string(env, desktop) : NULL;
+    WCHAR *directory = desk ? wts_heap_string(env, workingDirectory) : NULL;
+    WCHAR *block = NULL;
+    if (desk == NULL || (*env)->ExceptionCheck(env)) {
+        goto done;
+    }
+    block = wts_heap_chars(env, environment);
+    if ((*env)->ExceptionCheck(env)) {
+        goto done;
+    }
+    STARTUPINFOW startup = {0};
+    startup.cb = sizeof startup;
+    startup.lpDesktop = desk;
+    if (showWindow >= 0) {
+        startup.dwFlags = STARTF_USESHOWWINDOW;
+        startup.wShowWindow = (uint16_t)showWindow;
+    }
+    PROCESS_INFORMATION info = {0};
+    if (!WTS.CreateProcessAsUserW(HANDLE_OF(token), NULL, command, NULL, NULL, 0,
+                                  CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_CONSOLE, block,
+                                  directory, &startup, &info)) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, "CreateProcessAsUserW");
+        goto done;
+    }
+    WTS.CloseHandle(info.hThread);
+    jlong values[2] = {(jlong)info.dwProcessId, (jlong)(intptr_t)info.hProcess};
+    result = (*env)->NewLongArray(env, 2);
+    if (result == NULL) {
+        WTS.CloseHandle(info.hProcess); /* OutOfMemoryError pending: nobody would close it */
+        goto done;
+    }
+    (*env)->SetLongArrayRegion(env, result, 0, 2, values);
+done:
+    wts_free(command);
+    wts_free(desk);
+    wts_free(directory);
+    wts_free(block);
+    return result;
+}
+
+/* WaitForSingleObject on a process: 0 (WAIT_OBJECT_0, it ended) or 258 (WAIT_TIMEOUT);
+ * milliseconds is a DWORD, 0xFFFFFFFF = INFINITE. */
+JNIEXPORT jint JNICALL FN(waitForProcess)(JNIEnv *env, jclass cls, jlong process,
+                                          jint milliseconds) {
+    (void)cls;
+    WTS_REQUIRE(env, WaitForSingleObject, 0);
+    DWORD outcome = WTS.WaitForSingleObject(HANDLE_OF(process), (DWORD)milliseconds);
+    if (outcome == WAIT_FAILED) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, "WaitForSingleObject");
+        return 0;
+    }
+    return (jint)outcome;
+}
+
+JNIEXPORT jint JNICALL FN(exitCodeProcess)(JNIEnv *env, jclass cls, jlong process) {
+    (void)cls;
+    WTS_REQUIRE(env, GetExitCodeProcess, 0);
+    DWORD code = 0;
+    if (!WTS.GetExitCodeProcess(HANDLE_OF(process), &code)) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, "GetExitCodeProcess");
+        return 0;
+    }
+    return (jint)code;
+}
+
+/* CloseHandle; false when Windows refused (cleanup paths ignore it, there is nothing to do). */
+JNIEXPORT jboolean JNICALL FN(closeHandle)(JNIEnv *env, jclass cls, jlong handle) {
+    (void)env, (void)cls;
+    if (WTS.CloseHandle == NULL || handle == 0) {
+        return JNI_FALSE;
+    }
+    return WTS.CloseHandle(HANDLE_OF(handle)) ? JNI_TRUE : JNI_FALSE;
+}
