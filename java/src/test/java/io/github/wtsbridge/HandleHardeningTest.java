@@ -205,6 +205,42 @@ class HandleHardeningTest extends FakeTestBase {
     }
 
     @Test
+    void serverAndWaiterClosedWhileAWaitIsStarting() throws Exception {
+        FakeServers.reachable("events");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 300; round++) {
+                WtsServer server = WtsServer.open("events");
+                WtsSystemEventWaiter waiter = WtsSystemEventWaiter.open(server);
+                /* one wait that ends, so that the waiter has used the handle before */
+                Future<Set<WtsSystemEvent>> first = pool.submit(waiter::awaitAny);
+                assertTrue(FakeEvents.await(() -> FakeEvents.blockedWaits() == 1, WAIT));
+                waiter.flush();
+                first.get(10, TimeUnit.SECONDS);
+                /* a second wait starting while both are closed */
+                Future<?> starting = pool.submit(() -> {
+                    try {
+                        waiter.awaitAny();
+                    } catch (IllegalStateException closed) {
+                        return null;
+                    }
+                    return null;
+                });
+                if (round % 2 == 0) {
+                    Thread.onSpinWait();
+                }
+                server.close();
+                waiter.close();
+                starting.get(10, TimeUnit.SECONDS);
+                assertEquals(0, FakeWts.openHandles(), "round " + round);
+                assertEquals(0, FakeServers.badHandleUses(), "round " + round + ": a closed handle was flushed");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void droppedWaiterDoesNotKeepItsServerOpenForever() {
         FakeServers.reachable("events");
         WtsServer server = WtsServer.open("events");
