@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "fake_servers.h"
 
@@ -20,6 +21,7 @@ typedef struct fake_server {
     int open;
     WCHAR *name;
     DWORD useError;
+    DWORD delayMillis; /* every call with this handle sleeps this long first (slow server) */
     struct fake_server *next;
 } fake_server;
 
@@ -39,6 +41,7 @@ static fake_server *closed_servers;
 static int closed_count;
 static name_entry *scripted;  /* fake_servers_script */
 static name_entry *listed;    /* fake_servers_add_listed */
+static name_entry *delayed;   /* fake_servers_delay (useError holds the milliseconds) */
 static int64_t bad_handle_uses;
 static WCHAR last_server[LAST_UNITS];
 static char last_function[64];
@@ -89,6 +92,7 @@ static fake_server *find_handle(HANDLE handle) {
 
 int fake_server_check(HANDLE server, const char *function) {
     DWORD error = 0;
+    DWORD delay = 0;
     fake_lock();
     if (function != NULL) {
         strncpy(last_function, function, sizeof last_function - 1);
@@ -105,9 +109,15 @@ int fake_server_check(HANDLE server, const char *function) {
         } else {
             copy_text(last_server, LAST_UNITS, s->name);
             error = s->useError;
+            delay = s->delayMillis;
         }
     }
     fake_unlock();
+    if (delay > 0) { /* a slow server: block this call (not the world) for a while */
+        struct timespec t = {(time_t)(delay / 1000u), (long)(delay % 1000u) * 1000000L};
+        while (nanosleep(&t, &t) != 0) {
+        }
+    }
     if (error != 0) {
         fake_set_last_error(error);
         return 0;
@@ -139,6 +149,11 @@ static HANDLE WINAPI fake_WTSOpenServerW(WCHAR *name) {
     for (name_entry *e = scripted; e != NULL; e = e->next) {
         if (same_text(e->name, name)) {
             s->useError = e->useError;
+        }
+    }
+    for (name_entry *e = delayed; e != NULL; e = e->next) {
+        if (same_text(e->name, name)) {
+            s->delayMillis = e->useError;
         }
     }
     s->next = servers;
@@ -247,6 +262,14 @@ void fake_servers_script(const WCHAR *name, DWORD useError) {
     fake_unlock();
 }
 
+void fake_servers_delay(const WCHAR *name, DWORD millis) {
+    name_entry *e = new_entry(NULL, name, millis > FAKE_MAX_DELAY_MILLIS ? FAKE_MAX_DELAY_MILLIS : millis);
+    fake_lock();
+    e->next = delayed;
+    delayed = e;
+    fake_unlock();
+}
+
 void fake_servers_add_listed(const WCHAR *domain, const WCHAR *name) {
     name_entry *e = new_entry(domain, name, 0);
     fake_lock();
@@ -293,6 +316,7 @@ static void reset(void) {
     closed_count = 0;
     free_entries(&scripted);
     free_entries(&listed);
+    free_entries(&delayed);
     bad_handle_uses = 0;
     last_server[0] = 0;
     last_function[0] = 0;

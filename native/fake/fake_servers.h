@@ -7,6 +7,10 @@
 /* Scripts a server name: useError 0 = reachable, else the code every call with its handle
  * fails with (5 = denies, 1722 = unreachable). Unscripted names behave as 1722. */
 void fake_servers_script(const WCHAR *name, DWORD useError);
+/* Makes every call with a handle to `name` (opened after this) sleep `millis` first, outside
+ * the world lock: a slow or hanging server. Capped at FAKE_MAX_DELAY_MILLIS. */
+#define FAKE_MAX_DELAY_MILLIS 10000u
+void fake_servers_delay(const WCHAR *name, DWORD millis);
 /* A server WTSEnumerateServersW lists for domain (NULL = the caller's own domain). */
 void fake_servers_add_listed(const WCHAR *domain, const WCHAR *name);
 /* Copies (lock held by the caller) the server name of the last checked call ("" = local),

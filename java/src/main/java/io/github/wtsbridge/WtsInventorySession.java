@@ -1,0 +1,24 @@
+package io.github.wtsbridge;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One session of a server's inventory: the listing entry, and (when asked for with
+ * {@link WtsInventory.Options#withSessionInfo(boolean)}) what WTSSessionInfo tells about it.
+ *
+ * @param session the entry of the session listing (id, WinStation name, state)
+ * @param info    user, domain, counters and times; empty when not asked for, or when the
+ *                query failed for this session (it may have ended since the listing)
+ */
+public record WtsInventorySession(WtsSession session, Optional<WtsInfo> info) {
+    public WtsInventorySession {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(info, "info");
+    }
+
+    /** The logged-on user's name; empty when nobody is logged on or the info is missing. */
+    public String userName() {
+        return info.map(WtsInfo::userName).orElse("");
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.wtsbridge.cli;
+
+import io.github.wtsbridge.WtsServer;
+import io.github.wtsbridge.WtsSessions;
+
+/** {@code disconnect SESSION}: WTSDisconnectSession, like tsdiscon. */
+final class DisconnectCommand extends ActionCommand.SessionAction {
+    @Override
+    String name() {
+        return "disconnect";
+    }
+
+    @Override
+    String summary() {
+        return "disconnect a session, leaving its user logged on (like tsdiscon)";
+    }
+
+    @Override
+    String description() {
+        return "Disconnects session SESSION from its client (WTSDisconnectSession), on this machine or\n"
+                + "on each --server in turn; the user stays logged on and can reconnect.";
+    }
+
+    @Override
+    void apply(WtsServer server, int session, boolean wait) {
+        WtsSessions.disconnect(server, session, wait);
+    }
+
+    @Override
+    String done() {
+        return "disconnected";
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.wtsbridge.cli;
+
+import io.github.wtsbridge.WtsServer;
+import io.github.wtsbridge.WtsSessions;
+
+/** {@code logoff SESSION}: WTSLogoffSession, like logoff. */
+final class LogoffCommand extends ActionCommand.SessionAction {
+    @Override
+    String name() {
+        return "logoff";
+    }
+
+    @Override
+    String summary() {
+        return "log a session off (like logoff)";
+    }
+
+    @Override
+    String description() {
+        return "Logs the user of session SESSION off (WTSLogoffSession), on this machine or on each\n"
+                + "--server in turn; unsaved work in the session is lost.";
+    }
+
+    @Override
+    void apply(WtsServer server, int session, boolean wait) {
+        WtsSessions.logoff(server, session, wait);
+    }
+
+    @Override
+    String done() {
+        return "logged off";
+    }
+}
