@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputSweepTest extends FakeTestBase {
     private static final List<Class<?>> API = List.of(WtsSessions.class, WtsProcesses.class, WtsServer.class,
-            WtsUsers.class, WtsSystemEventWaiter.class, WtsSessionSubscription.class, WtsSessionNotifications.class);
+            WtsUsers.class, WtsSystemEventWaiter.class, WtsSessionSubscription.class, WtsSessionNotifications.class,
+            WtsInventory.class);
     private static final String LONG_TEXT = "x".repeat(100_000);
 
     private record Bad(String label, Object value) {
@@ -64,6 +65,10 @@ class BadInputSweepTest extends FakeTestBase {
             return WtsSessionScope.ALL_SESSIONS;
         } else if (type == WtsSessionListener.class) {
             return (WtsSessionListener) change -> { };
+        } else if (type == List.class) {
+            return List.of("x");
+        } else if (type == WtsInventory.Options.class) {
+            return WtsInventory.Options.defaults();
         } else if (type == WtsInfoClass.class) {
             return WtsInfoClass.INCOMING_BYTES; /* valid for counter(); any class suits queryRaw() */
         }
@@ -83,6 +88,9 @@ class BadInputSweepTest extends FakeTestBase {
             bad.add(new Bad("\"\"", ""));
             bad.add(new Bad("\"a\\0b\"", "a\0b"));
             bad.add(new Bad("100,000 chars", LONG_TEXT));
+        } else if (type == List.class) {
+            bad.add(new Bad("[null]", Arrays.asList((Object) null)));
+            bad.add(new Bad("[\"a\\0b\"]", List.of("a\0b")));
         } else if (type == Duration.class) {
             bad.add(new Bad("-1 s", Duration.ofSeconds(-1)));
             bad.add(new Bad("10^6 days", Duration.ofDays(1_000_000)));
