@@ -13,7 +13,9 @@ set_target_properties(wtsbridge PROPERTIES
 # -DWTS_SANITIZE=ON: AddressSanitizer + UndefinedBehaviorSanitizer (clang), for .ci/run.
 option(WTS_SANITIZE "build with ASan + UBSan" OFF)
 if(WTS_SANITIZE)
+  # The JVM is not instrumented: the runtime is the shared one (LD_PRELOAD'ed into the test
+  # JVM by scripts/test-sanitizers); -fno-sanitize-recover makes any report abort the JVM.
   target_compile_options(wtsbridge PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
                          -fno-sanitize-recover=all)
-  target_link_options(wtsbridge PRIVATE -fsanitize=address,undefined)
+  target_link_options(wtsbridge PRIVATE -fsanitize=address,undefined -shared-libasan)
 endif()

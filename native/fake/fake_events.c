@@ -474,16 +474,16 @@ static BOOL WINAPI fake_WTSUnRegisterSessionNotification(HANDLE hwnd) {
 
 /* The Ex pair shares the registrations: the fake's sessions are all on the server asked. */
 static BOOL WINAPI fake_WTSRegisterSessionNotificationEx(HANDLE server, HANDLE hwnd, DWORD flags) {
-    (void)server;
-    if (fake_enter("WTSRegisterSessionNotificationEx")) {
+    if (fake_enter("WTSRegisterSessionNotificationEx") ||
+        !fake_server_check(server, "WTSRegisterSessionNotificationEx")) {
         return 0;
     }
     return fake_WTSRegisterSessionNotification(hwnd, flags);
 }
 
 static BOOL WINAPI fake_WTSUnRegisterSessionNotificationEx(HANDLE server, HANDLE hwnd) {
-    (void)server;
-    if (fake_enter("WTSUnRegisterSessionNotificationEx")) {
+    if (fake_enter("WTSUnRegisterSessionNotificationEx") ||
+        !fake_server_check(server, "WTSUnRegisterSessionNotificationEx")) {
         return 0;
     }
     return fake_WTSUnRegisterSessionNotification(hwnd);
@@ -523,6 +523,11 @@ static BOOL WINAPI fake_WTSWaitSystemEvent(HANDLE server, DWORD mask, DWORD *fla
         }
     }
     pthread_mutex_unlock(&lock);
+    /* the handle must still be open when the wait returns: a WTSCloseServer while the call
+       was in flight counts as a bad handle use (and fails the wait, with ERROR_INVALID_HANDLE) */
+    if (!fake_server_check(server, "WTSWaitSystemEvent")) {
+        return 0;
+    }
     *flags = self.result;
     return 1;
 }

@@ -32,7 +32,13 @@ typedef struct name_entry {
     struct name_entry *next;
 } name_entry;
 
-static fake_server *servers;  /* every handle handed out since the reset, open or closed */
+static fake_server *servers;  /* the open handles */
+/* The most recently closed handles, kept (not freed) so that a use after close or a double
+ * close is seen as a bad handle use and their addresses are not handed out again at once;
+ * older ones are freed so that a long run (scripts/soak) stays flat in memory and time. */
+#define KEEP_CLOSED 256
+static fake_server *closed_servers;
+static int closed_count;
 static name_entry *scripted;  /* fake_servers_script */
 static name_entry *listed;    /* fake_servers_add_listed */
 static name_entry *delayed;   /* fake_servers_delay (useError holds the milliseconds) */
@@ -72,6 +78,11 @@ static void copy_text(WCHAR *to, size_t units, const WCHAR *from) {
 
 static fake_server *find_handle(HANDLE handle) {
     for (fake_server *s = servers; s != NULL; s = s->next) {
+        if ((HANDLE)s == handle) {
+            return s;
+        }
+    }
+    for (fake_server *s = closed_servers; s != NULL; s = s->next) {
         if ((HANDLE)s == handle) {
             return s;
         }
@@ -158,8 +169,26 @@ static void WINAPI fake_WTSCloseServer(HANDLE server) {
     fake_lock();
     fake_server *s = find_handle(server);
     if (s != NULL && s->open) {
-        s->open = 0; /* kept in the list, so that a later use is seen as a bad handle */
+        s->open = 0; /* kept a while, so that a later use is seen as a bad handle */
         closed = 1;
+        for (fake_server **at = &servers; *at != NULL; at = &(*at)->next) {
+            if (*at == s) {
+                *at = s->next;
+                break;
+            }
+        }
+        s->next = closed_servers;
+        closed_servers = s;
+        if (++closed_count > KEEP_CLOSED) {
+            fake_server **oldest = &closed_servers;
+            while ((*oldest)->next != NULL) {
+                oldest = &(*oldest)->next;
+            }
+            free((*oldest)->name);
+            free(*oldest);
+            *oldest = NULL;
+            closed_count--;
+        }
     } else if (server != WTS_CURRENT_SERVER_HANDLE) {
         bad_handle_uses++; /* double close or a foreign value: the shim must never do this */
     }
@@ -275,12 +304,16 @@ static void free_entries(name_entry **list) {
 }
 
 static void reset(void) {
-    while (servers != NULL) {
-        fake_server *s = servers;
-        servers = s->next;
-        free(s->name);
-        free(s);
+    fake_server **lists[] = {&servers, &closed_servers};
+    for (int l = 0; l < 2; l++) {
+        while (*lists[l] != NULL) {
+            fake_server *s = *lists[l];
+            *lists[l] = s->next;
+            free(s->name);
+            free(s);
+        }
     }
+    closed_count = 0;
     free_entries(&scripted);
     free_entries(&listed);
     free_entries(&delayed);

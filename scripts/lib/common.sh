@@ -45,3 +45,35 @@ ensure_build_toolchain() {
     javac:openjdk-17-jdk-headless \
     /usr/share/mingw-w64/include/stdio.h:mingw-w64-common
 }
+
+# Prints the -Xcheck:jni findings of a Maven run (its console log + Surefire's reports) and
+# succeeds if there are any. -Xcheck:jni writes straight to the JVM's stdout/stderr file
+# descriptors, bypassing System.out: Surefire passes such lines to its console (stderr) or, as
+# "corrupted" stream data, keeps them in *.dumpstream files; test output may also land in the
+# per-class -output.txt files. All of them are searched. scripts/check-jni-selftest proves
+# this finds real warnings (through this very function and its exit status).
+jni_warnings() {
+  local console="$1" reports="$2" files=() f
+  # Only files that exist: grep exits 2 on a missing file even when it found lines, which
+  # would read as "no warnings".
+  for f in "$console" "$reports"/*.dumpstream "$reports"/*-output.txt; do
+    [[ -f "$f" ]] && files+=("$f")
+  done
+  ((${#files[@]} > 0)) || return 1
+  local found
+  found="$(grep -hE "WARNING in native method|FATAL ERROR in native method|JNI local refs|WARNING: JNI" \
+    "${files[@]}" || true)"
+  [[ -n "$found" ]] || return 1
+  printf '%s\n' "$found"
+}
+
+# clang's sanitizer and libFuzzer runtimes (scripts/test-sanitizers, scripts/fuzz).
+ensure_sanitizer_runtimes() {
+  ensure_build_toolchain
+  local major asan fuzzer
+  major="$(clang -dumpversion | cut -d. -f1)"
+  asan="$(clang -print-file-name=libclang_rt.asan-"$(uname -m)".so)"
+  fuzzer="$(clang -print-file-name=libclang_rt.fuzzer-"$(uname -m)".a)"
+  [[ "$asan" == /* && -f "$asan" ]] || ensure_packages "/nonexistent-asan-runtime:libclang-rt-$major-dev"
+  [[ "$fuzzer" == /* && -f "$fuzzer" ]] || ensure_packages "/nonexistent-fuzzer-runtime:libclang-rt-$major-dev"
+}

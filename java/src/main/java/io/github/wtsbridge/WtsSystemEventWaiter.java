@@ -15,8 +15,9 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
     private final Object lock = new Object();
     private int waiting;
     private boolean closed;
-    /** The handle the waits use, held open by them (server.call) for close() to flush. */
-    private volatile long handleInUse;
+    /** Threads inside the native wait (guarded by lock), and the handle they hold open. */
+    private int inWait;
+    private long handleInUse;
 
     private WtsSystemEventWaiter(WtsServer server) {
         this.server = server;
@@ -58,8 +59,19 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
             // server.call keeps the server's handle open while we wait: a WtsServer.close()
             // meanwhile takes effect when the wait returns, never under it.
             return server.call(handle -> {
-                handleInUse = handle;
-                return WtsSystemEvent.of(EventsNative.waitSystemEvent(handle, mask));
+                synchronized (lock) {
+                    inWait++;
+                    handleInUse = handle;
+                }
+                try {
+                    return WtsSystemEvent.of(EventsNative.waitSystemEvent(handle, mask));
+                } finally {
+                    // Under the lock and before server.call lets the handle go: a close()
+                    // flushing under the lock never flushes a handle that was closed meanwhile.
+                    synchronized (lock) {
+                        inWait--;
+                    }
+                }
             });
         } finally {
             synchronized (lock) {
@@ -98,10 +110,13 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
                     if (waiting == 0) {
                         return;
                     }
+                    // Not flush(): the server may be closed by now. Only while a wait is inside
+                    // the native call is its handle certainly open (it cannot let it go while we
+                    // hold the lock); a thread not there yet is flushed on the next round.
+                    if (inWait > 0) {
+                        EventsNative.waitSystemEvent(handleInUse, EventsNative.EVENT_FLUSH);
+                    }
                 }
-                // Not flush(): the server may be closed by now, but the waits still hold its
-                // handle open, so flushing that handle is safe.
-                EventsNative.waitSystemEvent(handleInUse, EventsNative.EVENT_FLUSH);
                 synchronized (lock) {
                     if (waiting > 0) {
                         try {

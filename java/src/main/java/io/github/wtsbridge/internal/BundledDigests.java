@@ -27,8 +27,13 @@ public final class BundledDigests {
 
     /** Resource path → lowercase hex digest; empty if the jar has no digest file. */
     public static Map<String, String> load() {
+        return load(BundledDigests.class.getClassLoader());
+    }
+
+    /** The digests {@code resources} holds (tests pass a class loader of their own). */
+    static Map<String, String> load(ClassLoader resources) {
         Map<String, String> digests = new LinkedHashMap<>();
-        try (InputStream in = BundledDigests.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        try (InputStream in = resources.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 return digests;
             }
@@ -77,6 +82,10 @@ public final class BundledDigests {
 
     /** Throws unless the file's digest is one of the recorded ones. */
     public static void verify(Path file, Map<String, String> digests) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("wts-bridge: " + file + " (" + NativeLibrary.PATH_PROPERTY
+                    + ") is not a file");
+        }
         if (digests.isEmpty()) {
             throw new IllegalStateException("wts-bridge: this jar records no DLL digests (" + RESOURCE
                     + "), so " + file + " cannot be verified; set -D" + NativeLibrary.VERIFY_PROPERTY

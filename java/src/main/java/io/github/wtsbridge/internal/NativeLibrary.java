@@ -2,8 +2,10 @@ package io.github.wtsbridge.internal;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 import org.scijava.nativelib.NativeLibraryUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,14 @@ import org.slf4j.LoggerFactory;
  *   <li>the copy bundled in the jar for this architecture, extracted by
  *       {@link SecureExtractor} and checked against the same digests.</li>
  * </ol>
+ * The bundled copy is extracted under {@value #TMPDIR_PROPERTY} (default java.io.tmpdir); a
+ * directory that is read-only, or does not allow running code (noexec, AppLocker), fails with
+ * a message naming {@value #TMPDIR_PROPERTY} and {@value #PATH_PROPERTY}.
  * A failure is remembered and reported again, with its cause, on every later call.
+ *
+ * <p>The pre-installed DLL is verified and then loaded by path: it must live in a directory that
+ * only administrators can write (as an installer's install directory is), or the file could be
+ * swapped between the check and the load.
  */
 public final class NativeLibrary {
     /** System property: absolute path of a wtsbridge.dll to load instead of the bundled one. */
@@ -68,27 +77,67 @@ public final class NativeLibrary {
     }
 
     private static void load() {
-        String explicit = System.getProperty(PATH_PROPERTY);
-        if (explicit != null && !explicit.isBlank()) {
-            Path path = Path.of(explicit);
-            if (!path.isAbsolute()) {
-                throw new IllegalStateException(PATH_PROPERTY + " must be an absolute path, not '" + explicit + "'");
+        load(System::getProperty, NativeLibrary.class.getClassLoader(), NativeLibraryUtil.getArchitecture());
+    }
+
+    /**
+     * Finds, verifies and loads the library. Package-private so that tests can name the
+     * resources (a class loader with a fake {@code natives/windows_64/wtsbridge.dll}) and the
+     * architecture; the production path passes the system properties, this class's loader
+     * and native-lib-loader's architecture.
+     */
+    static void load(Function<String, String> properties, ClassLoader resources, NativeLibraryUtil.Architecture arch) {
+        Located located = locate(properties, resources, arch);
+        try {
+            System.load(located.file().toString());
+        } catch (UnsatisfiedLinkError e) {
+            if (located.extracted()) {
+                SecureExtractor.discard(located.file().getParent());
+                throw new IllegalStateException("wts-bridge: the DLL extracted to " + located.file()
+                        + " does not load (" + e.getMessage() + "); if that directory does not allow running code"
+                        + " (a noexec temp directory, AppLocker), set -D" + TMPDIR_PROPERTY
+                        + "=<a writable directory that allows running code>, or -D" + PATH_PROPERTY
+                        + "=<a pre-installed wtsbridge.dll>", e);
             }
-            if (!"false".equalsIgnoreCase(System.getProperty(VERIFY_PROPERTY))) {
-                BundledDigests.verify(path, BundledDigests.load());
+            throw new IllegalStateException("wts-bridge: " + located.file() + " (" + PATH_PROPERTY
+                    + ") does not load: " + e.getMessage(), e);
+        }
+    }
+
+    /** The absolute path to load, verified; {@code extracted} when it is this JVM's own copy. */
+    record Located(Path file, boolean extracted) {
+    }
+
+    /** Everything {@link #load} does except the load itself (tests call it in-process). */
+    static Located locate(Function<String, String> properties, ClassLoader resources, NativeLibraryUtil.Architecture arch) {
+        String explicit = properties.apply(PATH_PROPERTY);
+        if (explicit != null && !explicit.isBlank()) {
+            Path path;
+            try {
+                path = Path.of(explicit);
+            } catch (InvalidPathException e) {
+                throw new IllegalStateException("wts-bridge: " + PATH_PROPERTY + " is not a valid path: '" + explicit + "'", e);
+            }
+            if (!path.isAbsolute()) {
+                throw new IllegalStateException("wts-bridge: " + PATH_PROPERTY + " must be an absolute path, not '"
+                        + explicit + "' (a relative name would be looked up on the search path)");
+            }
+            if (!"false".equalsIgnoreCase(properties.apply(VERIFY_PROPERTY))) {
+                BundledDigests.verify(path, BundledDigests.load(resources));
+            } else {
+                LOG.debug("loading {} without checking its digest ({}=false)", path, VERIFY_PROPERTY);
             }
             LOG.debug("loading wts-bridge native library from {} ({})", path, PATH_PROPERTY);
-            System.load(path.toAbsolutePath().toString());
-            return;
+            return new Located(path, false);
         }
-        String resourceDir = resourceDirectory(NativeLibraryUtil.getArchitecture(),
-                System.getProperty("os.name"), System.getProperty("os.arch"));
+        String resourceDir = resourceDirectory(arch, properties.apply("os.name"), properties.apply("os.arch"));
         String resource = resourceDir + "wtsbridge.dll";
+        String root = rootName(properties);
         File file;
         try {
-            file = new SecureExtractor(extractionRoot()).extractJni(resourceDir, "wtsbridge");
-        } catch (IOException e) {
-            throw new IllegalStateException("wts-bridge: cannot extract " + resource + " (" + e
+            file = new SecureExtractor(Path.of(root), resources).extractJni(resourceDir, "wtsbridge");
+        } catch (IOException | InvalidPathException e) {
+            throw new IllegalStateException("wts-bridge: cannot extract " + resource + " under " + root + " (" + e
                     + "); set -D" + TMPDIR_PROPERTY + "=<a writable directory that allows running code>, or -D"
                     + PATH_PROPERTY + "=<a pre-installed wtsbridge.dll>", e);
         }
@@ -96,12 +145,12 @@ public final class NativeLibrary {
             throw new IllegalStateException("wts-bridge: " + resource + " is missing from the jar");
         }
         LOG.debug("loading wts-bridge native library {} extracted to {}", resource, file);
-        System.load(file.getAbsolutePath());
+        return new Located(file.toPath().toAbsolutePath(), true);
     }
 
-    static Path extractionRoot() {
-        String configured = System.getProperty(TMPDIR_PROPERTY);
-        return Path.of(configured != null && !configured.isBlank() ? configured : System.getProperty("java.io.tmpdir"));
+    private static String rootName(Function<String, String> properties) {
+        String configured = properties.apply(TMPDIR_PROPERTY);
+        return configured != null && !configured.isBlank() ? configured : properties.apply("java.io.tmpdir");
     }
 
     /**

@@ -4,15 +4,36 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryFlag;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.scijava.nativelib.JniExtractor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,72 +42,175 @@ import org.slf4j.LoggerFactory;
  * Extracts the bundled DLL the safe way, as native-lib-loader's {@link JniExtractor}:
  * <ul>
  *   <li>into a directory created exclusively for this JVM with a random name
- *       ({@link Files#createTempDirectory}: owner-only on POSIX; under the per-user %TEMP% on
- *       Windows), never a predictable or shared path;</li>
- *   <li>with exclusive file creation ({@code CREATE_NEW}), so nothing already there is reused;</li>
- *   <li>checked against the SHA-256 recorded at build time, re-read from disk, before it is
- *       handed out for loading; a mismatch deletes it and throws.</li>
+ *       ({@link Files#createTempDirectory}: mode 0700 on POSIX; on Windows an ACL granting
+ *       only its owner), never a predictable or shared path;</li>
+ *   <li>with exclusive file creation ({@code CREATE_NEW}, owner-only), so nothing already
+ *       there is reused;</li>
+ *   <li>checked against the SHA-256 recorded at build time, both as written and re-read from
+ *       disk, before it is handed out for loading; a mismatch removes it and throws.</li>
  * </ul>
- * Each directory holds a lock file locked for the JVM's lifetime. Directories whose lock is
- * free belong to JVMs that have ended and are removed (on Windows a DLL still mapped by a
- * live process cannot be deleted; such a directory is simply left for a later run).
+ * Each directory holds a lock file ({@value #LOCK_FILE}) locked for the JVM's lifetime; it is
+ * locked under a temporary name and only then renamed, so another JVM never sees it unlocked.
+ * Directories whose lock is free belong to JVMs that have ended and are removed when the next
+ * JVM extracts (on Windows a DLL still mapped by a live process cannot be deleted: such a
+ * directory's lock is still held, and it is left alone). Only directories owned by the same
+ * user, not symbolic links, are touched.
  */
 public final class SecureExtractor implements JniExtractor {
     static final String DIRECTORY_PREFIX = "wtsbridge-";
     static final String LOCK_FILE = ".lock";
+    static final String LOCK_FILE_PENDING = ".lock-pending";
+    /** A directory that never got its {@value #LOCK_FILE} (its JVM died while setting up). */
+    static final Duration ABANDONED_SETUP_AGE = Duration.ofHours(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(SecureExtractor.class);
-    /** Locks held for the JVM's lifetime (kept reachable so they are never released early). */
-    private static final java.util.List<FileLock> HELD = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Locks held for the JVM's lifetime, by directory (kept reachable so never released early). */
+    private static final Map<Path, FileChannel> HELD = new ConcurrentHashMap<>();
 
     private final Path root;
+    private final ClassLoader resources;
 
+    /** Extracts resources of this library's own class loader under {@code root}. */
     public SecureExtractor(Path root) {
-        this.root = root;
+        this(root, SecureExtractor.class.getClassLoader());
+    }
+
+    /** Extracts resources of {@code resources} (the DLLs and their digest file) under {@code root}. */
+    SecureExtractor(Path root, ClassLoader resources) {
+        this.root = root.toAbsolutePath();
+        this.resources = Objects.requireNonNull(resources, "resources");
     }
 
     /** Extracts {@code in} as {@code fileName}, verified against {@code expectedSha256}. */
     public Path extract(InputStream in, String fileName, String expectedSha256) throws IOException {
+        if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) {
+            throw new IllegalArgumentException("wts-bridge: not a plain file name: " + fileName);
+        }
         if (expectedSha256 == null) {
             throw new IllegalStateException("wts-bridge: no digest recorded for " + fileName + " in "
                     + BundledDigests.RESOURCE + "; the jar is incomplete");
         }
-        removeLeftovers();
-        Path directory = Files.createTempDirectory(root, DIRECTORY_PREFIX);
-        lockForLifetime(directory);
-        Path file = directory.resolve(fileName);
-        MessageDigest digest = BundledDigests.newDigest();
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            byte[] buffer = new byte[16384];
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-                out.write(buffer, 0, n);
+        Path directory = createPrivateDirectory();
+        boolean done = false;
+        try {
+            removeLeftovers(directory);
+            Path file = directory.resolve(fileName);
+            MessageDigest digest = BundledDigests.newDigest();
+            try (OutputStream out = Channels.newOutputStream(createNew(file))) {
+                byte[] buffer = new byte[16384];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    digest.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                }
+            }
+            String written = HexFormat.of().formatHex(digest.digest());
+            String onDisk = BundledDigests.sha256(file);
+            if (!expectedSha256.equalsIgnoreCase(written) || !expectedSha256.equalsIgnoreCase(onDisk)) {
+                throw new SecurityException("wts-bridge: extracted " + fileName + " has SHA-256 " + onDisk
+                        + ", the build recorded " + expectedSha256 + "; refusing to load it");
+            }
+            file.toFile().deleteOnExit();
+            done = true;
+            return file;
+        } finally {
+            if (!done) {
+                discard(directory);
             }
         }
-        String written = HexFormat.of().formatHex(digest.digest());
-        String onDisk = BundledDigests.sha256(file);
-        if (!expectedSha256.equalsIgnoreCase(written) || !expectedSha256.equalsIgnoreCase(onDisk)) {
-            Files.deleteIfExists(file);
-            throw new SecurityException("wts-bridge: extracted " + fileName + " has SHA-256 " + onDisk
-                    + ", the build recorded " + expectedSha256 + "; refusing to load it");
-        }
-        file.toFile().deleteOnExit();
-        return file;
     }
 
-    private static void lockForLifetime(Path directory) throws IOException {
-        FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE),
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        HELD.add(channel.lock());
-        directory.resolve(LOCK_FILE).toFile().deleteOnExit();
+    /**
+     * A new directory under the root with a random name, only for this JVM: 0700 on POSIX, an
+     * owner-only ACL on Windows; its lock file locked before anyone can see it.
+     */
+    private Path createPrivateDirectory() throws IOException {
+        Path directory = Files.createTempDirectory(root, DIRECTORY_PREFIX);
+        /* registered first so that it is deleted last, after the lock file and the DLL */
         directory.toFile().deleteOnExit();
+        try {
+            restrictToOwner(directory);
+            Path pending = directory.resolve(LOCK_FILE_PENDING);
+            FileChannel channel = createNew(pending);
+            try {
+                channel.lock();
+                Path lock = Files.move(pending, directory.resolve(LOCK_FILE), StandardCopyOption.ATOMIC_MOVE);
+                if (posix(directory)) {
+                    lock.toFile().deleteOnExit();
+                }
+                /* On Windows the DLL is still mapped at exit and cannot be deleted: the lock file
+                   then stays, unlocked, and marks the directory for the next JVM to remove. */
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            HELD.put(directory, channel);
+            return directory;
+        } catch (IOException | RuntimeException e) {
+            discard(directory);
+            throw e;
+        }
     }
 
-    /** Deletes directories of ended JVMs: their lock file is no longer locked. */
-    void removeLeftovers() {
+    /** Windows: the inherited ACL of a shared temp directory may let others in; replace it. */
+    private static void restrictToOwner(Path directory) throws IOException {
+        if (posix(directory)) {
+            return; /* createTempDirectory made it 0700 */
+        }
+        AclFileAttributeView acl = Files.getFileAttributeView(directory, AclFileAttributeView.class);
+        if (acl == null) {
+            return;
+        }
+        UserPrincipal owner = acl.getOwner();
+        acl.setAcl(List.of(AclEntry.newBuilder()
+                .setType(AclEntryType.ALLOW)
+                .setPrincipal(owner)
+                .setPermissions(EnumSet.allOf(AclEntryPermission.class))
+                .setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT)
+                .build()));
+    }
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** Creates a file that must not exist yet, readable and writable by its owner only (POSIX). */
+    private static FileChannel createNew(Path file) throws IOException {
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        if (posix(file)) {
+            return FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        return FileChannel.open(file, options);
+    }
+
+    /** Removes one of this JVM's directories (failed extraction, or a DLL that would not load). */
+    static void discard(Path directory) {
+        FileChannel channel = HELD.remove(directory);
+        deleteContents(directory);
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+            Files.deleteIfExists(directory.resolve(LOCK_FILE));
+            Files.deleteIfExists(directory.resolve(LOCK_FILE_PENDING));
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            LOG.debug("wts-bridge: cannot remove {}: {}", directory, e.toString());
+        }
+    }
+
+    /** Deletes directories of ended JVMs (their lock file is no longer locked). */
+    void removeLeftovers(Path mine) {
+        UserPrincipal me;
+        try {
+            me = Files.getOwner(mine, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException e) {
+            return;
+        }
         try (DirectoryStream<Path> candidates = Files.newDirectoryStream(root, DIRECTORY_PREFIX + "*")) {
             for (Path candidate : candidates) {
-                if (Files.isDirectory(candidate) && !Files.isSymbolicLink(candidate)) {
+                if (!candidate.equals(mine) && !HELD.containsKey(candidate)
+                        && Files.isDirectory(candidate, LinkOption.NOFOLLOW_LINKS)
+                        && me.equals(Files.getOwner(candidate, LinkOption.NOFOLLOW_LINKS))) {
                     removeIfAbandoned(candidate);
                 }
             }
@@ -97,47 +221,74 @@ public final class SecureExtractor implements JniExtractor {
 
     private static void removeIfAbandoned(Path directory) {
         Path lockFile = directory.resolve(LOCK_FILE);
-        if (!Files.isRegularFile(lockFile)) {
-            return; /* not one of ours, or still being set up: leave it */
+        if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            if (olderThan(directory, ABANDONED_SETUP_AGE)) {
+                deleteContents(directory);
+                deleteQuietly(directory);
+            }
+            return; /* still being set up by another JVM: leave it */
         }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 return; /* its JVM is alive */
             }
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-                for (Path file : files) {
-                    if (!file.getFileName().toString().equals(LOCK_FILE)) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-            }
-            lock.release();
+            deleteContents(directory);
         } catch (OverlappingFileLockException mine) {
             return; /* locked by this very JVM */
         } catch (IOException e) {
             LOG.debug("wts-bridge: cannot remove leftover {} yet: {}", directory, e.toString());
             return;
         }
+        deleteQuietly(lockFile);
+        deleteQuietly(directory);
+    }
+
+    /** Deletes the regular files in a directory except its lock file (links are deleted, never followed). */
+    private static void deleteContents(Path directory) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (!name.equals(LOCK_FILE) && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("wts-bridge: cannot empty {} yet (a DLL still in use?): {}", directory, e.toString());
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
         try {
-            Files.deleteIfExists(lockFile);
-            Files.deleteIfExists(directory);
+            Files.deleteIfExists(path);
+        } catch (FileSystemException e) {
+            LOG.debug("wts-bridge: cannot remove {} yet: {}", path, e.toString());
         } catch (IOException e) {
-            LOG.debug("wts-bridge: cannot remove leftover {} yet: {}", directory, e.toString());
+            LOG.debug("wts-bridge: cannot remove {}: {}", path, e.toString());
+        }
+    }
+
+    private static boolean olderThan(Path path, Duration age) {
+        try {
+            FileTime modified = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS);
+            return modified.toInstant().isBefore(Instant.now().minus(age));
+        } catch (IOException e) {
+            return false;
         }
     }
 
     // ---- native-lib-loader's JniExtractor ----
 
-    /** Extracts {@code libPath + libName + ".dll"} from the class path, verified. */
+    /** Extracts {@code libPath + libName + ".dll"} from the class path, verified; null if absent. */
     @Override
     public File extractJni(String libPath, String libName) throws IOException {
         String resource = libPath + libName + ".dll";
-        try (InputStream in = SecureExtractor.class.getClassLoader().getResourceAsStream(resource)) {
+        String expected = BundledDigests.load(resources).get(resource);
+        try (InputStream in = resources.getResourceAsStream(resource)) {
             if (in == null) {
                 return null;
             }
-            return extract(in, libName + ".dll", BundledDigests.load().get(resource)).toFile();
+            return extract(in, libName + ".dll", expected).toFile();
         }
     }
 
