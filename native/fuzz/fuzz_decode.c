@@ -218,6 +218,93 @@ static void fuzz_session_info_ex(const uint8_t *buf, DWORD n) {
     }
 }
 
+/*
+ * An Ex enumeration record (WTSEnumerateProcessesExW / WTSEnumerateSessionsExW level 1): the
+ * fixed part from the input, its pointers aimed into the rest of the input, copied with a
+ * terminating NUL unit as Windows' strings always have one. The shim then reads each name up
+ * to its NUL (bounded) and each SID by the length it claims: a SID pointer is only set where
+ * the input holds a SID of the length it claims, as Windows only hands out well-formed SIDs.
+ */
+static uint8_t *ex_strings(const uint8_t *buf, DWORD n, size_t fixed, size_t *tailBytes) {
+    size_t tail = n > fixed ? n - fixed : 0;
+    tail &= ~(size_t)1; /* whole UTF-16 units */
+    uint8_t *strings = malloc(tail + sizeof(WCHAR));
+    CHECK(strings != NULL);
+    memcpy(strings, buf + fixed, tail);
+    strings[tail] = strings[tail + 1] = 0;
+    *tailBytes = tail;
+    return strings;
+}
+
+static void consume_name(const WCHAR *name, const uint8_t *strings, size_t tail) {
+    if (name == NULL) {
+        return;
+    }
+    size_t length = wts_wcsnlen(name, 32767);
+    CHECK((const uint8_t *)(name + length) <= strings + tail);
+    for (size_t i = 0; i < length; i++) {
+        sink += name[i];
+    }
+}
+
+static void fuzz_process_ex(const uint8_t *buf, DWORD n) {
+    if (n < sizeof(WTS_PROCESS_INFO_EXW)) {
+        return; /* Windows hands out whole records */
+    }
+    WTS_PROCESS_INFO_EXW record;
+    memcpy(&record, buf, sizeof record);
+    size_t tail;
+    uint8_t *strings = ex_strings(buf, n, sizeof record, &tail);
+    record.pProcessName = buf[0] & 1 ? NULL : (WCHAR *)strings;
+    DWORD claimed = tail >= 8 ? wts_sid_length(strings) : 0;
+    record.pUserSid = claimed > 0 && claimed <= tail ? strings : NULL;
+    int64_t numbers[WTS_PROCESS_EX_NUMBERS];
+    const WCHAR *name;
+    const void *sid;
+    wts_decode_process_ex(&record, numbers, &name, &sid);
+    CHECK(numbers[0] == record.SessionId && numbers[1] == record.ProcessId &&
+          numbers[8] == record.UserTime && numbers[9] == record.KernelTime);
+    CHECK(name == record.pProcessName && sid == record.pUserSid);
+    consume_name(name, strings, tail);
+    DWORD sidLength = wts_sid_length(sid);
+    CHECK(sidLength <= tail);
+    for (DWORD i = 0; i < sidLength; i++) {
+        sink += ((const uint8_t *)sid)[i];
+    }
+    consume_numbers(numbers, WTS_PROCESS_EX_NUMBERS);
+    free(strings);
+}
+
+static void fuzz_session_1(const uint8_t *buf, DWORD n) {
+    if (n < sizeof(WTS_SESSION_INFO_1W)) {
+        return;
+    }
+    WTS_SESSION_INFO_1W record;
+    memcpy(&record, buf, sizeof record);
+    size_t tail;
+    uint8_t *strings = ex_strings(buf, n, sizeof record, &tail);
+    /* Each name points somewhere in the strings (or is NULL), chosen by the input. */
+    WCHAR **fields[WTS_SESSION_1_TEXTS] = {&record.pSessionName, &record.pHostName,
+                                           &record.pUserName, &record.pDomainName,
+                                           &record.pFarmName};
+    size_t units = tail / sizeof(WCHAR) + 1;
+    for (int t = 0; t < WTS_SESSION_1_TEXTS; t++) {
+        BYTE pick = buf[t % (n < 8 ? n : 8)];
+        *fields[t] = pick == 0xFF ? NULL : (WCHAR *)strings + (pick % units);
+    }
+    int64_t numbers[WTS_SESSION_1_NUMBERS];
+    const WCHAR *texts[WTS_SESSION_1_TEXTS];
+    wts_decode_session_1(&record, numbers, texts);
+    CHECK(numbers[0] == record.ExecEnvId && numbers[1] == record.State &&
+          numbers[2] == record.SessionId);
+    for (int t = 0; t < WTS_SESSION_1_TEXTS; t++) {
+        CHECK(texts[t] == *fields[t]);
+        consume_name(texts[t], strings, tail);
+    }
+    consume_numbers(numbers, WTS_SESSION_1_NUMBERS);
+    free(strings);
+}
+
 static const struct {
     const char *name;
     void (*run)(const uint8_t *buf, DWORD n);
@@ -235,6 +322,8 @@ static const struct {
     {"client_info", fuzz_client_info, sizeof(WTSCLIENTW)},       /* 9: WTSClientInfo */
     {"config_info", fuzz_config_info, sizeof(WTSCONFIGINFOW)},   /* 10: WTSConfigInfo */
     {"session_info_ex", fuzz_session_info_ex, sizeof(WTSINFOEXW)}, /* 11: WTSSessionInfoEx */
+    {"process_ex", fuzz_process_ex, sizeof(WTS_PROCESS_INFO_EXW) + 64}, /* 12: Ex process record */
+    {"session_1", fuzz_session_1, sizeof(WTS_SESSION_INFO_1W) + 64},    /* 13: Ex session record */
 };
 
 /* A NULL buffer (what a failed call leaves) is handled by every decoder. */
