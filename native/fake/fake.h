@@ -130,5 +130,10 @@ int fake_remove_function(const char *name);
 /* UTF-16 helpers for the fake's own data. */
 WCHAR *fake_wcsdup(const WCHAR *text, size_t units);
 size_t fake_wcslen(const WCHAR *text);
+/* Units a string takes in a Windows buffer, its NUL included; 0 for NULL. */
+size_t fake_units_with_nul(const WCHAR *text);
+/* Copies a NUL-terminated string into a buffer's string area at *cursor, advances the cursor
+ * and returns where it went (NULL for NULL): how Windows packs names after its arrays. */
+WCHAR *fake_place_string(WCHAR **cursor, const WCHAR *text);
 
 #endif /* WTS_FAKE_H */

@@ -150,6 +150,21 @@ size_t fake_wcslen(const WCHAR *text) {
     return n;
 }
 
+size_t fake_units_with_nul(const WCHAR *text) {
+    return text == NULL ? 0 : fake_wcslen(text) + 1;
+}
+
+WCHAR *fake_place_string(WCHAR **cursor, const WCHAR *text) {
+    if (text == NULL) {
+        return NULL;
+    }
+    size_t units = fake_wcslen(text) + 1;
+    WCHAR *at = *cursor;
+    memcpy(at, text, units * sizeof(WCHAR));
+    *cursor += units;
+    return at;
+}
+
 fake_session *fake_find_session(DWORD id) {
     for (DWORD i = 0; i < FAKE.sessionCount; i++) {
         if (FAKE.sessions[i].id == id) {

@@ -140,20 +140,6 @@ static const session_details *session_details_of(DWORD id) {
     return NULL;
 }
 
-static size_t units_with_nul(const WCHAR *text) {
-    return text == NULL ? 0 : fake_wcslen(text) + 1;
-}
-
-static WCHAR *place_string(WCHAR **cursor, const WCHAR *text) {
-    if (text == NULL) {
-        return NULL;
-    }
-    size_t units = fake_wcslen(text) + 1;
-    WCHAR *at = *cursor;
-    memcpy(at, text, units * sizeof(WCHAR));
-    *cursor += units;
-    return at;
-}
 
 
 static BOOL WINAPI fake_WTSEnumerateProcessesExW(HANDLE server, DWORD *level, DWORD sessionId,
@@ -175,7 +161,7 @@ static BOOL WINAPI fake_WTSEnumerateProcessesExW(HANDLE server, DWORD *level, DW
         if (sessionId == WTS_ANY_SESSION || p->session == sessionId) {
             n++;
             sidBytes += p->sidLength;
-            units += units_with_nul(p->name);
+            units += fake_units_with_nul(p->name);
         }
     }
     size_t arrayBytes = n * recordBytes;
@@ -199,7 +185,7 @@ static BOOL WINAPI fake_WTSEnumerateProcessesExW(HANDLE server, DWORD *level, DW
             sid = sidCursor;
             sidCursor += p->sidLength;
         }
-        WCHAR *name = place_string(&cursor, p->name);
+        WCHAR *name = fake_place_string(&cursor, p->name);
         if (give == 1) {
             WTS_PROCESS_INFO_EXW *x = (WTS_PROCESS_INFO_EXW *)out + r;
             x->SessionId = p->session;
@@ -247,10 +233,10 @@ static BOOL WINAPI fake_WTSEnumerateSessionsExW(HANDLE server, DWORD *level, DWO
     DWORD n = FAKE.sessionCount;
     size_t units = 0;
     for (DWORD i = 0; i < n; i++) {
-        units += units_with_nul(FAKE.sessions[i].name);
+        units += fake_units_with_nul(FAKE.sessions[i].name);
         const session_details *d = session_details_of(FAKE.sessions[i].id);
         for (int t = 0; d != NULL && t < FAKE_SESSION_DETAILS; t++) {
-            units += units_with_nul(d->texts[t]);
+            units += fake_units_with_nul(d->texts[t]);
         }
     }
     size_t arrayBytes = n * sizeof(WTS_SESSION_INFO_1W);
@@ -267,11 +253,11 @@ static BOOL WINAPI fake_WTSEnumerateSessionsExW(HANDLE server, DWORD *level, DWO
         out[i].ExecEnvId = i;
         out[i].State = s->state;
         out[i].SessionId = s->id;
-        out[i].pSessionName = place_string(&cursor, s->name);
-        out[i].pHostName = d ? place_string(&cursor, d->texts[0]) : NULL;
-        out[i].pUserName = d ? place_string(&cursor, d->texts[1]) : NULL;
-        out[i].pDomainName = d ? place_string(&cursor, d->texts[2]) : NULL;
-        out[i].pFarmName = d ? place_string(&cursor, d->texts[3]) : NULL;
+        out[i].pSessionName = fake_place_string(&cursor, s->name);
+        out[i].pHostName = d ? fake_place_string(&cursor, d->texts[0]) : NULL;
+        out[i].pUserName = d ? fake_place_string(&cursor, d->texts[1]) : NULL;
+        out[i].pDomainName = d ? fake_place_string(&cursor, d->texts[2]) : NULL;
+        out[i].pFarmName = d ? fake_place_string(&cursor, d->texts[3]) : NULL;
     }
     fake_unlock();
     *level = give;

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fake.h"
+#include "fake_jni_util.h"
 
 #define FN(name) Java_io_github_wtsbridge_testing_FakeWts_##name
 
-static WCHAR *java_string(JNIEnv *env, jstring text) {
+WCHAR *fake_java_string(JNIEnv *env, jstring text) {
     if (text == NULL) {
         return NULL;
     }
@@ -42,7 +42,7 @@ JNIEXPORT void JNICALL FN(reset)(JNIEnv *env, jclass cls) {
 
 JNIEXPORT void JNICALL FN(addSession)(JNIEnv *env, jclass cls, jint id, jint state, jstring name) {
     (void)cls;
-    WCHAR *copy = java_string(env, name);
+    WCHAR *copy = fake_java_string(env, name);
     fake_lock();
     grow((void **)&FAKE.sessions, &FAKE.sessionCapacity, FAKE.sessionCount + 1,
          sizeof(fake_session));
@@ -112,7 +112,7 @@ static void add_process(DWORD session, DWORD pid, WCHAR *name, const uint8_t *si
 JNIEXPORT void JNICALL FN(addProcess)(JNIEnv *env, jclass cls, jint session, jint pid,
                                       jstring name, jbyteArray sid) {
     (void)cls;
-    WCHAR *copy = java_string(env, name);
+    WCHAR *copy = fake_java_string(env, name);
     uint8_t raw[68];
     jsize length = 0;
     if (sid != NULL) {

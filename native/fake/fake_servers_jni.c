@@ -1,5 +1,7 @@
 /* TEST-ONLY: natives of io.github.wtsbridge.testing.FakeServers and FakeControl. */
 #include <jni.h>
+
+#include "fake_jni_util.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,23 +11,9 @@
 #define CONTROL(name) Java_io_github_wtsbridge_testing_FakeControl_##name
 #define UNITS 512
 
-static WCHAR *copy_string(JNIEnv *env, jstring text) {
-    if (text == NULL) {
-        return NULL;
-    }
-    jsize length = (*env)->GetStringLength(env, text);
-    const jchar *chars = (*env)->GetStringChars(env, text, NULL);
-    if (chars == NULL) {
-        return NULL;
-    }
-    WCHAR *copy = fake_wcsdup(chars, (size_t)length);
-    (*env)->ReleaseStringChars(env, text, chars);
-    return copy;
-}
-
 JNIEXPORT void JNICALL SERVERS(script)(JNIEnv *env, jclass cls, jstring name, jint useError) {
     (void)cls;
-    WCHAR *copy = copy_string(env, name);
+    WCHAR *copy = fake_java_string(env, name);
     if (copy != NULL) {
         fake_servers_script(copy, (DWORD)useError);
         free(copy);
@@ -34,8 +22,8 @@ JNIEXPORT void JNICALL SERVERS(script)(JNIEnv *env, jclass cls, jstring name, ji
 
 JNIEXPORT void JNICALL SERVERS(addListed)(JNIEnv *env, jclass cls, jstring domain, jstring name) {
     (void)cls;
-    WCHAR *d = copy_string(env, domain);
-    WCHAR *n = copy_string(env, name);
+    WCHAR *d = fake_java_string(env, domain);
+    WCHAR *n = fake_java_string(env, name);
     if (n != NULL) {
         fake_servers_add_listed(d, n);
     }

@@ -18,21 +18,6 @@ static int fail(DWORD code) {
     return 0;
 }
 
-static size_t units_with_nul(const WCHAR *text) {
-    return text == NULL ? 0 : fake_wcslen(text) + 1;
-}
-
-/* Copies a NUL-terminated string into a buffer's string area; returns where it went. */
-static WCHAR *place_string(WCHAR **cursor, const WCHAR *text) {
-    if (text == NULL) {
-        return NULL;
-    }
-    size_t units = fake_wcslen(text) + 1;
-    WCHAR *at = *cursor;
-    memcpy(at, text, units * sizeof(WCHAR));
-    *cursor += units;
-    return at;
-}
 
 /* One buffer, as Windows returns: the array, then the strings it points into. */
 static BOOL WINAPI fake_WTSEnumerateSessionsW(HANDLE server, DWORD reserved, DWORD version,
@@ -46,7 +31,7 @@ static BOOL WINAPI fake_WTSEnumerateSessionsW(HANDLE server, DWORD reserved, DWO
     fake_lock();
     size_t units = 0;
     for (DWORD i = 0; i < FAKE.sessionCount; i++) {
-        units += units_with_nul(FAKE.sessions[i].name);
+        units += fake_units_with_nul(FAKE.sessions[i].name);
     }
     size_t arrayBytes = FAKE.sessionCount * sizeof(WTS_SESSION_INFOW);
     WTS_SESSION_INFOW *out = fake_buffer_new(arrayBytes + units * sizeof(WCHAR),
@@ -59,7 +44,7 @@ static BOOL WINAPI fake_WTSEnumerateSessionsW(HANDLE server, DWORD reserved, DWO
     for (DWORD i = 0; i < FAKE.sessionCount; i++) {
         out[i].SessionId = FAKE.sessions[i].id;
         out[i].State = FAKE.sessions[i].state;
-        out[i].pWinStationName = place_string(&cursor, FAKE.sessions[i].name);
+        out[i].pWinStationName = fake_place_string(&cursor, FAKE.sessions[i].name);
     }
     *info = out;
     *count = FAKE.sessionCount;
@@ -79,7 +64,7 @@ static BOOL WINAPI fake_WTSEnumerateProcessesW(HANDLE server, DWORD reserved, DW
     size_t sidBytes = 0, units = 0;
     for (DWORD i = 0; i < FAKE.processCount; i++) {
         sidBytes += FAKE.processes[i].sidLength;
-        units += units_with_nul(FAKE.processes[i].name);
+        units += fake_units_with_nul(FAKE.processes[i].name);
     }
     size_t arrayBytes = FAKE.processCount * sizeof(WTS_PROCESS_INFOW);
     WTS_PROCESS_INFOW *out = fake_buffer_new(arrayBytes + sidBytes + units * sizeof(WCHAR),
@@ -94,7 +79,7 @@ static BOOL WINAPI fake_WTSEnumerateProcessesW(HANDLE server, DWORD reserved, DW
         const fake_process *p = &FAKE.processes[i];
         out[i].SessionId = p->session;
         out[i].ProcessId = p->pid;
-        out[i].pProcessName = place_string(&cursor, p->name);
+        out[i].pProcessName = fake_place_string(&cursor, p->name);
         out[i].pUserSid = NULL;
         if (p->sidLength > 0) {
             memcpy(sidCursor, p->sid, p->sidLength);
@@ -136,7 +121,7 @@ static BOOL WINAPI fake_WTSQuerySessionInformationW(HANDLE server, DWORD session
         size = sizeof number;
     } else if (reply == NULL && infoClass == WTS_INFO_WINSTATION_NAME) {
         reply = s->name;
-        size = (DWORD)(units_with_nul(s->name) * sizeof(WCHAR));
+        size = (DWORD)(fake_units_with_nul(s->name) * sizeof(WCHAR));
     }
     if (reply == NULL) {
         fake_unlock();

@@ -1,25 +1,16 @@
 /* TEST-ONLY: natives of io.github.wtsbridge.testing.FakeUserConfig (scripts fake_userconfig.c). */
 #include <jni.h>
+
+#include "fake_jni_util.h"
 #include <stdlib.h>
 
 #include "fake_userconfig.h"
 
 #define FN(name) Java_io_github_wtsbridge_testing_FakeUserConfig_##name
 
-static WCHAR *java_string(JNIEnv *env, jstring text) {
-    jsize length = (*env)->GetStringLength(env, text);
-    const jchar *chars = (*env)->GetStringChars(env, text, NULL);
-    if (chars == NULL) {
-        return NULL;
-    }
-    WCHAR *copy = fake_wcsdup(chars, (size_t)length);
-    (*env)->ReleaseStringChars(env, text, chars);
-    return copy;
-}
-
 JNIEXPORT void JNICALL FN(addUser)(JNIEnv *env, jclass cls, jstring name) {
     (void)cls;
-    WCHAR *copy = java_string(env, name);
+    WCHAR *copy = fake_java_string(env, name);
     if (copy != NULL) {
         fake_userconfig_add_user(copy);
         free(copy);
@@ -28,7 +19,7 @@ JNIEXPORT void JNICALL FN(addUser)(JNIEnv *env, jclass cls, jstring name) {
 
 JNIEXPORT void JNICALL FN(addServer)(JNIEnv *env, jclass cls, jstring name) {
     (void)cls;
-    WCHAR *copy = java_string(env, name);
+    WCHAR *copy = fake_java_string(env, name);
     if (copy != NULL) {
         fake_userconfig_add_server(copy);
         free(copy);
@@ -38,7 +29,7 @@ JNIEXPORT void JNICALL FN(addServer)(JNIEnv *env, jclass cls, jstring name) {
 JNIEXPORT void JNICALL FN(setRawReply)(JNIEnv *env, jclass cls, jstring user, jint configClass,
                                        jbyteArray raw) {
     (void)cls;
-    WCHAR *copy = java_string(env, user);
+    WCHAR *copy = fake_java_string(env, user);
     jsize size = (*env)->GetArrayLength(env, raw);
     jbyte *bytes = malloc(size == 0 ? 1 : (size_t)size);
     (*env)->GetByteArrayRegion(env, raw, 0, size, bytes);
