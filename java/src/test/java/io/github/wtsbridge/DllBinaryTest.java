@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import io.github.wtsbridge.testing.JniExports;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,7 +36,7 @@ class DllBinaryTest {
         String dump = readobj(dll);
 
         assertTrue(dump.contains("Machine: " + machine), "machine type of " + dll + ":\n" + header(dump));
-        assertEquals(expectedExports(), exports(dump), "export table of " + dll);
+        assertEquals(JniExports.expected(), exports(dump), "export table of " + dll);
         assertEquals(Set.of("kernel32.dll"), imports(dump), "imported DLLs of " + dll);
         if (!arch.equals("windows_32")) { // x64/arm64 unwind through .pdata; x86 has no such table
             Matcher table = Pattern.compile("ExceptionTableSize: 0x([0-9A-Fa-f]+)").matcher(dump);
@@ -81,53 +76,5 @@ class DllBinaryTest {
             names.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
         }
         return names;
-    }
-
-    /** JNI_OnLoad/OnUnload and Java_<class>_<method> for every native in the main classes. */
-    static Set<String> expectedExports() throws IOException, URISyntaxException, ClassNotFoundException {
-        Set<String> names = new TreeSet<>(List.of("JNI_OnLoad", "JNI_OnUnload"));
-        for (Class<?> type : mainClasses()) {
-            for (Method method : type.getDeclaredMethods()) {
-                if (Modifier.isNative(method.getModifiers())) {
-                    names.add("Java_" + mangle(type.getName()) + "_" + mangle(method.getName()));
-                }
-            }
-        }
-        assertFalse(names.size() <= 2, "no native methods found in the main classes");
-        return names;
-    }
-
-    /** The JNI short-name mangling (no overloads in our natives). */
-    static String mangle(String name) {
-        StringBuilder out = new StringBuilder();
-        for (char c : name.toCharArray()) {
-            if (c == '.') {
-                out.append('_');
-            } else if (c == '_') {
-                out.append("_1");
-            } else if (c == ';') {
-                out.append("_2");
-            } else if (c == '[') {
-                out.append("_3");
-            } else if (c < 128 && Character.isLetterOrDigit(c)) {
-                out.append(c);
-            } else {
-                out.append(String.format("_0%04x", (int) c));
-            }
-        }
-        return out.toString();
-    }
-
-    private static List<Class<?>> mainClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path classes = Path.of(WtsSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<Class<?>> types = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                String name = classes.relativize(file).toString().replace('/', '.').replace('\\', '.');
-                types.add(Class.forName(name.substring(0, name.length() - ".class".length()), false,
-                        DllBinaryTest.class.getClassLoader()));
-            }
-        }
-        return types;
     }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.github.wtsbridge.WtsSessions;
 import io.github.wtsbridge.internal.NativeLibrary;
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Helpers of the real-Windows tests: where this JVM's DLL was extracted, what the JVM's
@@ -124,43 +121,7 @@ final class WindowsSupport {
 
     /** JNI_OnLoad/OnUnload and the undecorated Java_<class>_<method> of every native in main code. */
     static Set<String> expectedExports() throws IOException, URISyntaxException, ClassNotFoundException {
-        Set<String> names = new TreeSet<>(List.of("JNI_OnLoad", "JNI_OnUnload"));
-        Path classes = Path.of(WtsSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                String name = classes.relativize(file).toString().replace('\\', '.').replace('/', '.');
-                Class<?> type = Class.forName(name.substring(0, name.length() - ".class".length()), false,
-                        WindowsSupport.class.getClassLoader());
-                for (Method method : type.getDeclaredMethods()) {
-                    if (Modifier.isNative(method.getModifiers())) {
-                        names.add("Java_" + mangle(type.getName()) + "_" + mangle(method.getName()));
-                    }
-                }
-            }
-        }
-        assertTrue(names.size() > 2, "no native methods found under " + classes);
-        return names;
-    }
-
-    /** The JNI short-name mangling (our natives have no overloads). */
-    static String mangle(String name) {
-        StringBuilder out = new StringBuilder();
-        for (char c : name.toCharArray()) {
-            if (c == '.' || c == '/') {
-                out.append('_');
-            } else if (c == '_') {
-                out.append("_1");
-            } else if (c == ';') {
-                out.append("_2");
-            } else if (c == '[') {
-                out.append("_3");
-            } else if (c < 128 && Character.isLetterOrDigit(c)) {
-                out.append(c);
-            } else {
-                out.append(String.format("_0%04x", (int) c));
-            }
-        }
-        return out.toString();
+        return io.github.wtsbridge.testing.JniExports.expected();
     }
 
     /** The parts of a PE image the tests check. */

@@ -1,0 +1,62 @@
+package io.github.wtsbridge.testing;
+
+import io.github.wtsbridge.WtsSessions;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** The export table a wtsbridge.dll must have: derived from the natives the main classes declare. */
+public final class JniExports {
+    private JniExports() {
+    }
+
+    /** JNI_OnLoad/OnUnload and the undecorated Java_<class>_<method> of every native in main code. */
+    public static Set<String> expected() throws IOException, URISyntaxException, ClassNotFoundException {
+        Set<String> names = new TreeSet<>(List.of("JNI_OnLoad", "JNI_OnUnload"));
+        Path classes = Path.of(WtsSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                String name = classes.relativize(file).toString().replace('\\', '.').replace('/', '.');
+                Class<?> type = Class.forName(name.substring(0, name.length() - ".class".length()), false,
+                        JniExports.class.getClassLoader());
+                for (Method method : type.getDeclaredMethods()) {
+                    if (Modifier.isNative(method.getModifiers())) {
+                        names.add("Java_" + mangle(type.getName()) + "_" + mangle(method.getName()));
+                    }
+                }
+            }
+        }
+        if (names.size() <= 2) {
+            throw new AssertionError("no native methods found under " + classes);
+        }
+        return names;
+    }
+
+    /** The JNI short-name mangling (our natives have no overloads). */
+    public static String mangle(String name) {
+        StringBuilder out = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (c == '.' || c == '/') {
+                out.append('_');
+            } else if (c == '_') {
+                out.append("_1");
+            } else if (c == ';') {
+                out.append("_2");
+            } else if (c == '[') {
+                out.append("_3");
+            } else if (c < 128 && Character.isLetterOrDigit(c)) {
+                out.append(c);
+            } else {
+                out.append(String.format("_0%04x", (int) c));
+            }
+        }
+        return out.toString();
+    }
+}
