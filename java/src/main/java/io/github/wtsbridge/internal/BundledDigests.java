@@ -80,8 +80,8 @@ public final class BundledDigests {
         }
     }
 
-    /** Throws unless the file's digest is one of the recorded ones. */
-    public static void verify(Path file, Map<String, String> digests) {
+    /** Throws unless the file's digest is one of the recorded ones; returns that digest. */
+    public static String verify(Path file, Map<String, String> digests) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("wts-bridge: " + file + " (" + NativeLibrary.PATH_PROPERTY
                     + ") is not a file");
@@ -101,5 +101,6 @@ public final class BundledDigests {
             throw new SecurityException("wts-bridge: " + file + " is not a wtsbridge.dll of this build (SHA-256 "
                     + actual + " matches none recorded in " + RESOURCE + "); refusing to load it");
         }
+        return actual;
     }
 }

@@ -2,6 +2,8 @@ package io.github.wtsbridge.internal;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * a message naming {@value #TMPDIR_PROPERTY} and {@value #PATH_PROPERTY}.
  * A failure is remembered and reported again, with its cause, on every later call.
  *
- * <p>The pre-installed DLL is verified and then loaded by path: it must live in a directory that
- * only administrators can write (as an installer's install directory is), or the file could be
- * swapped between the check and the load.
+ * <p>The pre-installed DLL is read once and copied into a private extraction directory; the
+ * copy is checked against the recorded digests (as written and as re-read) and loaded, so the
+ * file cannot be swapped between the check and the load. With {@value #VERIFY_PROPERTY}{@code
+ * =false} it is loaded in place, unchecked.
  */
 public final class NativeLibrary {
     /** System property: absolute path of a wtsbridge.dll to load instead of the bundled one. */
@@ -122,13 +125,24 @@ public final class NativeLibrary {
                 throw new IllegalStateException("wts-bridge: " + PATH_PROPERTY + " must be an absolute path, not '"
                         + explicit + "' (a relative name would be looked up on the search path)");
             }
-            if (!"false".equalsIgnoreCase(properties.apply(VERIFY_PROPERTY))) {
-                BundledDigests.verify(path, BundledDigests.load(resources));
-            } else {
+            if ("false".equalsIgnoreCase(properties.apply(VERIFY_PROPERTY))) {
                 LOG.debug("loading {} without checking its digest ({}=false)", path, VERIFY_PROPERTY);
+                return new Located(path, false);
             }
-            LOG.debug("loading wts-bridge native library from {} ({})", path, PATH_PROPERTY);
-            return new Located(path, false);
+            String digest = BundledDigests.verify(path, BundledDigests.load(resources));
+            // Load a private copy, not the path itself: the file could change between the check
+            // and LoadLibrary (a writable folder, a share serving different bytes per read).
+            // The copy is re-hashed as written and as re-read against the digest just checked.
+            String root = rootName(properties);
+            try (InputStream in = Files.newInputStream(path)) {
+                Path copy = new SecureExtractor(Path.of(root), resources).extract(in, "wtsbridge.dll", digest);
+                LOG.debug("loading a verified copy of {} ({}) from {}", path, PATH_PROPERTY, copy);
+                return new Located(copy.toAbsolutePath(), true);
+            } catch (IOException | InvalidPathException e) {
+                throw new IllegalStateException("wts-bridge: cannot copy " + path + " (" + PATH_PROPERTY + ") under "
+                        + root + " (" + e + "); set -D" + TMPDIR_PROPERTY
+                        + "=<a writable directory that allows running code>", e);
+            }
         }
         String resourceDir = resourceDirectory(arch, properties.apply("os.name"), properties.apply("os.arch"));
         String resource = resourceDir + "wtsbridge.dll";

@@ -197,13 +197,18 @@ class LoaderTest {
         bytes[bytes.length - 1] ^= 1;
         Files.write(foreign, bytes);
 
-        NativeLibrary.Located ok = NativeLibrary.locate(props(NativeLibrary.PATH_PROPERTY, genuine.toString())::get,
-                jar, Architecture.WINDOWS_64);
-        assertEquals(genuine, ok.file());
-        assertFalse(ok.extracted());
+        Path copies = Files.createDirectory(temp.resolve("copies"));
+        NativeLibrary.Located ok = NativeLibrary.locate(props(NativeLibrary.PATH_PROPERTY, genuine.toString(),
+                NativeLibrary.TMPDIR_PROPERTY, copies.toString())::get, jar, Architecture.WINDOWS_64);
+        // a private, re-verified copy is loaded, never the path itself (no check-then-load race)
+        assertTrue(ok.extracted());
+        assertEquals(copies, ok.file().getParent().getParent());
+        assertTrue(ok.file().getParent().getFileName().toString().startsWith("wtsbridge-"), ok.file().toString());
+        assertArrayEquals(Files.readAllBytes(genuine), Files.readAllBytes(ok.file()));
 
         SecurityException e = assertThrows(SecurityException.class, () -> NativeLibrary.locate(
-                props(NativeLibrary.PATH_PROPERTY, foreign.toString())::get, jar, Architecture.WINDOWS_64));
+                props(NativeLibrary.PATH_PROPERTY, foreign.toString(), NativeLibrary.TMPDIR_PROPERTY,
+                        copies.toString())::get, jar, Architecture.WINDOWS_64));
         assertTrue(e.getMessage().contains("refusing to load"), e.getMessage());
 
         /* explicitly told otherwise */
