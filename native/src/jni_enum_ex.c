@@ -173,6 +173,11 @@ JNIEXPORT jobjectArray JNICALL FN(lookupAccount)(JNIEnv *env, jclass cls, jstrin
         goto done;
     }
     (*env)->GetByteArrayRegion(env, sid, 0, sidLength, (jbyte *)binary);
+    /* LookupAccountSidW reads as many bytes as the SID says it has: they must be there. */
+    if (sidLength < 8 || wts_sid_length(binary) == 0 || wts_sid_length(binary) > (DWORD)sidLength) {
+        wts_throw_illegal_argument(env, "not a binary SID");
+        goto done;
+    }
     DWORD nameUnits = 0, domainUnits = 0, use = 0;
     DWORD error = 0;
     if (!WTS.LookupAccountSidW(host, binary, NULL, &nameUnits, NULL, &domainUnits, &use)) {

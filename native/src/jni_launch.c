@@ -123,6 +123,10 @@ JNIEXPORT jlongArray JNICALL FN(createProcessAsUser)(JNIEnv *env, jclass cls, jl
     WTS_REQUIRE(env, CreateProcessAsUserW, NULL);
     WTS_REQUIRE(env, CloseHandle, NULL);
     jlongArray result = NULL;
+    if (commandLine == NULL || desktop == NULL) {
+        wts_throw_illegal_argument(env, "no command line or desktop");
+        return NULL;
+    }
     WCHAR *command = wts_heap_string(env, commandLine);
     WCHAR *desk = command ? wts_heap_string(env, desktop) : NULL;
     WCHAR *directory = desk ? wts_heap_string(env, workingDirectory) : NULL;

@@ -64,7 +64,7 @@ JNIEXPORT jbyteArray JNICALL FN(tokenUserSid)(JNIEnv *env, jclass cls, jlong han
     }
     BYTE *buffer = wts_alloc(needed);
     if (buffer == NULL) {
-        wts_throw_win32(env, WTS_ERROR_NOT_ENOUGH_MEMORY, "GetTokenInformation");
+        wts_throw_win32(env, WTS_ERROR_NOT_ENOUGH_MEMORY, "HeapAlloc");
         return NULL;
     }
     jbyteArray result = NULL;

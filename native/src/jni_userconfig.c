@@ -7,7 +7,7 @@
  * A Java string as a NUL-terminated UTF-16 copy on the platform heap (*out = NULL for a null
  * string). Returns 0 with an exception pending on failure. Java has checked the text.
  */
-static int to_wide(JNIEnv *env, jstring text, WCHAR **out, const char *function) {
+static int to_wide(JNIEnv *env, jstring text, WCHAR **out) {
     *out = NULL;
     if (text == NULL) {
         return 1;
@@ -15,7 +15,7 @@ static int to_wide(JNIEnv *env, jstring text, WCHAR **out, const char *function)
     jsize length = (*env)->GetStringLength(env, text);
     WCHAR *copy = wts_alloc(((size_t)length + 1) * sizeof(WCHAR));
     if (copy == NULL) {
-        wts_throw_win32(env, WTS_ERROR_NOT_ENOUGH_MEMORY, function);
+        wts_throw_win32(env, WTS_ERROR_NOT_ENOUGH_MEMORY, "HeapAlloc");
         return 0;
     }
     (*env)->GetStringRegion(env, text, 0, length, (jchar *)copy);
@@ -29,12 +29,11 @@ static int to_wide(JNIEnv *env, jstring text, WCHAR **out, const char *function)
 }
 
 /* Server (may be NULL = this machine) and user name, both copied; 0 on failure. */
-static int names(JNIEnv *env, jstring server, jstring user, WCHAR **serverName, WCHAR **userName,
-                 const char *function) {
-    if (!to_wide(env, server, serverName, function)) {
+static int names(JNIEnv *env, jstring server, jstring user, WCHAR **serverName, WCHAR **userName) {
+    if (!to_wide(env, server, serverName)) {
         return 0;
     }
-    if (!to_wide(env, user, userName, function)) {
+    if (!to_wide(env, user, userName)) {
         wts_free(*serverName);
         return 0;
     }
@@ -45,7 +44,7 @@ static int names(JNIEnv *env, jstring server, jstring user, WCHAR **serverName, 
 static WCHAR *query(JNIEnv *env, jstring server, jstring user, jint configClass, DWORD *bytes) {
     WTS_REQUIRE(env, WTSQueryUserConfigW, NULL);
     WCHAR *serverName, *userName;
-    if (!names(env, server, user, &serverName, &userName, "WTSQueryUserConfigW")) {
+    if (!names(env, server, user, &serverName, &userName)) {
         return NULL;
     }
     WCHAR *buffer = NULL;
@@ -133,7 +132,7 @@ static void set(JNIEnv *env, jstring server, jstring user, jint configClass, WCH
                 DWORD length) {
     WTS_REQUIRE(env, WTSSetUserConfigW, );
     WCHAR *serverName, *userName;
-    if (!names(env, server, user, &serverName, &userName, "WTSSetUserConfigW")) {
+    if (!names(env, server, user, &serverName, &userName)) {
         return;
     }
     BOOL ok = WTS.WTSSetUserConfigW(serverName, userName, (DWORD)configClass, data, length);
@@ -150,7 +149,11 @@ JNIEXPORT void JNICALL FN(setString)(JNIEnv *env, jclass cls, jstring server, js
                                      jint configClass, jstring value) {
     (void)cls;
     WCHAR *text;
-    if (!to_wide(env, value, &text, "WTSSetUserConfigW")) {
+    if (value == NULL) {
+        wts_throw_illegal_argument(env, "no value");
+        return;
+    }
+    if (!to_wide(env, value, &text)) {
         return;
     }
     jsize length = (*env)->GetStringLength(env, value);
@@ -184,7 +187,7 @@ JNIEXPORT void JNICALL FN(setUser)(JNIEnv *env, jclass cls, jstring server, jstr
     (void)cls;
     WTSUSERCONFIGW *config = wts_alloc(sizeof *config);
     if (config == NULL) {
-        wts_throw_win32(env, WTS_ERROR_NOT_ENOUGH_MEMORY, "WTSSetUserConfigW");
+        wts_throw_win32(env, WTS_ERROR_NOT_ENOUGH_MEMORY, "HeapAlloc");
         return;
     }
     BYTE *raw = (BYTE *)config;
@@ -198,6 +201,9 @@ JNIEXPORT void JNICALL FN(setUser)(JNIEnv *env, jclass cls, jstring server, jstr
     int ok = !(*env)->ExceptionCheck(env);
     for (int i = 0; ok && i < 5; i++) {
         jstring text = (jstring)(*env)->GetObjectArrayElement(env, texts, i);
+        if (text == NULL && !(*env)->ExceptionCheck(env)) {
+            wts_throw_illegal_argument(env, "a WTSUSERCONFIGW text is null");
+        }
         ok = text != NULL &&
              put_field(env, text, fields[i], i == 4 ? WTS_USER_CONFIG_DRIVE : WTS_USER_CONFIG_PATH);
         if (text != NULL) {
