@@ -93,24 +93,6 @@ JNIEXPORT jstring JNICALL FN(queryString)(JNIEnv *env, jclass cls, jlong server,
     return text;
 }
 
-/* DWORD, USHORT or BYTE classes: the width Windows returned decides. */
-JNIEXPORT jint JNICALL FN(queryInt)(JNIEnv *env, jclass cls, jlong server, jint session,
-                                    jint infoClass) {
-    (void)cls;
-    DWORD bytes, value = 0;
-    WCHAR *buffer = wts_query_session(env, server, session, infoClass, &bytes);
-    if (buffer == NULL) {
-        return 0;
-    }
-    DWORD error = wts_decode_uint(buffer, bytes, &value);
-    if (error != 0) {
-        wts_throw_decode(env, buffer, error, "WTSQuerySessionInformationW");
-        return 0;
-    }
-    WTS.WTSFreeMemory(buffer);
-    return (jint)value;
-}
-
 /* WTSClientAddress: copies the 20 address bytes as Windows gave them; returns the family. */
 JNIEXPORT jint JNICALL FN(queryClientAddress)(JNIEnv *env, jclass cls, jlong server,
                                               jint session, jbyteArray address) {

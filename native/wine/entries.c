@@ -544,7 +544,6 @@ static void test_process_id_to_session_id(void *fn, jclass cls) {
 /* ---- SessionsNative ------------------------------------------------------------------------ */
 
 typedef jobject(JNICALL *QueryFn)(JNIEnv *, jclass, jlong, jint, jint);
-typedef jint(JNICALL *QueryIntFn)(JNIEnv *, jclass, jlong, jint, jint);
 typedef jint(JNICALL *QueryAddressFn)(JNIEnv *, jclass, jlong, jint, jobject);
 typedef jobject(JNICALL *QueryInfoFn)(JNIEnv *, jclass, jlong, jint, jobject);
 
@@ -662,46 +661,6 @@ static void test_query_string(void *fn, jclass cls) {
                 DWORD size = 257;
                 if (GetUserNameW(user, &size)) {
                     expect_string(str("%s == GetUserNameW", what), text, user, wide_length(user));
-                }
-            }
-            WTSFreeMemory(q.buffer);
-        }
-    }
-}
-
-/* Integer classes with the width their documentation gives. */
-static const struct { int id; const char *name; DWORD width; } INT_CLASSES[] = {
-    {WTSSessionId, "WTSSessionId", 4}, {WTSConnectState, "WTSConnectState", 4},
-    {WTSClientBuildNumber, "WTSClientBuildNumber", 4},
-    {WTSClientProductId, "WTSClientProductId", 2},
-    {WTSClientHardwareId, "WTSClientHardwareId", 4},
-    {WTSClientProtocolType, "WTSClientProtocolType", 2},
-    {INFO_IS_REMOTE_SESSION, "WTSIsRemoteSession", 1}};
-
-static void test_query_int(void *fn, jclass cls) {
-    for (int s = 0; s < QUERY_CASES; s++) {
-        for (size_t c = 0; c < sizeof INT_CLASSES / sizeof INT_CLASSES[0]; c++) {
-            const char *what = str("%s, %s", INT_CLASSES[c].name, query_session_names[s]);
-            begin();
-            jint value = leave_int(((QueryIntFn)fn)(env, cls, server_arg(s),
-                                                    (jint)query_sessions[s], INT_CLASSES[c].id));
-            direct_query q = query_directly(s, INT_CLASSES[c].id);
-            if (!q.ok) {
-                expect_wts_exception(what, q.error, "WTSQuerySessionInformationW");
-                continue;
-            }
-            if (expect_no_throw(what) &&
-                check_true(str("%s: Windows returned at least %u bytes (%u)", what,
-                               INT_CLASSES[c].width, q.bytes),
-                           q.bytes >= INT_CLASSES[c].width)) {
-                const BYTE *b = (const BYTE *)q.buffer;
-                DWORD expected = INT_CLASSES[c].width == 1   ? b[0]
-                                 : INT_CLASSES[c].width == 2 ? *(const USHORT *)b
-                                                             : *(const DWORD *)b;
-                check_u32(str("%s: value", what), expected, (DWORD)value);
-                if (INT_CLASSES[c].id == WTSSessionId && s < 2) {
-                    check_u32(str("%s == ProcessIdToSessionId", what), own_session(),
-                              (DWORD)value);
                 }
             }
             WTSFreeMemory(q.buffer);
@@ -842,7 +801,6 @@ static const row ROWS[] = {
     TESTED(ProcessesNative, processIdToSessionId, test_process_id_to_session_id)
     TESTED(SessionsNative, enumerateSessions, test_enumerate_sessions)
     TESTED(SessionsNative, queryString, test_query_string)
-    TESTED(SessionsNative, queryInt, test_query_int)
     TESTED(SessionsNative, queryClientAddress, test_query_client_address)
     TESTED(SessionsNative, querySessionInfo, test_query_session_info)
     TESTED(SessionsNative, activeConsoleSessionId, test_active_console_session_id)

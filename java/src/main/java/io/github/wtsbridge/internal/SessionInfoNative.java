@@ -3,7 +3,7 @@ package io.github.wtsbridge.internal;
 /**
  * WTSQuerySessionInformationW for the structured info classes (native/src/jni_session_info.c;
  * the decoding is in native/src/decode.c). Strings and DWORD classes use
- * {@link SessionsNative#queryString} and {@link SessionsNative#queryInt}.
+ * {@link SessionsNative#queryString}.
  */
 public final class SessionInfoNative {
     /** Lengths of the numbers arrays. */

@@ -21,8 +21,6 @@ public final class SessionsNative {
     /** WTSQuerySessionInformationW for a string class. */
     public static native String queryString(long server, int session, int infoClass);
 
-    /** WTSQuerySessionInformationW for a DWORD/USHORT/BYTE class. */
-    public static native int queryInt(long server, int session, int infoClass);
 
     /** WTSClientAddress: fills address[20], returns the family. */
     public static native int queryClientAddress(long server, int session, byte[] address);
