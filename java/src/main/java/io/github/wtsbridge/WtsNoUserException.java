@@ -19,6 +19,17 @@ public final class WtsNoUserException extends WtsException {
         this.sessionId = sessionId;
     }
 
+    /** {@code e} as a WtsNoUserException when it is WTSQueryUserToken's 1008, else {@code e}. */
+    static WtsException ifNoToken(WtsException e, int sessionId) {
+        if (e.errorCode() != ERROR_NO_TOKEN || !"WTSQueryUserToken".equals(e.function())
+                || e instanceof WtsNoUserException) {
+            return e;
+        }
+        WtsNoUserException clear = new WtsNoUserException(e.function(), e.systemMessage(), sessionId);
+        clear.initCause(e);
+        return clear;
+    }
+
     /** The session that has no user; empty when no session was attached to the console. */
     public OptionalInt sessionId() {
         return sessionId < 0 ? OptionalInt.empty() : OptionalInt.of(sessionId);

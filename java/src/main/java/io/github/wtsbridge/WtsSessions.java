@@ -313,7 +313,13 @@ public final class WtsSessions {
         return infoEx(WtsServer.local(), sessionId).lockState();
     }
 
-    /** Whether the session is locked (WTSSessionInfoEx). */
+    /**
+     * Whether the session is locked (WTSSessionInfoEx). Windows 7 and Server 2008 R2 report
+     * LOCK and UNLOCK swapped. For the local server this is undone from the OS version; a
+     * remote server's version is not known here, so its answer is read as Windows 8 / Server
+     * 2012 or later reports it. For a 2008 R2 host, map the raw flags yourself:
+     * {@code WtsLockState.fromSessionFlags(infoEx(server, id).sessionFlags(), "Windows Server 2008 R2", "6.1")}.
+     */
     public static WtsLockState lockState(WtsServer server, int sessionId) {
         return infoEx(server, sessionId).lockState();
     }
@@ -520,7 +526,8 @@ public final class WtsSessions {
     static int queryInt(WtsServer server, int sessionId, int infoClass) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        return server.callInt(h -> SessionsNative.queryInt(h, session, infoClass));
+        // DWORD, USHORT or BYTE classes: the width Windows returned decides (zero-extended).
+        return (int) (long) server.call(h -> SessionInfoNative.queryLong(h, session, infoClass));
     }
 
     /**
@@ -596,13 +603,7 @@ public final class WtsSessions {
                     options.workingDirectory().orElse(null), options.environment(), options.elevated(),
                     options.window().code());
         } catch (WtsException e) {
-            if (e.errorCode() == WtsException.ERROR_NO_TOKEN && "WTSQueryUserToken".equals(e.function())
-                    && !(e instanceof WtsNoUserException)) {
-                WtsNoUserException clear = new WtsNoUserException(e.function(), e.systemMessage(), sessionId);
-                clear.initCause(e);
-                throw clear;
-            }
-            throw e;
+            throw WtsNoUserException.ifNoToken(e, sessionId);
         }
         return new WtsStartedProcess(started.pid(), sessionId, started.processHandle());
     }

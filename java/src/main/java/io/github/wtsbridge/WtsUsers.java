@@ -27,12 +27,17 @@ public final class WtsUsers {
     /**
      * The primary token of the user logged on to a session (WTSQueryUserToken); close it.
      * Needs LocalSystem with SE_TCB_NAME (a Windows service): otherwise WtsException 1314
-     * (ERROR_PRIVILEGE_NOT_HELD); 1008 (ERROR_NO_TOKEN) when nobody is logged on there.
+     * (ERROR_PRIVILEGE_NOT_HELD); {@link WtsNoUserException} (1008, ERROR_NO_TOKEN) when nobody
+     * is logged on there.
      */
     public static WtsUserToken queryUserToken(int sessionId) {
         Checks.sessionId(sessionId);
         NativeLibrary.ensureLoaded();
-        return new WtsUserToken(sessionId, TokensNative.queryUserToken(sessionId));
+        try {
+            return new WtsUserToken(sessionId, TokensNative.queryUserToken(sessionId));
+        } catch (WtsException e) {
+            throw WtsNoUserException.ifNoToken(e, sessionId);
+        }
     }
 
     // ---- one setting ----
@@ -144,14 +149,16 @@ public final class WtsUsers {
         return Duration.ofMillis(Integer.toUnsignedLong(raw));
     }
 
+    /** The server's name for the name-based calls; a closed server is refused like everywhere. */
     private static String nameOf(WtsServer server) {
-        return Objects.requireNonNull(server, "server").name().orElse(null);
+        WtsSessions.handleOf(server); // null → NPE, closed → IllegalStateException
+        return server.name().orElse(null);
     }
 
     /** server: null (this machine) or a non-empty name; user: a non-empty name. */
     private static void checkNames(String server, String user) {
         if (server != null) {
-            Checks.text(server, "server", MAX_NAME_CHARS);
+            Checks.text(server, "server", WtsServer.MAX_NAME_LENGTH);
             if (server.isEmpty()) {
                 throw new IllegalArgumentException("server must not be empty; pass null for this machine");
             }

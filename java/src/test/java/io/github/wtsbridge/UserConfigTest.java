@@ -39,6 +39,24 @@ class UserConfigTest extends FakeTestBase {
     }
 
     @Test
+    void aClosedServerIsRefusedAndLongServerNamesMatchWtsServer() {
+        io.github.wtsbridge.testing.FakeServers.reachable("rdsh01");
+        WtsServer server = WtsServer.open("rdsh01");
+        server.close();
+        long before = FakeWts.callCount();
+
+        assertThrows(IllegalStateException.class, () -> WtsUsers.getConfig(server, "alice", WtsUserSetting.ALLOW_LOGON));
+        assertEquals(before, FakeWts.callCount());
+        // the limit WtsServer.open takes is the limit here too (it was 255 here, 257 there)
+        String longest = "s".repeat(WtsServer.MAX_NAME_LENGTH);
+        assertThrows(IllegalArgumentException.class,
+                () -> WtsUsers.getConfig(longest + "s", "alice", WtsUserSetting.ALLOW_LOGON));
+        WtsException remote = assertThrows(WtsException.class,
+                () -> WtsUsers.getConfig(longest, "alice", WtsUserSetting.ALLOW_LOGON));
+        assertEquals("WTSQueryUserConfigW", remote.function());
+    }
+
+    @Test
     void everySettingRoundTrips() {
         String beyondBmp = "C:\\Apps\\\uD83D\uDE80 launcher\\start.exe"; // a rocket: a surrogate pair
         List<Object[]> cases = List.of(

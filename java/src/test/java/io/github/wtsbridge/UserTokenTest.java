@@ -142,6 +142,9 @@ class UserTokenTest extends FakeTestBase {
 
         assertEquals(WtsException.ERROR_NO_TOKEN, e.errorCode());
         assertEquals("WTSQueryUserToken", e.function());
+        // the same type startProcess throws, so an installer catches one exception to retry
+        assertEquals(java.util.OptionalInt.of(3),
+                org.junit.jupiter.api.Assertions.assertInstanceOf(WtsNoUserException.class, e).sessionId());
     }
 
     @Test
