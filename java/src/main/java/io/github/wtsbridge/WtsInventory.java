@@ -35,7 +35,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * calls cannot be interrupted, so the timed-out thread keeps waiting for Windows, then closes
  * its server handle and ends — the handle is never leaked, and the thread (a daemon) never
  * keeps the JVM alive. The scan therefore returns after at most about
- * {@code ceil(servers / parallelism) × timeout}.
+ * {@code ceil(servers / parallelism) × timeout}. Note that {@code parallelism} bounds the
+ * servers being waited for, not the threads: timed-out calls still blocked in Windows (an RPC
+ * timeout is typically tens of seconds) hold a thread each until Windows returns, so a scan
+ * of many dead servers with a short timeout can have more threads alive than
+ * {@code parallelism}.
  */
 public final class WtsInventory {
     private WtsInventory() {
@@ -127,7 +131,7 @@ public final class WtsInventory {
                 CompletableFuture<WtsServerResult> future = CompletableFuture
                         .supplyAsync(() -> scanOne(name, options), threads)
                         .completeOnTimeout(new WtsServerResult.TimedOut(name, options.timeout()),
-                                options.timeout().toNanos(), TimeUnit.NANOSECONDS);
+                                saturatedNanos(options.timeout()), TimeUnit.NANOSECONDS);
                 future.whenComplete((result, error) -> slots.release()); // once: the first completion
                 futures.add(future);
             }
@@ -202,6 +206,15 @@ public final class WtsInventory {
             Thread thread = new Thread(task, "wts-inventory-" + COUNT.incrementAndGet());
             thread.setDaemon(true);
             return thread;
+        }
+    }
+
+    /** A timeout in nanoseconds; "forever" (beyond ~292 years) saturates instead of overflowing. */
+    static long saturatedNanos(Duration timeout) {
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
         }
     }
 }

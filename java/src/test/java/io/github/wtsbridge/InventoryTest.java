@@ -152,6 +152,16 @@ class InventoryTest extends FakeTestBase {
     }
 
     @Test
+    void aTimeoutOfForeverIsNoOverflow() {
+        FakeWorlds.rdsh();
+        FakeServers.reachable("rdsh01");
+        WtsInventory.Options forever = WtsInventory.Options.defaults()
+                .withTimeout(java.time.temporal.ChronoUnit.FOREVER.getDuration());
+
+        assertInstanceOf(WtsServerResult.Scanned.class, WtsInventory.scan(List.of("rdsh01"), forever).get(0));
+    }
+
+    @Test
     void serversAreQueriedInParallelUpToTheBound() {
         FakeWts.addSession(1, 0, "Console");
         List<String> names = new ArrayList<>();

@@ -127,9 +127,11 @@ final class Args {
     static Duration seconds(String text, String what, boolean zeroAllowed, long max) throws UsageException {
         try {
             BigDecimal seconds = new BigDecimal(text);
-            if ((zeroAllowed ? seconds.signum() >= 0 : seconds.signum() > 0)
+            Duration duration = Duration.ofNanos(seconds.movePointRight(9).longValue());
+            // (a positive value that rounds to 0 ns, e.g. 1e-10, is no timeout either)
+            if ((zeroAllowed ? seconds.signum() >= 0 : seconds.signum() > 0 && !duration.isZero())
                     && seconds.compareTo(BigDecimal.valueOf(max)) <= 0) {
-                return Duration.ofNanos(seconds.movePointRight(9).longValue());
+                return duration;
             }
         } catch (NumberFormatException e) {
             // reported below

@@ -401,6 +401,7 @@ class CliTest extends FakeTestBase {
             {"run-as-user", "--env", "NOEQUALS", "notepad.exe"},
             {"run-as-user", "--session", "x", "notepad.exe"},
             {"run-as-user", " "},
+            {"sessions", "--timeout", "0.0000000001", "--server", "x"}, // rounds to no time at all
         };
         for (String[] args : bad) {
             Run run = cli(args);
