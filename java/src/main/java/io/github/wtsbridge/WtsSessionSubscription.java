@@ -75,6 +75,9 @@ public final class WtsSessionSubscription implements AutoCloseable {
         return subscription;
     }
 
+    /** Set by the loop thread, under this object's lock, as its very last act. */
+    private boolean loopEnded;
+
     private void run() {
         try {
             EventsNative.runMessageLoop(new EventsNative.LoopSink() {
@@ -97,6 +100,9 @@ public final class WtsSessionSubscription implements AutoCloseable {
             }
         } finally {
             started.countDown();
+            synchronized (this) { // close() posts WM_QUIT under this lock: see there
+                loopEnded = true;
+            }
         }
     }
 
@@ -124,13 +130,26 @@ public final class WtsSessionSubscription implements AutoCloseable {
     /** Unregisters, destroys the hidden window and ends its thread; later calls do nothing. */
     @Override
     public void close() {
+        boolean interrupted = false;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+            // Posted under the lock the loop thread takes before it can end: its thread id
+            // stays its own (never another thread's that Windows reused) while we post. A post
+            // refused while the loop runs (a full queue) is retried, so the join below ends.
+            while (!loopEnded && !EventsNative.postQuit(threadId)) {
+                try {
+                    wait(10);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         }
-        EventsNative.postQuit(threadId); // false only if the loop already ended on its own
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         if (Thread.currentThread() != thread) {
             join(thread);
         }
