@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,10 +22,25 @@ public final class JniExports {
     /** JNI_OnLoad/OnUnload and the undecorated Java_<class>_<method> of every native in main code. */
     public static Set<String> expected() throws IOException, URISyntaxException, ClassNotFoundException {
         Set<String> names = new TreeSet<>(List.of("JNI_OnLoad", "JNI_OnUnload"));
-        Path classes = Path.of(WtsSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path location = Path.of(WtsSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // The main classes are a directory under Maven, the library's jar on the Windows JVM.
+        try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location)) {
+            Path classes = jar == null ? location : jar.getPath("/");
+            collect(classes, names);
+        }
+        if (names.size() <= 2) {
+            throw new AssertionError("no native methods found under " + location);
+        }
+        return names;
+    }
+
+    private static void collect(Path classes, Set<String> names) throws IOException, ClassNotFoundException {
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
                 String name = classes.relativize(file).toString().replace('\\', '.').replace('/', '.');
+                if (name.equals("module-info.class") || name.startsWith("META-INF.")) {
+                    continue;
+                }
                 Class<?> type = Class.forName(name.substring(0, name.length() - ".class".length()), false,
                         JniExports.class.getClassLoader());
                 for (Method method : type.getDeclaredMethods()) {
@@ -33,10 +50,6 @@ public final class JniExports {
                 }
             }
         }
-        if (names.size() <= 2) {
-            throw new AssertionError("no native methods found under " + classes);
-        }
-        return names;
     }
 
     /** The JNI short-name mangling (our natives have no overloads). */

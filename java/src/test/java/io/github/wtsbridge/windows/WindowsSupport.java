@@ -34,7 +34,19 @@ final class WindowsSupport {
     static final int IMAGE_FILE_MACHINE_AMD64 = 0x8664;
     static final int IMAGE_FILE_MACHINE_ARM64 = 0xaa64;
 
+    /** Set by scripts/wine-jvm-test: this Windows JVM runs under Wine, whose wtsapi32 is mostly stubs. */
+    static final String HOST_PROPERTY = "wts.windows.host";
+
     private WindowsSupport() {
+    }
+
+    /**
+     * True on the Windows JVM under Wine (scripts/wine-jvm-test passes
+     * {@code -Dwts.windows.host=wine}); false on a real Windows runner. The tests assert Wine's
+     * exact answers there (see shared/WINE-FACTS.md and Wine's dlls/wtsapi32/wtsapi32.c).
+     */
+    static boolean onWine() {
+        return "wine".equals(System.getProperty(HOST_PROPERTY));
     }
 
     /** The jar folder (native-lib-loader's layout) for the running JVM's architecture. */
@@ -115,6 +127,10 @@ final class WindowsSupport {
 
     /** The class path of the tests (Surefire keeps the real one in surefire.test.class.path). */
     static String testClassPath() {
+        String explicit = System.getProperty("wts.test.classpath"); /* the console launcher's --class-path */
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit;
+        }
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
