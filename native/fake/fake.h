@@ -16,6 +16,8 @@
 #define FAKE_ERROR_NOT_SUPPORTED 50u
 #define FAKE_ERROR_MR_MID_NOT_FOUND 317u
 #define FAKE_ERROR_CTX_WINSTATION_NOT_FOUND 7022u
+/* An injected "code" that makes the function fail without setting the last error at all. */
+#define FAKE_FAIL_WITHOUT_ERROR 0xFFFFFFFFu
 #define FAKE_MAX_INFO_CLASS 29
 
 /* Which free function a buffer handed out must be returned to. */

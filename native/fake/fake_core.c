@@ -63,6 +63,9 @@ int fake_enter(const char *function) {
         }
     }
     fake_unlock();
+    if (code == FAKE_FAIL_WITHOUT_ERROR) {
+        return 1; /* fails and leaves the last error as it was, as Wine's stubs do */
+    }
     if (code != 0) {
         last_error = code;
         return 1;
@@ -211,6 +214,7 @@ void fake_reset(void) {
 /* ---- kernel32's part ---- */
 
 static DWORD WINAPI fake_GetLastError(void) { return last_error; }
+static void WINAPI fake_SetLastError(DWORD code) { last_error = code; }
 
 static DWORD WINAPI fake_GetCurrentProcessId(void) {
     fake_enter("GetCurrentProcessId");
@@ -314,6 +318,7 @@ static BOOL WINAPI fake_HeapFree(HANDLE heap, DWORD flags, void *memory) {
 /* Points every slot of the table at its fake (the state a reset returns to). */
 static void fill_table(void) {
     WTS.GetLastError = fake_GetLastError;
+    WTS.SetLastError = fake_SetLastError;
     WTS.GetCurrentProcessId = fake_GetCurrentProcessId;
     WTS.WTSGetActiveConsoleSessionId = fake_WTSGetActiveConsoleSessionId;
     WTS.ProcessIdToSessionId = fake_ProcessIdToSessionId;

@@ -185,6 +185,12 @@ JNIEXPORT void JNICALL FN(injectError)(JNIEnv *env, jclass cls, jstring function
     }
 }
 
+/* Sets the calling thread's last error: what an earlier, unrelated call would leave behind. */
+JNIEXPORT void JNICALL FN(setLastError)(JNIEnv *env, jclass cls, jint code) {
+    (void)env, (void)cls;
+    fake_set_last_error((DWORD)code);
+}
+
 /* Makes the table slot NULL, as on a Windows without that function. */
 JNIEXPORT jboolean JNICALL FN(removeFunction)(JNIEnv *env, jclass cls, jstring function) {
     (void)cls;

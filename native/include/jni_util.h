@@ -31,6 +31,12 @@ void wts_throw_illegal_argument(JNIEnv *env, const char *message);
         }                                                               \
     } while (0)
 
+/* Clears the thread's last error right before a Windows call whose failure the shim reports.
+ * A function that fails without SetLastError (Wine's stubs do; so do some Windows paths)
+ * then reads back as 0, "failed without setting an error code", never as a stale code that an
+ * earlier call on this thread left behind (the JVM's own calls included). */
+#define WTS_CLEAR_LAST_ERROR() WTS.SetLastError(0)
+
 /* A WTS server handle as Java holds it: a jlong, 0 for the local server. */
 #define WTS_SERVER(handle) ((HANDLE)(intptr_t)(handle))
 

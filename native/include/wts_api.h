@@ -65,6 +65,7 @@
     X(kernel32, DWORD, GetCurrentProcessId, (void))                                          \
     X(kernel32, DWORD, GetCurrentThreadId, (void))                                           \
     X(kernel32, DWORD, GetLastError, (void))                                                 \
+    X(kernel32, void, SetLastError, (DWORD code))                                            \
     X(kernel32, DWORD, FormatMessageW,                                                       \
       (DWORD flags, const void *source, DWORD messageId, DWORD languageId, WCHAR *buffer,    \
        DWORD size, void *arguments))                                                         \

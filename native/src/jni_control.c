@@ -8,6 +8,7 @@ JNIEXPORT void JNICALL FN(logoff)(JNIEnv *env, jclass cls, jlong server, jint se
                                   jboolean wait) {
     (void)cls;
     WTS_REQUIRE(env, WTSLogoffSession, );
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSLogoffSession(WTS_SERVER(server), (DWORD)session, wait ? 1 : 0)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "WTSLogoffSession");
@@ -18,6 +19,7 @@ JNIEXPORT void JNICALL FN(disconnect)(JNIEnv *env, jclass cls, jlong server, jin
                                       jboolean wait) {
     (void)cls;
     WTS_REQUIRE(env, WTSDisconnectSession, );
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSDisconnectSession(WTS_SERVER(server), (DWORD)session, wait ? 1 : 0)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "WTSDisconnectSession");
@@ -48,6 +50,7 @@ JNIEXPORT jint JNICALL FN(sendMessage)(JNIEnv *env, jclass cls, jlong server, ji
         return 0;
     }
     DWORD response = 0;
+    WTS_CLEAR_LAST_ERROR();
     BOOL sent = WTS.WTSSendMessageW(WTS_SERVER(server), (DWORD)session, titleText,
                                     wts_chars_bytes(&titleChars), messageText,
                                     wts_chars_bytes(&messageChars), (DWORD)style,
@@ -66,6 +69,7 @@ JNIEXPORT void JNICALL FN(terminateProcess)(JNIEnv *env, jclass cls, jlong serve
                                             jint exitCode) {
     (void)cls;
     WTS_REQUIRE(env, WTSTerminateProcess, );
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSTerminateProcess(WTS_SERVER(server), (DWORD)pid, (DWORD)exitCode)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "WTSTerminateProcess");
@@ -75,6 +79,7 @@ JNIEXPORT void JNICALL FN(terminateProcess)(JNIEnv *env, jclass cls, jlong serve
 JNIEXPORT void JNICALL FN(shutdownSystem)(JNIEnv *env, jclass cls, jlong server, jint flags) {
     (void)cls;
     WTS_REQUIRE(env, WTSShutdownSystem, );
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSShutdownSystem(WTS_SERVER(server), (DWORD)flags)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "WTSShutdownSystem");

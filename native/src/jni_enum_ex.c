@@ -36,6 +36,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcessesEx)(JNIEnv *env, jclass cls,
     DWORD level = 1; /* in: the level wanted; out: the level of the records returned */
     WCHAR *buffer = NULL;
     DWORD count = 0;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSEnumerateProcessesExW(WTS_SERVER(server), &level, (DWORD)sessionFilter, &buffer,
                                       &count)) {
         DWORD error = WTS.GetLastError();
@@ -108,6 +109,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessionsEx)(JNIEnv *env, jclass cls, 
     DWORD level = 1; /* in/out, as for processes */
     WTS_SESSION_INFO_1W *info = NULL;
     DWORD count = 0;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSEnumerateSessionsExW(WTS_SERVER(server), &level, 0, &info, &count)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "WTSEnumerateSessionsExW");
@@ -180,6 +182,7 @@ JNIEXPORT jobjectArray JNICALL FN(lookupAccount)(JNIEnv *env, jclass cls, jstrin
     }
     DWORD nameUnits = 0, domainUnits = 0, use = 0;
     DWORD error = 0;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.LookupAccountSidW(host, binary, NULL, &nameUnits, NULL, &domainUnits, &use)) {
         error = WTS.GetLastError();
     }
@@ -193,6 +196,7 @@ JNIEXPORT jobjectArray JNICALL FN(lookupAccount)(JNIEnv *env, jclass cls, jstrin
         }
         domain[0] = 0;
         error = 0;
+        WTS_CLEAR_LAST_ERROR();
         if (!WTS.LookupAccountSidW(host, binary, name, &nameUnits, domain, &domainUnits, &use)) {
             error = WTS.GetLastError();
         }

@@ -52,6 +52,7 @@ JNIEXPORT jint JNICALL FN(waitSystemEvent)(JNIEnv *env, jclass cls, jlong server
     (void)cls;
     WTS_REQUIRE(env, WTSWaitSystemEvent, 0);
     DWORD flags = 0;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSWaitSystemEvent(WTS_SERVER(server), (DWORD)mask, &flags)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "WTSWaitSystemEvent");
@@ -63,6 +64,7 @@ JNIEXPORT jint JNICALL FN(waitSystemEvent)(JNIEnv *env, jclass cls, jlong server
 JNIEXPORT void JNICALL FN(register)(JNIEnv *env, jclass cls, jlong window, jint flags) {
     (void)cls;
     WTS_REQUIRE(env, WTSRegisterSessionNotification, );
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSRegisterSessionNotification((HANDLE)(intptr_t)window, (DWORD)flags)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "WTSRegisterSessionNotification");
@@ -72,6 +74,7 @@ JNIEXPORT void JNICALL FN(register)(JNIEnv *env, jclass cls, jlong window, jint 
 JNIEXPORT void JNICALL FN(unregister)(JNIEnv *env, jclass cls, jlong window) {
     (void)cls;
     WTS_REQUIRE(env, WTSUnRegisterSessionNotification, );
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSUnRegisterSessionNotification((HANDLE)(intptr_t)window)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "WTSUnRegisterSessionNotification");
@@ -83,6 +86,7 @@ JNIEXPORT void JNICALL FN(registerEx)(JNIEnv *env, jclass cls, jlong server, jlo
                                       jint flags) {
     (void)cls;
     WTS_REQUIRE(env, WTSRegisterSessionNotificationEx, );
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSRegisterSessionNotificationEx(WTS_SERVER(server), (HANDLE)(intptr_t)window,
                                               (DWORD)flags)) {
         DWORD error = WTS.GetLastError();
@@ -93,6 +97,7 @@ JNIEXPORT void JNICALL FN(registerEx)(JNIEnv *env, jclass cls, jlong server, jlo
 JNIEXPORT void JNICALL FN(unregisterEx)(JNIEnv *env, jclass cls, jlong server, jlong window) {
     (void)cls;
     WTS_REQUIRE(env, WTSUnRegisterSessionNotificationEx, );
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSUnRegisterSessionNotificationEx(WTS_SERVER(server), (HANDLE)(intptr_t)window)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "WTSUnRegisterSessionNotificationEx");
@@ -165,11 +170,13 @@ JNIEXPORT void JNICALL FN(messageLoop0)(JNIEnv *env, jclass cls, jint flags) {
     windowClass.lpfnWndProc = window_proc;
     windowClass.hInstance = instance;
     windowClass.lpszClassName = name;
+    WTS_CLEAR_LAST_ERROR();
     if (WTS.RegisterClassExW(&windowClass) == 0) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "RegisterClassExW");
         return;
     }
+    WTS_CLEAR_LAST_ERROR();
     HANDLE window = WTS.CreateWindowExW(0, name, name, 0, 0, 0, 0, 0, WTS_HWND_MESSAGE, NULL,
                                         instance, NULL);
     if (window == NULL) {
@@ -178,6 +185,7 @@ JNIEXPORT void JNICALL FN(messageLoop0)(JNIEnv *env, jclass cls, jint flags) {
         wts_throw_win32(env, error, "CreateWindowExW");
         return;
     }
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSRegisterSessionNotification(window, (DWORD)flags)) {
         DWORD error = WTS.GetLastError();
         WTS.DestroyWindow(window);
@@ -190,8 +198,10 @@ JNIEXPORT void JNICALL FN(messageLoop0)(JNIEnv *env, jclass cls, jint flags) {
     DWORD loopError = 0;
     if (!(*env)->ExceptionCheck(env)) {
         BOOL got;
+        WTS_CLEAR_LAST_ERROR();
         while ((got = WTS.GetMessageW(&message, NULL, 0, 0)) > 0) {
             WTS.DispatchMessageW(&message);
+            WTS_CLEAR_LAST_ERROR(); /* a window procedure may have set one */
         }
         if (got < 0) {
             loopError = WTS.GetLastError();

@@ -28,6 +28,7 @@ JNIEXPORT jint JNICALL FN(tokenElevationType)(JNIEnv *env, jclass cls, jlong tok
     (void)cls;
     WTS_REQUIRE(env, GetTokenInformation, 0);
     DWORD type = 0, length = 0;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.GetTokenInformation(HANDLE_OF(token), TOKEN_ELEVATION_TYPE, &type, sizeof type,
                                  &length)) {
         DWORD error = WTS.GetLastError();
@@ -43,6 +44,7 @@ JNIEXPORT jlong JNICALL FN(linkedToken)(JNIEnv *env, jclass cls, jlong token) {
     WTS_REQUIRE(env, GetTokenInformation, 0);
     HANDLE linked = NULL; /* TOKEN_LINKED_TOKEN is one HANDLE */
     DWORD length = 0;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.GetTokenInformation(HANDLE_OF(token), TOKEN_LINKED_TOKEN, &linked, sizeof linked,
                                  &length)) {
         DWORD error = WTS.GetLastError();
@@ -58,6 +60,7 @@ JNIEXPORT jlong JNICALL FN(duplicatePrimaryToken)(JNIEnv *env, jclass cls, jlong
     (void)cls;
     WTS_REQUIRE(env, DuplicateTokenEx, 0);
     HANDLE primary = NULL;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.DuplicateTokenEx(HANDLE_OF(token), MAXIMUM_ALLOWED, NULL, SECURITY_IMPERSONATION,
                               TOKEN_PRIMARY, &primary)) {
         DWORD error = WTS.GetLastError();
@@ -74,6 +77,7 @@ JNIEXPORT jobjectArray JNICALL FN(environmentBlock)(JNIEnv *env, jclass cls, jlo
     WTS_REQUIRE(env, CreateEnvironmentBlock, NULL);
     WTS_REQUIRE(env, DestroyEnvironmentBlock, NULL);
     void *block = NULL;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.CreateEnvironmentBlock(&block, HANDLE_OF(token), 0)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "CreateEnvironmentBlock");
@@ -146,6 +150,7 @@ JNIEXPORT jlongArray JNICALL FN(createProcessAsUser)(JNIEnv *env, jclass cls, jl
         startup.wShowWindow = (uint16_t)showWindow;
     }
     PROCESS_INFORMATION info = {0};
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.CreateProcessAsUserW(HANDLE_OF(token), NULL, command, NULL, NULL, 0,
                                   CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_CONSOLE, block,
                                   directory, &startup, &info)) {
@@ -175,6 +180,7 @@ JNIEXPORT jint JNICALL FN(waitForProcess)(JNIEnv *env, jclass cls, jlong process
                                           jint milliseconds) {
     (void)cls;
     WTS_REQUIRE(env, WaitForSingleObject, 0);
+    WTS_CLEAR_LAST_ERROR();
     DWORD outcome = WTS.WaitForSingleObject(HANDLE_OF(process), (DWORD)milliseconds);
     if (outcome == WAIT_FAILED) {
         DWORD error = WTS.GetLastError();
@@ -188,6 +194,7 @@ JNIEXPORT jint JNICALL FN(exitCodeProcess)(JNIEnv *env, jclass cls, jlong proces
     (void)cls;
     WTS_REQUIRE(env, GetExitCodeProcess, 0);
     DWORD code = 0;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.GetExitCodeProcess(HANDLE_OF(process), &code)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "GetExitCodeProcess");

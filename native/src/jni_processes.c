@@ -25,6 +25,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcesses)(JNIEnv *env, jclass cls, j
     WTS_REQUIRE(env, WTSEnumerateProcessesW, NULL);
     WTS_PROCESS_INFOW *info = NULL;
     DWORD count = 0;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSEnumerateProcessesW(WTS_SERVER(server), 0, 1, &info, &count)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "WTSEnumerateProcessesW");
@@ -111,6 +112,7 @@ JNIEXPORT jint JNICALL FN(processIdToSessionId)(JNIEnv *env, jclass cls, jint pi
     (void)cls;
     WTS_REQUIRE(env, ProcessIdToSessionId, 0);
     DWORD session = 0;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.ProcessIdToSessionId((DWORD)pid, &session)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "ProcessIdToSessionId");

@@ -16,6 +16,7 @@ JNIEXPORT void JNICALL FN(startRemoteControl)(JNIEnv *env, jclass cls, jstring t
     if ((*env)->ExceptionCheck(env)) {
         return;
     }
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSStartRemoteControlSessionW(server, (DWORD)targetSession, (BYTE)virtualKey,
                                            (USHORT)modifiers)) {
         DWORD error = WTS.GetLastError();
@@ -29,6 +30,7 @@ JNIEXPORT void JNICALL FN(startRemoteControl)(JNIEnv *env, jclass cls, jstring t
 JNIEXPORT void JNICALL FN(stopRemoteControl)(JNIEnv *env, jclass cls, jint session) {
     (void)cls;
     WTS_REQUIRE(env, WTSStopRemoteControlSession, );
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSStopRemoteControlSession((DWORD)session)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "WTSStopRemoteControlSession");
@@ -50,6 +52,7 @@ JNIEXPORT void JNICALL FN(connectSession)(JNIEnv *env, jclass cls, jint session,
     if (secret == NULL) {
         return; /* OutOfMemory/IllegalArgument already pending */
     }
+    WTS_CLEAR_LAST_ERROR();
     BOOL ok = WTS.WTSConnectSessionW((DWORD)session, (DWORD)targetSession, secret,
                                      wait ? 1 : 0);
     DWORD error = ok ? 0 : WTS.GetLastError();

@@ -18,6 +18,7 @@ JNIEXPORT jlong JNICALL FN(open)(JNIEnv *env, jclass cls, jcharArray name) {
         }
         return 0;
     }
+    WTS_CLEAR_LAST_ERROR();
     HANDLE server = WTS.WTSOpenServerW(text);
     DWORD error = server == NULL ? WTS.GetLastError() : 0;
     wts_chars_release(env, &chars);
@@ -48,6 +49,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateServers)(JNIEnv *env, jclass cls, jch
     }
     WTS_SERVER_INFOW *info = NULL;
     DWORD count = 0;
+    WTS_CLEAR_LAST_ERROR();
     BOOL done = WTS.WTSEnumerateServersW(text, 0, 1, &info, &count);
     DWORD error = done ? 0 : WTS.GetLastError();
     wts_chars_release(env, &chars);

@@ -14,6 +14,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jl
     WTS_REQUIRE(env, WTSEnumerateSessionsW, NULL);
     WTS_SESSION_INFOW *info = NULL;
     DWORD count = 0;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSEnumerateSessionsW(WTS_SERVER(server), 0, 1, &info, &count)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "WTSEnumerateSessionsW");
@@ -135,6 +136,7 @@ JNIEXPORT jint JNICALL FN(currentSessionId)(JNIEnv *env, jclass cls) {
     (void)cls;
     WTS_REQUIRE(env, ProcessIdToSessionId, 0);
     DWORD session = 0;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.ProcessIdToSessionId(WTS.GetCurrentProcessId(), &session)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "ProcessIdToSessionId");

@@ -11,6 +11,7 @@ JNIEXPORT jlong JNICALL FN(queryUserToken)(JNIEnv *env, jclass cls, jint session
     (void)cls;
     WTS_REQUIRE(env, WTSQueryUserToken, 0);
     HANDLE token = NULL;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSQueryUserToken((DWORD)session, &token)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "WTSQueryUserToken");
@@ -25,6 +26,7 @@ JNIEXPORT jlong JNICALL FN(queryUserToken)(JNIEnv *env, jclass cls, jint session
 JNIEXPORT void JNICALL FN(closeHandle)(JNIEnv *env, jclass cls, jlong handle) {
     (void)cls;
     WTS_REQUIRE(env, CloseHandle, );
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.CloseHandle((HANDLE)(intptr_t)handle)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "CloseHandle");
@@ -36,6 +38,7 @@ JNIEXPORT jint JNICALL FN(tokenSessionId)(JNIEnv *env, jclass cls, jlong handle)
     (void)cls;
     WTS_REQUIRE(env, GetTokenInformation, 0);
     DWORD session = 0, length = 0;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.GetTokenInformation((HANDLE)(intptr_t)handle, TOKEN_SESSION_ID_CLASS, &session,
                                  sizeof session, &length)) {
         DWORD error = WTS.GetLastError();
@@ -52,6 +55,7 @@ JNIEXPORT jbyteArray JNICALL FN(tokenUserSid)(JNIEnv *env, jclass cls, jlong han
     HANDLE token = (HANDLE)(intptr_t)handle;
     DWORD needed = 0;
     /* First the size: this call must fail with ERROR_INSUFFICIENT_BUFFER. */
+    WTS_CLEAR_LAST_ERROR();
     BOOL sized = WTS.GetTokenInformation(token, TOKEN_USER_CLASS, NULL, 0, &needed);
     DWORD error = sized ? 0 : WTS.GetLastError();
     if (!sized && error != WTS_ERROR_INSUFFICIENT_BUFFER) {
@@ -69,6 +73,7 @@ JNIEXPORT jbyteArray JNICALL FN(tokenUserSid)(JNIEnv *env, jclass cls, jlong han
     }
     jbyteArray result = NULL;
     DWORD length = 0;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.GetTokenInformation(token, TOKEN_USER_CLASS, buffer, needed, &length)) {
         error = WTS.GetLastError();
         wts_throw_win32(env, error, "GetTokenInformation");

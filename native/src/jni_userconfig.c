@@ -49,6 +49,7 @@ static WCHAR *query(JNIEnv *env, jstring server, jstring user, jint configClass,
     }
     WCHAR *buffer = NULL;
     *bytes = 0;
+    WTS_CLEAR_LAST_ERROR();
     BOOL ok = WTS.WTSQueryUserConfigW(serverName, userName, (DWORD)configClass, &buffer, bytes);
     DWORD error = ok ? 0 : WTS.GetLastError();
     wts_free(serverName);
@@ -135,6 +136,7 @@ static void set(JNIEnv *env, jstring server, jstring user, jint configClass, WCH
     if (!names(env, server, user, &serverName, &userName)) {
         return;
     }
+    WTS_CLEAR_LAST_ERROR();
     BOOL ok = WTS.WTSSetUserConfigW(serverName, userName, (DWORD)configClass, data, length);
     DWORD error = ok ? 0 : WTS.GetLastError();
     wts_free(serverName);

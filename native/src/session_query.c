@@ -16,6 +16,7 @@ WCHAR *wts_query_session(JNIEnv *env, jlong server, jint session, jint infoClass
     WTS_REQUIRE(env, WTSQuerySessionInformationW, NULL);
     WCHAR *buffer = NULL;
     *bytes = 0;
+    WTS_CLEAR_LAST_ERROR();
     if (!WTS.WTSQuerySessionInformationW(WTS_SERVER(server), (DWORD)session, (DWORD)infoClass,
                                          &buffer, bytes)) {
         DWORD error = WTS.GetLastError();

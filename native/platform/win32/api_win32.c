@@ -59,7 +59,7 @@ DWORD wts_api_init(void) {
     WTS_API_FUNCTIONS(WTS_API_LOAD)
 #undef WTS_API_LOAD
     /* The shim cannot even report errors without these. */
-    if (!WTS.GetLastError || !WTS.GetProcessHeap || !WTS.HeapAlloc || !WTS.HeapFree) {
+    if (!WTS.GetLastError || !WTS.SetLastError || !WTS.GetProcessHeap || !WTS.HeapAlloc || !WTS.HeapFree) {
         return WTS_ERROR_PROC_NOT_FOUND;
     }
     return 0;

@@ -44,6 +44,12 @@ public final class FakeWts {
     /** The next `times` calls of `function` fail with `code` (times < 0: every call). */
     public static native void injectError(String function, int code, int times);
 
+    /** For {@link #injectError}: fail without setting the last error (as Wine's stubs do). */
+    public static final int FAIL_WITHOUT_ERROR = -1;
+
+    /** Sets the calling thread's last error, as an earlier unrelated call would leave it. */
+    public static native void setLastError(int code);
+
     /** Empties a table slot, as on a Windows without the function; false if unknown. */
     public static native boolean removeFunction(String function);
 
