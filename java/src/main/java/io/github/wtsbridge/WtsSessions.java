@@ -371,7 +371,8 @@ public final class WtsSessions {
     /**
      * Everything WTSQuerySessionInformationW tells about a session, one query per info class.
      * A class this Windows does not answer (ERROR_NOT_SUPPORTED, ERROR_CALL_NOT_IMPLEMENTED,
-     * ERROR_INVALID_PARAMETER) is an empty field; any other failure fails the snapshot, e.g.
+     * ERROR_INVALID_PARAMETER, or a failure that sets no error code at all, as Wine's
+     * wtsapi32 gives for all but three classes) is an empty field; any other failure fails the snapshot, e.g.
      * {@link WtsException#ERROR_CTX_WINSTATION_NOT_FOUND} for a session that ended meanwhile.
      */
     public static WtsSessionInfo snapshot(WtsServer server, int sessionId) {
@@ -423,9 +424,9 @@ public final class WtsSessions {
         }
     }
 
-    /** The codes with which Windows says "not this info class here". */
+    /** The codes with which Windows says "not this info class here"; 0 is a stub that says nothing. */
     static boolean notAnswered(int code) {
-        return code == WtsException.ERROR_NOT_SUPPORTED || code == WtsException.ERROR_CALL_NOT_IMPLEMENTED
+        return code == 0 || code == WtsException.ERROR_NOT_SUPPORTED || code == WtsException.ERROR_CALL_NOT_IMPLEMENTED
                 || code == WtsException.ERROR_INVALID_PARAMETER;
     }
 
