@@ -41,6 +41,12 @@ public final class WtsNoUserException extends WtsException {
             return function() + ": no session is attached to the console, so nobody is logged on there"
                     + " (ERROR_NO_TOKEN, 1008)";
         }
-        return super.getMessage() + " (nobody is logged on to session " + sessionId + ")";
+        // The specific session replaces WtsException's generic hint instead of repeating it.
+        String message = super.getMessage();
+        String generic = " (nobody is logged on to that session)";
+        if (message.endsWith(generic)) {
+            message = message.substring(0, message.length() - generic.length());
+        }
+        return message + " (nobody is logged on to session " + sessionId + ")";
     }
 }

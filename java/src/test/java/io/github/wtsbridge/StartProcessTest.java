@@ -214,6 +214,7 @@ class StartProcessTest extends FakeTestBase {
         assertEquals("WTSQueryUserToken", e.function());
         assertEquals(OptionalInt.of(3), e.sessionId());
         assertTrue(e.getMessage().contains("nobody is logged on to session 3"), e.getMessage());
+        assertFalse(e.getMessage().contains("that session"), "the hint twice: " + e.getMessage());
         assertInstanceOf(WtsException.class, e.getCause());
     }
 
