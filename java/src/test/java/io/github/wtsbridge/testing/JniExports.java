@@ -9,6 +9,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,34 +23,43 @@ public final class JniExports {
     /** JNI_OnLoad/OnUnload and the undecorated Java_<class>_<method> of every native in main code. */
     public static Set<String> expected() throws IOException, URISyntaxException, ClassNotFoundException {
         Set<String> names = new TreeSet<>(List.of("JNI_OnLoad", "JNI_OnUnload"));
-        Path location = Path.of(WtsSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        // The main classes are a directory under Maven, the library's jar on the Windows JVM.
-        try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location)) {
-            Path classes = jar == null ? location : jar.getPath("/");
-            collect(classes, names);
+        for (Class<?> type : mainClasses()) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (Modifier.isNative(method.getModifiers())) {
+                    names.add("Java_" + mangle(type.getName()) + "_" + mangle(method.getName()));
+                }
+            }
         }
         if (names.size() <= 2) {
-            throw new AssertionError("no native methods found under " + location);
+            throw new AssertionError("no native methods found in the main classes");
         }
         return names;
     }
 
-    private static void collect(Path classes, Set<String> names) throws IOException, ClassNotFoundException {
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                String name = classes.relativize(file).toString().replace('\\', '.').replace('/', '.');
-                if (name.equals("module-info.class") || name.startsWith("META-INF.")) {
-                    continue;
-                }
-                Class<?> type = Class.forName(name.substring(0, name.length() - ".class".length()), false,
-                        JniExports.class.getClassLoader());
-                for (Method method : type.getDeclaredMethods()) {
-                    if (Modifier.isNative(method.getModifiers())) {
-                        names.add("Java_" + mangle(type.getName()) + "_" + mangle(method.getName()));
+    /**
+     * Every class of the library's main code (not initialized): a directory under Maven, the
+     * library's jar on the Windows JVM.
+     */
+    public static List<Class<?>> mainClasses() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path location = Path.of(WtsSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Class<?>> classes = new ArrayList<>();
+        try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location)) {
+            Path root = jar == null ? location : jar.getPath("/");
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                    String name = root.relativize(file).toString().replace('\\', '.').replace('/', '.');
+                    if (name.equals("module-info.class") || name.startsWith("META-INF.")) {
+                        continue;
                     }
+                    classes.add(Class.forName(name.substring(0, name.length() - ".class".length()), false,
+                            JniExports.class.getClassLoader()));
                 }
             }
         }
+        if (classes.isEmpty()) {
+            throw new AssertionError("no classes found under " + location);
+        }
+        return classes;
     }
 
     /** The JNI short-name mangling (our natives have no overloads). */
