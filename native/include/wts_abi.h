@@ -218,7 +218,7 @@ typedef struct MSG {
     LPARAM lParam;
     DWORD time;
     POINT pt;
-    DWORD lPrivate;
+    /* No lPrivate: winuser.h declares it only under _MAC (x86 MSG is 28 bytes, x64 48). */
 } MSG;
 
 typedef struct WNDCLASSEXW {
@@ -318,7 +318,8 @@ WTS_ABI_CHECK(offsetof(WTSCONFIGINFOW, LogonUserName) == 24, "WTSCONFIGINFOW.Log
 WTS_ABI_CHECK(offsetof(WTSCONFIGINFOW, ApplicationName) == 1146, "WTSCONFIGINFOW.ApplicationName offset");
 WTS_ABI_CHECK(sizeof(WTS_SESSION_ADDRESS) == 24, "WTS_SESSION_ADDRESS size");
 WTS_ABI_CHECK(sizeof(WTS_SERVER_INFOW) == (WTS_PTR64 ? 8 : 4), "WTS_SERVER_INFOW size");
-WTS_ABI_CHECK(sizeof(MSG) == (WTS_PTR64 ? 48 : 32), "MSG size");
+WTS_ABI_CHECK(sizeof(MSG) == (WTS_PTR64 ? 48 : 28), "MSG size");
+WTS_ABI_CHECK(offsetof(MSG, pt) == (WTS_PTR64 ? 36 : 20), "MSG.pt offset");
 WTS_ABI_CHECK(sizeof(WNDCLASSEXW) == (WTS_PTR64 ? 80 : 48), "WNDCLASSEXW size");
 WTS_ABI_CHECK(sizeof(WTSUSERCONFIGW) == 2148, "WTSUSERCONFIGW size");
 WTS_ABI_CHECK(offsetof(WTSUSERCONFIGW, InitialProgram) == 52, "WTSUSERCONFIGW.InitialProgram offset");
