@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  *   <li>into a directory created exclusively for this JVM with a random name
  *       ({@link Files#createTempDirectory}: mode 0700 on POSIX; on Windows an ACL granting
  *       only its owner), never a predictable or shared path;</li>
- *   <li>with exclusive file creation ({@code CREATE_NEW}, owner-only), so nothing already
- *       there is reused;</li>
+ *   <li>with exclusive file creation ({@code CREATE_NEW}, owner-only: 0600, or on Windows an
+ *       explicit owner-only ACL, not one inherited), so nothing already there is reused;</li>
  *   <li>checked against the SHA-256 recorded at build time, both as written and re-read from
  *       disk, before it is handed out for loading; a mismatch removes it and throws.</li>
  * </ul>
@@ -128,7 +128,7 @@ public final class SecureExtractor implements JniExtractor {
         /* registered first so that it is deleted last, after the lock file and the DLL */
         directory.toFile().deleteOnExit();
         try {
-            restrictToOwner(directory);
+            restrictToOwner(directory, true);
             Path pending = directory.resolve(LOCK_FILE_PENDING);
             FileChannel channel = createNew(pending);
             try {
@@ -151,35 +151,53 @@ public final class SecureExtractor implements JniExtractor {
         }
     }
 
-    /** Windows: the inherited ACL of a shared temp directory may let others in; replace it. */
-    private static void restrictToOwner(Path directory) throws IOException {
-        if (posix(directory)) {
-            return; /* createTempDirectory made it 0700 */
+    /**
+     * Windows: the inherited ACL of a shared temp directory may let others in; replace it with
+     * one entry for the owner. Files get one too, set explicitly rather than inherited from the
+     * directory: a host whose file security does not inherit (Wine keeps it as Unix mode bits,
+     * so a new file is 0644 and reads back with an Everyone entry) still ends up owner-only.
+     */
+    private static void restrictToOwner(Path path, boolean directory) throws IOException {
+        if (posix(path)) {
+            return; /* createTempDirectory made it 0700; createNew makes files 0600 */
         }
-        AclFileAttributeView acl = Files.getFileAttributeView(directory, AclFileAttributeView.class);
+        AclFileAttributeView acl = Files.getFileAttributeView(path, AclFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (acl == null) {
             return;
         }
         UserPrincipal owner = acl.getOwner();
-        acl.setAcl(List.of(AclEntry.newBuilder()
+        AclEntry.Builder entry = AclEntry.newBuilder()
                 .setType(AclEntryType.ALLOW)
                 .setPrincipal(owner)
-                .setPermissions(EnumSet.allOf(AclEntryPermission.class))
-                .setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT)
-                .build()));
+                .setPermissions(EnumSet.allOf(AclEntryPermission.class));
+        if (directory) {
+            entry.setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT);
+        }
+        acl.setAcl(List.of(entry.build()));
     }
 
     private static boolean posix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
-    /** Creates a file that must not exist yet, readable and writable by its owner only (POSIX). */
+    /**
+     * Creates a file that must not exist yet, for its owner only: mode 0600 on POSIX; on
+     * Windows an owner-only ACL, set before anything is written to it.
+     */
     private static FileChannel createNew(Path file) throws IOException {
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         if (posix(file)) {
             return FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
-        return FileChannel.open(file, options);
+        FileChannel channel = FileChannel.open(file, options);
+        try {
+            restrictToOwner(file, false);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return channel;
     }
 
     /** Removes one of this JVM's directories (failed extraction, or a DLL that would not load). */

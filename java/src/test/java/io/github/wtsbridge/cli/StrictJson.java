@@ -12,7 +12,7 @@ import java.util.Map;
  * Anything else — trailing commas, leading zeros, raw control characters, trailing text —
  * throws IllegalArgumentException.
  */
-final class StrictJson {
+public final class StrictJson {
     private final String text;
     private int at;
 
@@ -20,7 +20,7 @@ final class StrictJson {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         StrictJson p = new StrictJson(text);
         p.space();
         Object value = p.value();
@@ -32,7 +32,7 @@ final class StrictJson {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(String text) {
+    public static Map<String, Object> object(String text) {
         Object value = parse(text);
         if (!(value instanceof Map)) {
             throw new IllegalArgumentException("not an object: " + text);

@@ -1,6 +1,7 @@
 package io.github.wtsbridge.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -18,7 +19,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,7 +36,7 @@ import java.util.TreeSet;
  * architecture expects, and a small PE reader (machine, exports, imports) so that the tests
  * need no tool that a Windows runner may lack.
  */
-final class WindowsSupport {
+public final class WindowsSupport {
     static final int IMAGE_FILE_MACHINE_I386 = 0x014c;
     static final int IMAGE_FILE_MACHINE_AMD64 = 0x8664;
     static final int IMAGE_FILE_MACHINE_ARM64 = 0xaa64;
@@ -47,6 +54,39 @@ final class WindowsSupport {
      */
     static boolean onWine() {
         return "wine".equals(System.getProperty(HOST_PROPERTY));
+    }
+
+    /**
+     * Asserts that {@code path} (an extraction directory, or a file in one) admits its owner
+     * and nobody else, as read back through AclFileAttributeView. On real Windows that is one
+     * ALLOW entry for the owner. Under Wine, which keeps file security as Unix mode bits
+     * (server/file.c mode_to_sd), an owner-only (0700/0600) file reads back as exactly two
+     * ALLOW entries: NT AUTHORITY\SYSTEM (Wine always adds it) and the owner; any "other"
+     * bit would add Everyone, and group bits a DENY entry.
+     */
+    public static void assertOwnerOnly(Path path) throws IOException {
+        AclFileAttributeView view = Files.getFileAttributeView(path, AclFileAttributeView.class);
+        assertNotNull(view, "no ACL view for " + path);
+        UserPrincipal owner = view.getOwner();
+        List<AclEntry> acl = view.getAcl();
+        String what = path + " (owner " + owner.getName() + "): " + acl;
+        for (AclEntry entry : acl) {
+            assertEquals(AclEntryType.ALLOW, entry.type(), what);
+        }
+        List<AclEntry> others = acl.stream().filter(e -> !e.principal().equals(owner)).toList();
+        List<AclEntry> owners = acl.stream().filter(e -> e.principal().equals(owner)).toList();
+        assertEquals(1, owners.size(), "one entry for the owner in " + what);
+        Set<AclEntryPermission> granted = owners.get(0).permissions();
+        assertTrue(granted.containsAll(EnumSet.of(AclEntryPermission.READ_DATA, AclEntryPermission.WRITE_DATA,
+                AclEntryPermission.EXECUTE, AclEntryPermission.DELETE)), "the owner's rights in " + what);
+        if (onWine()) {
+            assertEquals(1, others.size(), "Wine: SYSTEM and the owner, nobody else, in " + what);
+            assertEquals("NT AUTHORITY\\SYSTEM", others.get(0).principal().getName(), what);
+            assertTrue(owner.getName().toLowerCase(Locale.ROOT)
+                    .endsWith("\\" + System.getProperty("user.name").toLowerCase(Locale.ROOT)), what);
+        } else {
+            assertEquals(List.of(), others, "nobody but the owner in " + what);
+        }
     }
 
     /** The jar folder (native-lib-loader's layout) for the running JVM's architecture. */
@@ -101,14 +141,19 @@ final class WindowsSupport {
                 }
             }
         }
-        assertEquals(1, ours.size(), "wtsbridge-* directories under " + extractionRoot() + " locked by this JVM: " + ours);
+        // Plain checks, no JUnit: LoadProbe calls this in child JVMs whose class path has no JUnit.
+        if (ours.size() != 1) {
+            throw new AssertionError("wtsbridge-* directories under " + extractionRoot() + " locked by this JVM: " + ours);
+        }
         Path dll = ours.get(0).resolve("wtsbridge.dll");
-        assertTrue(Files.isRegularFile(dll), dll + " is missing");
+        if (!Files.isRegularFile(dll)) {
+            throw new AssertionError(dll + " is missing");
+        }
         return dll;
     }
 
     /** True if this JVM holds the lock on {@code lockFile} (Java tracks file locks JVM-wide). */
-    private static boolean lockedByThisJvm(Path lockFile) {
+    static boolean lockedByThisJvm(Path lockFile) {
         if (!Files.isRegularFile(lockFile)) {
             return false;
         }
@@ -122,6 +167,153 @@ final class WindowsSupport {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * True if another process holds the lock on {@code lockFile} (a live JVM's extraction
+     * directory); false if it is free or this JVM holds it.
+     */
+    static boolean lockedByAnotherProcess(Path lockFile) throws IOException {
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException mine) {
+            return false;
+        }
+    }
+
+    /** True if {@code file} can be opened for writing: Windows refuses that for a DLL mapped by any process. */
+    static boolean writable(Path file) {
+        try (FileChannel ignored = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            return true; /* opened and closed, nothing written */
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The wtsbridge-* directories directly under {@code root}. */
+    static List<Path> extractionDirectories(Path root) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, "wtsbridge-*")) {
+            dirs.forEach(found::add);
+        }
+        found.sort(null);
+        return found;
+    }
+
+    /** The java.exe of this JVM, for child JVMs. */
+    static String javaExe() {
+        return Path.of(System.getProperty("java.home"), "bin", "java.exe").toString();
+    }
+
+    /**
+     * A child JVM (java.exe of this JVM) whose output (stdout and stderr, UTF-8) is collected
+     * line by line as it comes, so that a test can wait for a line while the child runs, then
+     * end it by closing its stdin ({@link LoadProbe} {@code --hold}).
+     */
+    static final class ChildJvm implements AutoCloseable {
+        private final Process process;
+        private final List<String> lines = new ArrayList<>();
+        private final Thread reader;
+
+        private ChildJvm(Process process) {
+            this.process = process;
+            this.reader = new Thread(this::collect, "child-jvm-" + process.pid());
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** Starts java.exe with {@code arguments} (JVM options, then a main class or -jar). */
+        static ChildJvm start(List<String> arguments) throws IOException {
+            List<String> command = new ArrayList<>(List.of(javaExe(),
+                    "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8"));
+            command.addAll(arguments);
+            return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+        }
+
+        /** Starts {@link LoadProbe} on {@code classPath} with system properties and probe flags. */
+        static ChildJvm probe(String classPath, List<String> properties, String... flags) throws IOException {
+            List<String> arguments = new ArrayList<>(List.of("-cp", classPath));
+            arguments.addAll(properties);
+            arguments.add(LoadProbe.class.getName());
+            arguments.addAll(List.of(flags));
+            return start(arguments);
+        }
+
+        private void collect() {
+            try (java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    synchronized (lines) {
+                        lines.add(line);
+                        lines.notifyAll();
+                    }
+                }
+            } catch (IOException e) {
+                synchronized (lines) {
+                    lines.add("(reading the child's output failed: " + e + ")");
+                }
+            }
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /** Everything the child printed so far. */
+        String output() {
+            synchronized (lines) {
+                return String.join(System.lineSeparator(), lines);
+            }
+        }
+
+        /**
+         * The rest of the first line starting with {@code prefix}, waiting for it up to
+         * {@code timeout}; an AssertionError (with the output) if the child ends or the
+         * time runs out first.
+         */
+        String awaitLine(String prefix, java.time.Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (lines) {
+                while (true) {
+                    for (String line : lines) {
+                        if (line.startsWith(prefix)) {
+                            return line.substring(prefix.length()).strip();
+                        }
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || (!process.isAlive() && !reader.isAlive())) {
+                        throw new AssertionError("no line '" + prefix + "...' from the child JVM (alive: "
+                                + process.isAlive() + "); its output:" + System.lineSeparator() + String.join(
+                                System.lineSeparator(), lines));
+                    }
+                    lines.wait(Math.max(1, Math.min(200, left / 1_000_000)));
+                }
+            }
+        }
+
+        /** Closes the child's stdin (ends a --hold), waits for it to exit and returns its exit code. */
+        int finish(java.time.Duration timeout) throws IOException, InterruptedException {
+            process.getOutputStream().close();
+            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the child JVM did not end within " + timeout + "; its output:"
+                        + System.lineSeparator() + output());
+            }
+            reader.join(timeout.toMillis());
+            return process.exitValue();
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
         }
     }
 
