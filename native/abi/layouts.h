@@ -48,7 +48,12 @@
     FIELD(STARTUPINFOW, hStdError)                                                          \
     SIZE(PROCESS_INFORMATION) FIELD(PROCESS_INFORMATION, hProcess)                          \
     FIELD(PROCESS_INFORMATION, hThread) FIELD(PROCESS_INFORMATION, dwProcessId)             \
-    FIELD(PROCESS_INFORMATION, dwThreadId)
+    FIELD(PROCESS_INFORMATION, dwThreadId)                                                  \
+    SIZE(LUID) FIELD(LUID, LowPart) FIELD(LUID, HighPart)                                   \
+    SIZE(LUID_AND_ATTRIBUTES) FIELD(LUID_AND_ATTRIBUTES, Luid)                              \
+    FIELD(LUID_AND_ATTRIBUTES, Attributes)                                                  \
+    SIZE(TOKEN_PRIVILEGES) FIELD(TOKEN_PRIVILEGES, PrivilegeCount)                          \
+    FIELD(TOKEN_PRIVILEGES, Privileges)
 
 /* One number per entry; the names ride along as a string table for the report. */
 #define WTS_LAYOUT_SIZE(type) (unsigned long long)sizeof(type),

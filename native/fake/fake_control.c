@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fake_privileges.h"
 #include "fake_servers.h"
 
 #define STATE_DISCONNECTED 4u
@@ -134,6 +135,9 @@ static BOOL WINAPI fake_WTSShutdownSystem(HANDLE server, DWORD flags) {
     }
     if (flags == 0 || (flags & ~SHUTDOWN_KNOWN_FLAGS) != 0) {
         return fail(WTS_ERROR_INVALID_PARAMETER);
+    }
+    if (server == NULL && !fake_privileges_shutdown_enabled()) {
+        return fail(WTS_ERROR_PRIVILEGE_NOT_HELD); /* the local check: SE_SHUTDOWN_NAME enabled */
     }
     fake_lock();
     record("WTSShutdownSystem", 0, 0);

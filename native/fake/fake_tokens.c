@@ -96,6 +96,26 @@ static BOOL WINAPI fake_WTSQueryUserToken(DWORD session, HANDLE *token) {
     return 1;
 }
 
+HANDLE fake_tokens_open_own(void) {
+    kernel_object *o = calloc(1, sizeof *o);
+    o->magic = TOKEN_MAGIC;
+    pthread_mutex_lock(&lock);
+    o->session = FAKE.currentSession;
+    o->next = objects;
+    objects = o;
+    opened++;
+    pthread_mutex_unlock(&lock);
+    fake_handle_opened();
+    return (HANDLE)o;
+}
+
+int fake_tokens_is_open(HANDLE handle) {
+    pthread_mutex_lock(&lock);
+    int open = find_object(handle) != NULL;
+    pthread_mutex_unlock(&lock);
+    return open;
+}
+
 static BOOL WINAPI fake_CloseHandle(HANDLE handle) {
     if (fake_enter("CloseHandle")) {
         return 0;

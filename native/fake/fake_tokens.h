@@ -10,6 +10,10 @@ void fake_tokens_set_session_user(DWORD session, const uint8_t *sid, DWORD sidLe
 /* Whether the caller holds SE_TCB_NAME as LocalSystem (else WTSQueryUserToken: 1314). */
 void fake_tokens_set_privileged(int privileged);
 
+/* A token of the caller's own (fake_privileges.c), counted and closed like the others. */
+HANDLE fake_tokens_open_own(void);
+int fake_tokens_is_open(HANDLE handle);
+
 /* tokens handed out, CloseHandle calls that closed one, CloseHandle calls on a handle
  * that was not open (a double close) */
 #define FAKE_TOKENS_COUNTS 3

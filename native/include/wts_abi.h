@@ -279,6 +279,33 @@ typedef struct STARTUPINFOW {
     HANDLE hStdError;
 } STARTUPINFOW;
 
+/* advapi32: enabling a privilege of the caller's own token for one call. */
+typedef struct LUID {
+    DWORD LowPart;
+    int32_t HighPart;
+} LUID;
+
+typedef struct LUID_AND_ATTRIBUTES {
+    LUID Luid;
+    DWORD Attributes;
+} LUID_AND_ATTRIBUTES;
+
+/* One privilege: all the shim ever adjusts at a time. */
+typedef struct TOKEN_PRIVILEGES {
+    DWORD PrivilegeCount;
+    LUID_AND_ATTRIBUTES Privileges[1];
+} TOKEN_PRIVILEGES;
+
+#define SE_PRIVILEGE_ENABLED 0x00000002u
+#define TOKEN_ADJUST_PRIVILEGES 0x0020u
+#define TOKEN_QUERY 0x0008u
+#define WTS_ERROR_NO_TOKEN 1008u
+#define WTS_ERROR_NOT_ALL_ASSIGNED 1300u
+#define WTS_ERROR_PRIVILEGE_NOT_HELD 1314u
+/* Pseudo handles: no call, nothing to close. */
+#define WTS_CURRENT_PROCESS ((HANDLE)(intptr_t)-1)
+#define WTS_CURRENT_THREAD ((HANDLE)(intptr_t)-2)
+
 typedef struct PROCESS_INFORMATION {
     HANDLE hProcess;
     HANDLE hThread;
@@ -325,5 +352,6 @@ WTS_ABI_CHECK(sizeof(WTSUSERCONFIGW) == 2148, "WTSUSERCONFIGW size");
 WTS_ABI_CHECK(offsetof(WTSUSERCONFIGW, InitialProgram) == 52, "WTSUSERCONFIGW.InitialProgram offset");
 WTS_ABI_CHECK(sizeof(STARTUPINFOW) == (WTS_PTR64 ? 104 : 68), "STARTUPINFOW size");
 WTS_ABI_CHECK(sizeof(PROCESS_INFORMATION) == (WTS_PTR64 ? 24 : 16), "PROCESS_INFORMATION size");
+WTS_ABI_CHECK(sizeof(TOKEN_PRIVILEGES) == 16, "TOKEN_PRIVILEGES size");
 
 #endif /* WTS_ABI_H */

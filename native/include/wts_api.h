@@ -97,6 +97,14 @@
        DWORD tokenType, HANDLE *newToken))                                                   \
     X(advapi32, BOOL, GetTokenInformation,                                                   \
       (HANDLE token, DWORD infoClass, void *info, DWORD length, DWORD *returnLength))        \
+    X(advapi32, BOOL, OpenProcessToken, (HANDLE process, DWORD access, HANDLE *token))       \
+    X(advapi32, BOOL, OpenThreadToken,                                                       \
+      (HANDLE thread, DWORD access, BOOL openAsSelf, HANDLE *token))                         \
+    X(advapi32, BOOL, LookupPrivilegeValueW,                                                 \
+      (const WCHAR *system, const WCHAR *name, LUID *luid))                                  \
+    X(advapi32, BOOL, AdjustTokenPrivileges,                                                 \
+      (HANDLE token, BOOL disableAll, TOKEN_PRIVILEGES *newState, DWORD bufferLength,        \
+       TOKEN_PRIVILEGES *previousState, DWORD *returnLength))                                \
     X(advapi32, BOOL, LookupAccountSidW,                                                     \
       (const WCHAR *system, void *sid, WCHAR *name, DWORD *nameUnits, WCHAR *domain,         \
        DWORD *domainUnits, DWORD *use))                                                      \

@@ -1,6 +1,7 @@
 /* Natives of io.github.wtsbridge.internal.ControlNative: logoff, disconnect, messages,
  * terminating processes, shutting the system down. */
 #include "jni_chars.h"
+#include "privilege.h"
 
 #define FN(name) Java_io_github_wtsbridge_internal_ControlNative_##name
 
@@ -76,12 +77,24 @@ JNIEXPORT void JNICALL FN(terminateProcess)(JNIEnv *env, jclass cls, jlong serve
     }
 }
 
+/* The local machine checks SE_SHUTDOWN_NAME in the caller's token, where it is present but
+ * disabled for an administrator: enabled for the call, then put back. A remote server checks
+ * its own rights for the caller (SE_REMOTE_SHUTDOWN_NAME there), so nothing is adjusted. */
 JNIEXPORT void JNICALL FN(shutdownSystem)(JNIEnv *env, jclass cls, jlong server, jint flags) {
     (void)cls;
     WTS_REQUIRE(env, WTSShutdownSystem, );
+    wts_privilege held;
+    int local = server == 0;
+    if (local && !wts_privilege_enable(env, (const WCHAR *)u"SeShutdownPrivilege", &held)) {
+        return;
+    }
     WTS_CLEAR_LAST_ERROR();
-    if (!WTS.WTSShutdownSystem(WTS_SERVER(server), (DWORD)flags)) {
-        DWORD error = WTS.GetLastError();
+    BOOL done = WTS.WTSShutdownSystem(WTS_SERVER(server), (DWORD)flags);
+    DWORD error = done ? 0 : WTS.GetLastError();
+    if (local) {
+        wts_privilege_restore(&held);
+    }
+    if (!done) {
         wts_throw_win32(env, error, "WTSShutdownSystem");
     }
 }

@@ -67,6 +67,10 @@ public class WtsException extends RuntimeException {
     private static String hint(int code, String function) {
         switch (code) {
             case ERROR_PRIVILEGE_NOT_HELD:
+                if ("AdjustTokenPrivileges".equals(function)) {
+                    return "this process's token does not hold SE_SHUTDOWN_NAME (\"Shut down the system\"),"
+                            + " which administrators have: run it as an administrator";
+                }
                 if ("WTSShutdownSystem".equals(function)) {
                     return "the caller needs the SE_SHUTDOWN_NAME privilege, held by administrators";
                 }

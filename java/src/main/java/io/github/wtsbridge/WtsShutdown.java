@@ -16,8 +16,15 @@ public final class WtsShutdown {
      * Shuts down a server (WTSShutdownSystem). The flags: {@link WtsShutdownFlag#LOGOFF}, at
      * most one of SHUTDOWN / REBOOT / POWEROFF / FASTREBOOT, or LOGOFF with one of them.
      *
+     * <p>On the local server the caller's SE_SHUTDOWN_NAME is enabled for the call and put
+     * back after it, as shutdown.exe does: an administrator holds it, but disabled (the
+     * thread's token if it impersonates, else the process's). A remote server checks its own
+     * rights for the caller (SE_REMOTE_SHUTDOWN_NAME there); nothing is adjusted for it.
+     *
      * @throws IllegalArgumentException for an empty set or two power actions
-     * @throws WtsException             e.g. 5 or 1314 without the shutdown privilege
+     * @throws WtsException             1314 from AdjustTokenPrivileges when the token does not
+     *                                  hold SE_SHUTDOWN_NAME at all (nothing was shut down); 5
+     *                                  or 1314 from WTSShutdownSystem when a server refuses
      */
     public static void shutdownSystem(WtsServer server, Set<WtsShutdownFlag> flags) {
         Objects.requireNonNull(server, "server");
