@@ -19,11 +19,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Checks each shipped wtsbridge.dll with llvm-readobj: PE machine type, exports equal to the
  * natives the Java classes declare (undecorated on x86, where the JVM could not find
- * {@code name@N}), kernel32 as the only import, unwind tables on x64/arm64, and the 32 KiB
+ * {@code name@N}), kernel32 as the only import, unwind tables on x64/arm64, and the 36 KiB
  * size limit.
  */
 class DllBinaryTest {
-    private static final long MAX_DLL_BYTES = 32 * 1024;
+    // 36 KiB: clearing the last error before each reported call (41 sites) and enabling
+    // SE_SHUTDOWN_NAME for a local shutdown took x64/arm64 from 32,256 to 34,304 bytes.
+    private static final long MAX_DLL_BYTES = 36 * 1024;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
