@@ -556,11 +556,21 @@ public final class WtsSessions {
      * the options' extra ones) → CreateProcessAsUserW on {@code winsta0\default}, and
      * releases every token and environment block on every path.
      *
+     * <p>How the command line is read: no application name is passed, so CreateProcessAsUserW
+     * takes the program from the command line's first token — up to the closing quote when it
+     * starts with one, else up to the first space, trying each space in turn with ".exe"
+     * appended ({@code C:\Program Files\app.exe} first tries {@code C:\Program.exe}). The
+     * program then splits its arguments by the CommandLineToArgvW rules. Build the line with
+     * {@link WtsCommandLine#of} to get both right; an unquoted first token that holds a path
+     * separator but names no .exe/.com/.bat/.cmd, followed by more text, is refused.
+     *
      * @param sessionId   the user's session
      * @param commandLine the command line, as CreateProcess parses it (quote paths with
-     *                    spaces); not empty, no NUL, at most 32766 characters
+     *                    spaces, see above); not empty, no NUL, at most 32766 characters
      * @param options     directory, environment, desktop, window, elevation
      * @return the started program; close it to release its handle
+     * @throws IllegalArgumentException an empty or over-long line, a NUL, or an unquoted program
+     *                                  path with a space in it (see above)
      * @throws WtsNoUserException nobody is logged on to the session (1008)
      * @throws WtsException       1314 when the caller is not LocalSystem (SE_TCB_NAME), 7022 for
      *                            a session that does not exist, 2/3/5 from CreateProcessAsUserW for
@@ -614,6 +624,7 @@ public final class WtsSessions {
         if (commandLine.isBlank()) {
             throw new IllegalArgumentException("command line must not be empty");
         }
+        WtsCommandLine.checkProgramQuoted(commandLine);
     }
 
     /** The sessions with host, user, domain and farm names (WTSEnumerateSessionsExW level 1). */

@@ -2,6 +2,7 @@ package io.github.wtsbridge.cli;
 
 import io.github.wtsbridge.WtsException;
 import io.github.wtsbridge.WtsServer;
+import io.github.wtsbridge.WtsCommandLine;
 import io.github.wtsbridge.WtsSessions;
 import io.github.wtsbridge.WtsShowWindow;
 import io.github.wtsbridge.WtsStartOptions;
@@ -9,7 +10,7 @@ import io.github.wtsbridge.WtsStartedProcess;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code run-as-user COMMANDLINE...}: start a program on a logged-on user's desktop. */
+/** {@code run-as-user PROGRAM [ARGUMENT...]}: start a program on a logged-on user's desktop. */
 final class RunAsUserCommand extends ActionCommand {
     private static final Option SESSION = Option.value("session", "ID",
             "the user's session (default: the session attached to the console)");
@@ -36,7 +37,7 @@ final class RunAsUserCommand extends ActionCommand {
 
     @Override
     String arguments() {
-        return "COMMANDLINE...";
+        return "PROGRAM [ARGUMENT...]";
     }
 
     @Override
@@ -46,8 +47,8 @@ final class RunAsUserCommand extends ActionCommand {
 
     @Override
     String description() {
-        return "Starts COMMANDLINE (the remaining arguments joined by spaces, parsed by CreateProcess:\n"
-                + "quote a path with spaces inside one argument) as the user logged on to --session, or to\n"
+        return "Starts PROGRAM with ARGUMENTS (each argument stays one argument: the command line is\n"
+                + "quoted by Windows' own rules, so a path with spaces is safe) as the user logged on to --session, or to\n"
                 + "the console session, with the user's own environment (WTSQueryUserToken, then\n"
                 + "CreateProcessAsUserW). Must run as LocalSystem, e.g. from a service or 'psexec -s'\n"
                 + "(else error 1314). Works on this machine only: --server is refused. Prints the pid;\n"
@@ -61,11 +62,15 @@ final class RunAsUserCommand extends ActionCommand {
 
     @Override
     Object prepare(Args args) throws UsageException {
-        List<String> given = positionals(args, 1, Integer.MAX_VALUE, "COMMANDLINE");
-        String commandLine = String.join(" ", given);
-        if (commandLine.isBlank() || commandLine.length() > WtsSessions.MAX_COMMAND_LINE_CHARS
-                || commandLine.indexOf('\0') >= 0) {
-            throw new UsageException("COMMANDLINE must not be empty and at most "
+        List<String> given = positionals(args, 1, Integer.MAX_VALUE, "PROGRAM");
+        String commandLine;
+        try {
+            commandLine = WtsCommandLine.of(given); // not joined by spaces: that would lose the quoting
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("PROGRAM: " + e.getMessage());
+        }
+        if (given.get(0).isBlank() || commandLine.length() > WtsSessions.MAX_COMMAND_LINE_CHARS) {
+            throw new UsageException("PROGRAM must not be blank and the command line at most "
                     + WtsSessions.MAX_COMMAND_LINE_CHARS + " characters");
         }
         Integer session = args.value("session").isPresent() ? Args.sessionId(args.value("session").get()) : null;

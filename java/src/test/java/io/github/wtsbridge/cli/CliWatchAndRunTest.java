@@ -102,11 +102,12 @@ class CliWatchAndRunTest extends FakeTestBase {
     @Test
     void runAsUserInASession() {
         CliTest.Run run = cli("run-as-user", "--session", "2", "--dir", "C:\\Users\\bob", "--env", "ACME=1",
-                "--window", "hidden", "--", "\"C:\\Program Files\\Acme\\acme.exe\"", "--welcome");
+                "--window", "hidden", "--", "C:\\Program Files\\Acme\\acme.exe", "--welcome", "two words");
         assertEquals(0, run.code(), run.err());
         long pid = FakeLaunch.startedNumbers(0)[0];
         assertEquals("started process " + pid + " in session 2\n", run.out());
-        assertArrayEquals(new String[] {"\"C:\\Program Files\\Acme\\acme.exe\" --welcome", "winsta0\\default",
+        // Each argument stays one: the path with spaces is quoted, never joined bare (CWE-428).
+        assertArrayEquals(new String[] {"\"C:\\Program Files\\Acme\\acme.exe\" --welcome \"two words\"", "winsta0\\default",
             "C:\\Users\\bob"}, FakeLaunch.startedTexts(0));
         assertArrayEquals(new String[] {"ACME=1", "USERNAME=bob", "USERPROFILE=C:\\Users\\bob"},
                 FakeLaunch.startedEnvironment(0));
