@@ -560,6 +560,8 @@ class WindowsApiCoverageTest {
                 () -> noUser().sessionId());
         c.probe("WtsNoUserException.getMessage()", returns("names the cause", (String m) ->
                 assertFalse(m.isBlank())), () -> noUser().getMessage());
+        c.probe("WtsCommandLine.of(List)", returnsValue("\"C:\\Program Files\\a.exe\" \"x y\""),
+                () -> io.github.wtsbridge.WtsCommandLine.of(List.of("C:\\Program Files\\a.exe", "x y")));
         WtsStartOptions start = WtsStartOptions.defaults();
         c.probe("WtsStartOptions.defaults()", returnsNormally("pure Java"), WtsStartOptions::defaults);
         c.probe("WtsStartOptions.withWorkingDirectory(String)", returnsValue(Optional.of("C:\\")),
