@@ -437,23 +437,22 @@ class WindowsJnaOracleTest {
         }
     }
 
-    /** A text info class: the buffer's UTF-16 text up to its NUL, freed with WTSFreeMemory. */
+    /** A text info class: the buffer's UTF-16 text up to its NUL. */
     private static Answer<String> jnaQueryString(int session, int infoClass) {
-        PointerByReference buffer = new PointerByReference();
-        IntByReference bytes = new IntByReference();
-        if (!Wtsapi32.INSTANCE.WTSQuerySessionInformation(Wtsapi32.WTS_CURRENT_SERVER_HANDLE, session, infoClass,
-                buffer, bytes)) {
-            return Answer.failed(Native.getLastError());
-        }
-        try {
-            return Answer.of(buffer.getValue() == null ? "" : buffer.getValue().getWideString(0));
-        } finally {
-            Wtsapi32.INSTANCE.WTSFreeMemory(buffer.getValue());
-        }
+        return jnaQuery(session, infoClass, (buffer, bytes) -> buffer == null ? "" : buffer.getWideString(0));
     }
 
-    /** A USHORT info class (WTSClientProtocolType), freed with WTSFreeMemory. */
+    /** A USHORT info class (WTSClientProtocolType). */
     private static Answer<Integer> jnaQueryUshort(int session, int infoClass) {
+        return jnaQuery(session, infoClass, (buffer, bytes) -> {
+            assertEquals(2, bytes, "bytes of a USHORT info class");
+            return Short.toUnsignedInt(buffer.getShort(0));
+        });
+    }
+
+    /** WTSQuerySessionInformation through JNA, the reply decoded, then freed with WTSFreeMemory. */
+    private static <T> Answer<T> jnaQuery(int session, int infoClass,
+            java.util.function.BiFunction<Pointer, Integer, T> decode) {
         PointerByReference buffer = new PointerByReference();
         IntByReference bytes = new IntByReference();
         if (!Wtsapi32.INSTANCE.WTSQuerySessionInformation(Wtsapi32.WTS_CURRENT_SERVER_HANDLE, session, infoClass,
@@ -461,8 +460,7 @@ class WindowsJnaOracleTest {
             return Answer.failed(Native.getLastError());
         }
         try {
-            assertEquals(2, bytes.getValue(), "bytes of a USHORT info class");
-            return Answer.of(Short.toUnsignedInt(buffer.getValue().getShort(0)));
+            return Answer.of(decode.apply(buffer.getValue(), bytes.getValue()));
         } finally {
             Wtsapi32.INSTANCE.WTSFreeMemory(buffer.getValue());
         }

@@ -89,6 +89,18 @@ class WindowsLoaderTest {
         return List.of("-D" + NativeLibrary.TMPDIR_PROPERTY + "=" + root);
     }
 
+    /** A "pre-installed" DLL of these bytes, and a child's properties naming it (and an extraction root). */
+    private record Installed(Path dll, Path root, List<String> properties) {
+    }
+
+    private Installed installed(byte[] dll) throws IOException {
+        Path installed = Files.write(Files.createDirectories(temp.resolve("installed")).resolve("wtsbridge.dll"), dll);
+        Path root = Files.createDirectories(temp.resolve("extract"));
+        List<String> properties = new ArrayList<>(tmpdir(root));
+        properties.add("-D" + NativeLibrary.PATH_PROPERTY + "=" + installed);
+        return new Installed(installed, root, properties);
+    }
+
     /** (a) and (b): a child JVM without settings extracts into %TEMP%, owner-only. */
     @Test
     void extractsIntoTheUsersTempInAFreshOwnerOnlyDirectory() throws Exception {
@@ -189,11 +201,10 @@ class WindowsLoaderTest {
     /** (d): a pre-installed DLL of this build: loaded from a verified private copy, not in place. */
     @Test
     void libraryPathIsLoadedFromAVerifiedCopy() throws Exception {
-        Path installed = Files.write(Files.createDirectories(temp.resolve("installed")).resolve("wtsbridge.dll"),
-                bundledDll());
-        Path root = Files.createDirectories(temp.resolve("extract"));
-        List<String> properties = new ArrayList<>(tmpdir(root));
-        properties.add("-D" + NativeLibrary.PATH_PROPERTY + "=" + installed);
+        Installed setup = installed(bundledDll());
+        Path installed = setup.dll();
+        Path root = setup.root();
+        List<String> properties = setup.properties();
         try (ChildJvm child = ChildJvm.probe(WindowsSupport.testClassPath(), properties, "--where", "--hold")) {
             Path copy = Path.of(child.awaitLine("dll=", WAIT));
             child.awaitLine("ready", WAIT);
@@ -212,10 +223,10 @@ class WindowsLoaderTest {
     @Test
     void libraryPathWithAnotherDigestIsRefused() throws Exception {
         byte[] other = oneByteChanged();
-        Path installed = Files.write(Files.createDirectories(temp.resolve("installed")).resolve("wtsbridge.dll"), other);
-        Path root = Files.createDirectories(temp.resolve("extract"));
-        List<String> properties = new ArrayList<>(tmpdir(root));
-        properties.add("-D" + NativeLibrary.PATH_PROPERTY + "=" + installed);
+        Installed setup = installed(other);
+        Path installed = setup.dll();
+        Path root = setup.root();
+        List<String> properties = setup.properties();
         String message = "wts-bridge: " + installed + " is not a wtsbridge.dll of this build (SHA-256 " + sha256(other)
                 + " matches none recorded in " + BundledDigests.RESOURCE + "); refusing to load it";
         try (ChildJvm child = ChildJvm.probe(WindowsSupport.testClassPath(), properties, "--on-failure", "--hold")) {
@@ -233,11 +244,10 @@ class WindowsLoaderTest {
     /** (d): with verification off, that same file is loaded in place, and works. */
     @Test
     void libraryPathWithoutVerificationIsLoadedInPlace() throws Exception {
-        Path installed = Files.write(Files.createDirectories(temp.resolve("installed")).resolve("wtsbridge.dll"),
-                oneByteChanged());
-        Path root = Files.createDirectories(temp.resolve("extract"));
-        List<String> properties = new ArrayList<>(tmpdir(root));
-        properties.add("-D" + NativeLibrary.PATH_PROPERTY + "=" + installed);
+        Installed setup = installed(oneByteChanged());
+        Path installed = setup.dll();
+        Path root = setup.root();
+        List<String> properties = setup.properties();
         properties.add("-D" + NativeLibrary.VERIFY_PROPERTY + "=false");
         try (ChildJvm child = ChildJvm.probe(WindowsSupport.testClassPath(), properties, "--hold")) {
             child.awaitLine("ready", WAIT);

@@ -11,6 +11,7 @@ import com.sun.jna.win32.StdCallLibrary;
 import com.sun.jna.win32.W32APIOptions;
 import io.github.wtsbridge.WtsProcess;
 import io.github.wtsbridge.WtsProcesses;
+import io.github.wtsbridge.bench.JnaWts;
 import io.github.wtsbridge.internal.Sids;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,22 +59,6 @@ public final class AlternatingProcesses {
                 IntByReference count);
 
         void WTSFreeMemory(Pointer memory);
-    }
-
-    @Structure.FieldOrder({"SessionId", "ProcessId", "pProcessName", "pUserSid"})
-    public static class WTS_PROCESS_INFOW extends Structure {
-        public int SessionId;
-        public int ProcessId;
-        public Pointer pProcessName;
-        public Pointer pUserSid;
-
-        public WTS_PROCESS_INFOW() {
-        }
-
-        public WTS_PROCESS_INFOW(Pointer memory) {
-            super(memory);
-            read();
-        }
     }
 
     private static final class Side {
@@ -182,8 +167,8 @@ public final class AlternatingProcesses {
             int n = count.getValue();
             List<WtsProcess> processes = new ArrayList<>(n);
             if (n > 0) {
-                for (Structure s : new WTS_PROCESS_INFOW(memory).toArray(n)) {
-                    WTS_PROCESS_INFOW p = (WTS_PROCESS_INFOW) s;
+                for (Structure s : new JnaWts.WTS_PROCESS_INFO(memory).toArray(n)) {
+                    JnaWts.WTS_PROCESS_INFO p = (JnaWts.WTS_PROCESS_INFO) s;
                     String name = p.pProcessName == null ? "" : p.pProcessName.getWideString(0);
                     String sid = p.pUserSid == null ? ""
                             : convertSidToStringSid ? Advapi32Util.convertSidToStringSid(new WinNT.PSID(p.pUserSid))
