@@ -80,25 +80,24 @@ public final class BundledDigests {
         }
     }
 
-    /** Throws unless the file's digest is one of the recorded ones; returns that digest. */
-    public static String verify(Path file, Map<String, String> digests) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("wts-bridge: " + file + " (" + NativeLibrary.PATH_PROPERTY
-                    + ") is not a file");
-        }
+    /**
+     * Throws unless the pinned file's digest (read through its handle) is one of the recorded
+     * ones; returns that digest.
+     */
+    static String verify(PinnedFile file, Map<String, String> digests) {
         if (digests.isEmpty()) {
             throw new IllegalStateException("wts-bridge: this jar records no DLL digests (" + RESOURCE
-                    + "), so " + file + " cannot be verified; set -D" + NativeLibrary.VERIFY_PROPERTY
+                    + "), so " + file.path() + " cannot be verified; set -D" + NativeLibrary.VERIFY_PROPERTY
                     + "=false to load it unverified");
         }
         String actual;
         try {
-            actual = sha256(file);
+            actual = file.sha256();
         } catch (IOException e) {
-            throw new IllegalStateException("wts-bridge: cannot read " + file + ": " + e, e);
+            throw new IllegalStateException("wts-bridge: cannot read " + file.path() + ": " + e, e);
         }
         if (!digests.containsValue(actual)) {
-            throw new SecurityException("wts-bridge: " + file + " is not a wtsbridge.dll of this build (SHA-256 "
+            throw new SecurityException("wts-bridge: " + file.path() + " is not a wtsbridge.dll of this build (SHA-256 "
                     + actual + " matches none recorded in " + RESOURCE + "); refusing to load it");
         }
         return actual;

@@ -1,12 +1,14 @@
 package io.github.wtsbridge.internal;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.scijava.nativelib.NativeLibraryUtil;
 import org.slf4j.Logger;
@@ -17,20 +19,22 @@ import org.slf4j.LoggerFactory;
  * so a wtsbridge.dll planted on PATH, in the current directory or beside java.exe is never
  * picked up. Two sources, in this order:
  * <ol>
- *   <li>{@value #PATH_PROPERTY}: an installer's pre-installed copy (checked against the
- *       digests recorded at build time unless {@value #VERIFY_PROPERTY}{@code =false});</li>
+ *   <li>{@value #PATH_PROPERTY}: an installer's pre-installed copy, loaded in place (checked
+ *       against the digests recorded at build time unless {@value #VERIFY_PROPERTY}{@code =false});</li>
  *   <li>the copy bundled in the jar for this architecture, extracted by
  *       {@link SecureExtractor} and checked against the same digests.</li>
  * </ol>
- * The bundled copy is extracted under {@value #TMPDIR_PROPERTY} (default java.io.tmpdir); a
- * directory that is read-only, or does not allow running code (noexec, AppLocker), fails with
- * a message naming {@value #TMPDIR_PROPERTY} and {@value #PATH_PROPERTY}.
- * A failure is remembered and reported again, with its cause, on every later call.
+ * Either file is pinned ({@link PinnedFile}: on Windows, writing, renaming and deleting it are
+ * denied to everyone) from before its digest is read until {@code System.load} has returned,
+ * so the file cannot be swapped between the check and the load.
  *
- * <p>The pre-installed DLL is read once and copied into a private extraction directory; the
- * copy is checked against the recorded digests (as written and as re-read) and loaded, so the
- * file cannot be swapped between the check and the load. With {@value #VERIFY_PROPERTY}{@code
- * =false} it is loaded in place, unchecked.
+ * <p>The bundled copy is extracted under {@value #TMPDIR_PROPERTY} if set, else under
+ * java.io.tmpdir, falling back on Windows to %ProgramData% and then %SystemRoot%\Temp when
+ * the temp directory cannot be used: not writable, or a path this JVM cannot load from (see
+ * {@link LoadablePaths}: before Java 21, a user name outside the ANSI code page). A directory
+ * that is read-only, or does not allow running code (noexec, AppLocker), fails with a message
+ * naming {@value #TMPDIR_PROPERTY} and {@value #PATH_PROPERTY}. A failure is remembered and
+ * reported again, with its cause, on every later call.
  */
 public final class NativeLibrary {
     /** System property: absolute path of a wtsbridge.dll to load instead of the bundled one. */
@@ -80,91 +84,144 @@ public final class NativeLibrary {
     }
 
     private static void load() {
-        load(System::getProperty, NativeLibrary.class.getClassLoader(), NativeLibraryUtil.getArchitecture());
+        load(System::getProperty, System::getenv, NativeLibrary.class.getClassLoader(),
+                NativeLibraryUtil.getArchitecture(), file -> { });
+    }
+
+    /** As the production path, with the given properties, resources and architecture (tests). */
+    static void load(Function<String, String> properties, ClassLoader resources, NativeLibraryUtil.Architecture arch) {
+        load(properties, System::getenv, resources, arch, file -> { });
     }
 
     /**
      * Finds, verifies and loads the library. Package-private so that tests can name the
-     * resources (a class loader with a fake {@code natives/windows_64/wtsbridge.dll}) and the
-     * architecture; the production path passes the system properties, this class's loader
-     * and native-lib-loader's architecture.
+     * properties, the environment, the resources (a class loader with a fake
+     * {@code natives/windows_64/wtsbridge.dll}) and the architecture, and act between the
+     * check and the load ({@code beforeLoad}: the file is verified and pinned at that point).
      */
-    static void load(Function<String, String> properties, ClassLoader resources, NativeLibraryUtil.Architecture arch) {
-        Located located = locate(properties, resources, arch);
+    static void load(Function<String, String> properties, Function<String, String> environment, ClassLoader resources,
+            NativeLibraryUtil.Architecture arch, Consumer<Path> beforeLoad) {
+        Located located = locate(properties, environment, resources, arch);
         try {
+            beforeLoad.accept(located.file());
             System.load(located.file().toString());
         } catch (UnsatisfiedLinkError e) {
+            located.close();
             if (located.extracted()) {
                 SecureExtractor.discard(located.file().getParent());
                 throw new IllegalStateException("wts-bridge: the DLL extracted to " + located.file()
                         + " does not load (" + e.getMessage() + "); if that directory does not allow running code"
                         + " (a noexec temp directory, AppLocker), set -D" + TMPDIR_PROPERTY
                         + "=<a writable directory that allows running code>, or -D" + PATH_PROPERTY
-                        + "=<a pre-installed wtsbridge.dll>", e);
+                        + "=<wtsbridge.dll installed in a directory that does, loaded in place>", e);
             }
             throw new IllegalStateException("wts-bridge: " + located.file() + " (" + PATH_PROPERTY
                     + ") does not load: " + e.getMessage(), e);
+        } finally {
+            located.close();
         }
     }
 
-    /** The absolute path to load, verified; {@code extracted} when it is this JVM's own copy. */
-    record Located(Path file, boolean extracted) {
+    /**
+     * The absolute path to load, verified and pinned ({@link PinnedFile}) until closed, which
+     * the loader does once {@code System.load} has returned; {@code extracted} when it is this
+     * JVM's own copy.
+     */
+    record Located(Path file, boolean extracted, PinnedFile pin) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (pin != null) {
+                pin.close();
+            }
+        }
     }
 
-    /** Everything {@link #load} does except the load itself (tests call it in-process). */
+    /** Everything {@link #load} does except the load itself, without fallback roots (tests call it in-process). */
     static Located locate(Function<String, String> properties, ClassLoader resources, NativeLibraryUtil.Architecture arch) {
+        return locate(properties, name -> null, resources, arch);
+    }
+
+    /** Everything {@link #load} does except the load itself. */
+    static Located locate(Function<String, String> properties, Function<String, String> environment,
+            ClassLoader resources, NativeLibraryUtil.Architecture arch) {
         String explicit = properties.apply(PATH_PROPERTY);
         if (explicit != null && !explicit.isBlank()) {
-            Path path;
-            try {
-                path = Path.of(explicit);
-            } catch (InvalidPathException e) {
-                throw new IllegalStateException("wts-bridge: " + PATH_PROPERTY + " is not a valid path: '" + explicit + "'", e);
-            }
-            if (!path.isAbsolute()) {
-                throw new IllegalStateException("wts-bridge: " + PATH_PROPERTY + " must be an absolute path, not '"
-                        + explicit + "' (a relative name would be looked up on the search path)");
-            }
-            if ("false".equalsIgnoreCase(properties.apply(VERIFY_PROPERTY))) {
-                LOG.debug("loading {} without checking its digest ({}=false)", path, VERIFY_PROPERTY);
-                return new Located(path, false);
-            }
-            String digest = BundledDigests.verify(path, BundledDigests.load(resources));
-            // Load a private copy, not the path itself: the file could change between the check
-            // and LoadLibrary (a writable folder, a share serving different bytes per read).
-            // The copy is re-hashed as written and as re-read against the digest just checked.
-            String root = rootName(properties);
-            try (InputStream in = Files.newInputStream(path)) {
-                Path copy = new SecureExtractor(Path.of(root), resources).extract(in, "wtsbridge.dll", digest);
-                LOG.debug("loading a verified copy of {} ({}) from {}", path, PATH_PROPERTY, copy);
-                return new Located(copy.toAbsolutePath(), true);
-            } catch (IOException | InvalidPathException e) {
-                throw new IllegalStateException("wts-bridge: cannot copy " + path + " (" + PATH_PROPERTY + ") under "
-                        + root + " (" + e + "); set -D" + TMPDIR_PROPERTY
-                        + "=<a writable directory that allows running code>", e);
-            }
+            return locateInstalled(explicit, properties, resources);
         }
         String resourceDir = resourceDirectory(arch, properties.apply("os.name"), properties.apply("os.arch"));
         String resource = resourceDir + "wtsbridge.dll";
-        String root = rootName(properties);
-        File file;
-        try {
-            file = new SecureExtractor(Path.of(root), resources).extractJni(resourceDir, "wtsbridge");
-        } catch (IOException | InvalidPathException e) {
-            throw new IllegalStateException("wts-bridge: cannot extract " + resource + " under " + root + " (" + e
-                    + "); set -D" + TMPDIR_PROPERTY + "=<a writable directory that allows running code>, or -D"
-                    + PATH_PROPERTY + "=<a pre-installed wtsbridge.dll>", e);
+        List<String> refusals = new ArrayList<>();
+        for (ExtractionRoots.Root root : ExtractionRoots.candidates(properties, environment)) {
+            Optional<String> unloadable = LoadablePaths.whyNot(ExtractionRoots.longestDllPath(root.path()), properties);
+            if (unloadable.isPresent()) {
+                refusals.add(root + ": " + unloadable.get());
+                LOG.debug("wts-bridge: not extracting under {}: {}", root, unloadable.get());
+                continue;
+            }
+            PinnedFile pinned;
+            try {
+                pinned = new SecureExtractor(root.path(), resources).extractPinned(resource);
+            } catch (IOException e) {
+                refusals.add(root + ": cannot extract there (" + e + ")");
+                LOG.debug("wts-bridge: cannot extract under {}: {}", root, e.toString());
+                continue;
+            }
+            if (pinned == null) {
+                throw new IllegalStateException("wts-bridge: " + resource + " is missing from the jar");
+            }
+            LOG.debug("loading wts-bridge native library {} extracted to {}", resource, pinned.path());
+            return new Located(pinned.path().toAbsolutePath(), true, pinned);
         }
-        if (file == null) {
-            throw new IllegalStateException("wts-bridge: " + resource + " is missing from the jar");
-        }
-        LOG.debug("loading wts-bridge native library {} extracted to {}", resource, file);
-        return new Located(file.toPath().toAbsolutePath(), true);
+        throw new IllegalStateException("wts-bridge: cannot extract " + resource + " under " + String.join("; ", refusals)
+                + ". Set -D" + TMPDIR_PROPERTY + "=<a writable directory that allows running code"
+                + (LoadablePaths.windows(properties) ? ", its path in the ANSI code page and at most "
+                        + (LoadablePaths.MAX_LOAD_PATH - ExtractionRoots.DLL_PATH_BELOW_ROOT) + " characters long" : "")
+                + ">, or -D" + PATH_PROPERTY + "=<a pre-installed wtsbridge.dll>");
     }
 
-    private static String rootName(Function<String, String> properties) {
-        String configured = properties.apply(TMPDIR_PROPERTY);
-        return configured != null && !configured.isBlank() ? configured : properties.apply("java.io.tmpdir");
+    /**
+     * The installer's DLL ({@value #PATH_PROPERTY}), loaded in place: pinned before its digest
+     * is read, so what is checked is what LoadLibrary maps (an AppLocker- or WDAC-approved
+     * install directory keeps working: nothing is copied to a temp directory).
+     */
+    private static Located locateInstalled(String explicit, Function<String, String> properties, ClassLoader resources) {
+        Path path;
+        try {
+            path = Path.of(explicit);
+        } catch (InvalidPathException e) {
+            throw new IllegalStateException("wts-bridge: " + PATH_PROPERTY + " is not a valid path: '" + explicit + "'", e);
+        }
+        if (!path.isAbsolute()) {
+            throw new IllegalStateException("wts-bridge: " + PATH_PROPERTY + " must be an absolute path, not '"
+                    + explicit + "' (a relative name would be looked up on the search path)");
+        }
+        Optional<String> unloadable = LoadablePaths.whyNot(path.toString(), properties);
+        if (unloadable.isPresent()) {
+            throw new IllegalStateException("wts-bridge: " + path + " (" + PATH_PROPERTY + ") cannot be loaded by this JVM: "
+                    + unloadable.get() + "; install it under another path");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException("wts-bridge: " + path + " (" + PATH_PROPERTY + ") is not a file");
+        }
+        PinnedFile pinned;
+        try {
+            pinned = PinnedFile.open(path);
+        } catch (IOException e) {
+            throw new IllegalStateException("wts-bridge: cannot open " + path + " (" + PATH_PROPERTY
+                    + ") with writing and deleting denied to others (is it being written?): " + e, e);
+        }
+        if ("false".equalsIgnoreCase(properties.apply(VERIFY_PROPERTY))) {
+            LOG.debug("loading {} without checking its digest ({}=false)", path, VERIFY_PROPERTY);
+            return new Located(path, false, pinned);
+        }
+        try {
+            BundledDigests.verify(pinned, BundledDigests.load(resources));
+        } catch (RuntimeException e) {
+            pinned.close();
+            throw e;
+        }
+        LOG.debug("loading {} ({}) in place, verified and pinned", path, PATH_PROPERTY);
+        return new Located(path, false, pinned);
     }
 
     /**

@@ -16,20 +16,13 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.AclEntry;
-import java.nio.file.attribute.AclEntryFlag;
-import java.nio.file.attribute.AclEntryPermission;
-import java.nio.file.attribute.AclEntryType;
-import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -42,12 +35,13 @@ import org.slf4j.LoggerFactory;
  * Extracts the bundled DLL the safe way, as native-lib-loader's {@link JniExtractor}:
  * <ul>
  *   <li>into a directory created exclusively for this JVM with a random name
- *       ({@link Files#createTempDirectory}: mode 0700 on POSIX; on Windows an ACL granting
- *       only its owner), never a predictable or shared path;</li>
+ *       ({@link Files#createTempDirectory}: mode 0700 on POSIX; on Windows created with an ACL
+ *       granting only its owner, see {@link OwnerOnlyAcl}), never a predictable or shared path;</li>
  *   <li>with exclusive file creation ({@code CREATE_NEW}, owner-only: 0600, or on Windows an
  *       explicit owner-only ACL, not one inherited), so nothing already there is reused;</li>
  *   <li>checked against the SHA-256 recorded at build time, both as written and re-read from
- *       disk, before it is handed out for loading; a mismatch removes it and throws.</li>
+ *       disk through a handle that pins it ({@link PinnedFile}) until it is loaded; a mismatch
+ *       removes it and throws.</li>
  * </ul>
  * Each directory holds a lock file ({@value #LOCK_FILE}) locked for the JVM's lifetime; it is
  * locked under a temporary name and only then renamed, so another JVM never sees it unlocked.
@@ -81,8 +75,23 @@ public final class SecureExtractor implements JniExtractor {
         this.resources = Objects.requireNonNull(resources, "resources");
     }
 
-    /** Extracts {@code in} as {@code fileName}, verified against {@code expectedSha256}. */
+    /**
+     * Extracts {@code in} as {@code fileName}, verified against {@code expectedSha256}, and
+     * returns the file unpinned (for callers that load it themselves, such as native-lib-loader).
+     */
     public Path extract(InputStream in, String fileName, String expectedSha256) throws IOException {
+        try (PinnedFile pinned = extractPinned(in, fileName, expectedSha256)) {
+            return pinned.path();
+        }
+    }
+
+    /**
+     * Extracts {@code in} as {@code fileName} and returns it pinned ({@link PinnedFile}: no
+     * writer, no rename, no delete until closed), after checking its SHA-256 against
+     * {@code expectedSha256} as written and as re-read through the pinning handle. The caller
+     * loads it, then closes the pin.
+     */
+    PinnedFile extractPinned(InputStream in, String fileName, String expectedSha256) throws IOException {
         if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) {
             throw new IllegalArgumentException("wts-bridge: not a plain file name: " + fileName);
         }
@@ -91,7 +100,7 @@ public final class SecureExtractor implements JniExtractor {
                     + BundledDigests.RESOURCE + "; the jar is incomplete");
         }
         Path directory = createPrivateDirectory();
-        boolean done = false;
+        PinnedFile pinned = null;
         try {
             removeLeftovers(directory);
             Path file = directory.resolve(fileName);
@@ -104,31 +113,47 @@ public final class SecureExtractor implements JniExtractor {
                 }
             }
             String written = HexFormat.of().formatHex(digest.digest());
-            String onDisk = BundledDigests.sha256(file);
+            pinned = PinnedFile.open(file);
+            String onDisk = pinned.sha256();
             if (!expectedSha256.equalsIgnoreCase(written) || !expectedSha256.equalsIgnoreCase(onDisk)) {
                 throw new SecurityException("wts-bridge: extracted " + fileName + " has SHA-256 " + onDisk
                         + ", the build recorded " + expectedSha256 + "; refusing to load it");
             }
             file.toFile().deleteOnExit();
-            done = true;
-            return file;
-        } finally {
-            if (!done) {
-                discard(directory);
+            PinnedFile verified = pinned;
+            pinned = null;
+            return verified;
+        } catch (IOException | RuntimeException e) {
+            if (pinned != null) {
+                pinned.close();
             }
+            discard(directory);
+            throw e;
         }
     }
 
     /**
-     * A new directory under the root with a random name, only for this JVM: 0700 on POSIX, an
-     * owner-only ACL on Windows; its lock file locked before anyone can see it.
+     * A new directory under the root with a random name, only for this JVM: 0700 on POSIX; on
+     * Windows created with an owner-only ACL in the same call (then set again, replacing any
+     * entry the parent's inheritable ACL added at creation, and checked to be empty, so that
+     * nothing slipped in before); its lock file locked before anyone can see it.
      */
     private Path createPrivateDirectory() throws IOException {
-        Path directory = Files.createTempDirectory(root, DIRECTORY_PREFIX);
+        Path directory = posix(root)
+                ? Files.createTempDirectory(root, DIRECTORY_PREFIX)
+                : Files.createTempDirectory(root, DIRECTORY_PREFIX, OwnerOnlyAcl.attribute(OwnerOnlyAcl.ownerOfNewFiles(root), true));
         /* registered first so that it is deleted last, after the lock file and the DLL */
         directory.toFile().deleteOnExit();
         try {
-            restrictToOwner(directory, true);
+            if (!posix(directory)) {
+                OwnerOnlyAcl.restrict(directory, true);
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+                    for (Path entry : entries) {
+                        throw new IOException("something appeared in the new directory " + directory
+                                + " before its owner-only ACL was set: " + entry.getFileName());
+                    }
+                }
+            }
             Path pending = directory.resolve(LOCK_FILE_PENDING);
             FileChannel channel = createNew(pending);
             try {
@@ -151,31 +176,6 @@ public final class SecureExtractor implements JniExtractor {
         }
     }
 
-    /**
-     * Windows: the inherited ACL of a shared temp directory may let others in; replace it with
-     * one entry for the owner. Files get one too, set explicitly rather than inherited from the
-     * directory: a host whose file security does not inherit (Wine keeps it as Unix mode bits,
-     * so a new file is 0644 and reads back with an Everyone entry) still ends up owner-only.
-     */
-    private static void restrictToOwner(Path path, boolean directory) throws IOException {
-        if (posix(path)) {
-            return; /* createTempDirectory made it 0700; createNew makes files 0600 */
-        }
-        AclFileAttributeView acl = Files.getFileAttributeView(path, AclFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        if (acl == null) {
-            return;
-        }
-        UserPrincipal owner = acl.getOwner();
-        AclEntry.Builder entry = AclEntry.newBuilder()
-                .setType(AclEntryType.ALLOW)
-                .setPrincipal(owner)
-                .setPermissions(EnumSet.allOf(AclEntryPermission.class));
-        if (directory) {
-            entry.setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT);
-        }
-        acl.setAcl(List.of(entry.build()));
-    }
-
     private static boolean posix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
@@ -191,7 +191,7 @@ public final class SecureExtractor implements JniExtractor {
         }
         FileChannel channel = FileChannel.open(file, options);
         try {
-            restrictToOwner(file, false);
+            OwnerOnlyAcl.restrict(file, false);
         } catch (IOException | RuntimeException e) {
             channel.close();
             Files.deleteIfExists(file);
@@ -216,20 +216,42 @@ public final class SecureExtractor implements JniExtractor {
         }
     }
 
+    /** Reads a file's owner (a seam for tests: Windows denies it on other users' directories). */
+    @FunctionalInterface
+    interface OwnerReader {
+        UserPrincipal ownerOf(Path path) throws IOException;
+    }
+
+    private static final OwnerReader FILE_OWNER = path -> Files.getOwner(path, LinkOption.NOFOLLOW_LINKS);
+
     /** Deletes directories of ended JVMs (their lock file is no longer locked). */
     void removeLeftovers(Path mine) {
+        removeLeftovers(mine, FILE_OWNER);
+    }
+
+    /**
+     * As {@link #removeLeftovers(Path)}, reading owners with {@code owners}. One directory that
+     * cannot be looked at (another user's, access denied) is skipped; the scan goes on.
+     */
+    void removeLeftovers(Path mine, OwnerReader owners) {
         UserPrincipal me;
         try {
-            me = Files.getOwner(mine, LinkOption.NOFOLLOW_LINKS);
+            me = owners.ownerOf(mine);
         } catch (IOException | UnsupportedOperationException e) {
             return;
         }
         try (DirectoryStream<Path> candidates = Files.newDirectoryStream(root, DIRECTORY_PREFIX + "*")) {
             for (Path candidate : candidates) {
-                if (!candidate.equals(mine) && !HELD.containsKey(candidate)
-                        && Files.isDirectory(candidate, LinkOption.NOFOLLOW_LINKS)
-                        && me.equals(Files.getOwner(candidate, LinkOption.NOFOLLOW_LINKS))) {
-                    removeIfAbandoned(candidate);
+                if (candidate.equals(mine) || HELD.containsKey(candidate)
+                        || !Files.isDirectory(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try {
+                    if (me.equals(owners.ownerOf(candidate))) {
+                        removeIfAbandoned(candidate);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("wts-bridge: leftover {} skipped: {}", candidate, e.toString());
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -300,13 +322,19 @@ public final class SecureExtractor implements JniExtractor {
     /** Extracts {@code libPath + libName + ".dll"} from the class path, verified; null if absent. */
     @Override
     public File extractJni(String libPath, String libName) throws IOException {
-        String resource = libPath + libName + ".dll";
+        try (PinnedFile pinned = extractPinned(libPath + libName + ".dll")) {
+            return pinned == null ? null : pinned.path().toFile();
+        }
+    }
+
+    /** Extracts the resource {@code resource}, verified and pinned; null if the jar lacks it. */
+    PinnedFile extractPinned(String resource) throws IOException {
         String expected = BundledDigests.load(resources).get(resource);
         try (InputStream in = resources.getResourceAsStream(resource)) {
             if (in == null) {
                 return null;
             }
-            return extract(in, libName + ".dll", expected).toFile();
+            return extractPinned(in, resource.substring(resource.lastIndexOf('/') + 1), expected);
         }
     }
 

@@ -198,13 +198,16 @@ class LoaderTest {
         Files.write(foreign, bytes);
 
         Path copies = Files.createDirectory(temp.resolve("copies"));
-        NativeLibrary.Located ok = NativeLibrary.locate(props(NativeLibrary.PATH_PROPERTY, genuine.toString(),
-                NativeLibrary.TMPDIR_PROPERTY, copies.toString())::get, jar, Architecture.WINDOWS_64);
-        // a private, re-verified copy is loaded, never the path itself (no check-then-load race)
-        assertTrue(ok.extracted());
-        assertEquals(copies, ok.file().getParent().getParent());
-        assertTrue(ok.file().getParent().getFileName().toString().startsWith("wtsbridge-"), ok.file().toString());
-        assertArrayEquals(Files.readAllBytes(genuine), Files.readAllBytes(ok.file()));
+        // loaded in place (an install directory approved by AppLocker/WDAC stays the one
+        // loaded), pinned from the digest check to the load; nothing is copied anywhere
+        try (NativeLibrary.Located ok = NativeLibrary.locate(props(NativeLibrary.PATH_PROPERTY, genuine.toString(),
+                NativeLibrary.TMPDIR_PROPERTY, copies.toString())::get, jar, Architecture.WINDOWS_64)) {
+            assertFalse(ok.extracted());
+            assertEquals(genuine, ok.file());
+            assertEquals(genuine, ok.pin().path());
+            assertEquals(BundledDigests.sha256(genuine), ok.pin().sha256());
+            assertEquals(List.of(), extractionDirs(copies), "a copy was made");
+        }
 
         SecurityException e = assertThrows(SecurityException.class, () -> NativeLibrary.locate(
                 props(NativeLibrary.PATH_PROPERTY, foreign.toString(), NativeLibrary.TMPDIR_PROPERTY,
@@ -212,9 +215,10 @@ class LoaderTest {
         assertTrue(e.getMessage().contains("refusing to load"), e.getMessage());
 
         /* explicitly told otherwise */
-        NativeLibrary.Located unchecked = NativeLibrary.locate(props(NativeLibrary.PATH_PROPERTY, foreign.toString(),
-                NativeLibrary.VERIFY_PROPERTY, "false")::get, jar, Architecture.WINDOWS_64);
-        assertEquals(foreign, unchecked.file());
+        try (NativeLibrary.Located unchecked = NativeLibrary.locate(props(NativeLibrary.PATH_PROPERTY, foreign.toString(),
+                NativeLibrary.VERIFY_PROPERTY, "false")::get, jar, Architecture.WINDOWS_64)) {
+            assertEquals(foreign, unchecked.file());
+        }
         /* anything but "false" still verifies */
         assertThrows(SecurityException.class, () -> NativeLibrary.locate(props(NativeLibrary.PATH_PROPERTY,
                 foreign.toString(), NativeLibrary.VERIFY_PROPERTY, "no")::get, jar, Architecture.WINDOWS_64));
