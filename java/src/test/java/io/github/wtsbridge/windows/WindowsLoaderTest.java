@@ -38,8 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>extraction into the user's %TEMP% (java.io.tmpdir), in a fresh wtsbridge-* directory;</li>
  *   <li>the directory, the DLL and the lock file owner-only, read back through the ACL view;</li>
  *   <li>a jar whose DLL differs by one byte is refused with the digest message, nothing loaded;</li>
- *   <li>{@value NativeLibrary#PATH_PROPERTY}: a verified private copy; a file of another digest
- *       refused; with {@value NativeLibrary#VERIFY_PROPERTY}=false loaded in place;</li>
+ *   <li>{@value NativeLibrary#PATH_PROPERTY}: verified and loaded in place, pinned so that it
+ *       cannot be swapped between the check and the load; a file of another digest refused;
+ *       with {@value NativeLibrary#VERIFY_PROPERTY}=false loaded in place unchecked;</li>
+ *   <li>a %TMP% outside the ANSI code page: the DLL still loads (from %ProgramData%);</li>
  *   <li>two JVMs started together, each in its own directory;</li>
  *   <li>the directory of an ended JVM removed by the next one, a live JVM's left alone.</li>
  * </ul>
@@ -198,24 +200,105 @@ class WindowsLoaderTest {
         assertEquals(List.of(), WindowsSupport.extractionDirectories(root));
     }
 
-    /** (d): a pre-installed DLL of this build: loaded from a verified private copy, not in place. */
+    /**
+     * (d): a pre-installed DLL of this build is verified and loaded in place (an install
+     * directory AppLocker or WDAC allows stays the one loaded): the installed file itself is
+     * mapped, nothing is extracted or copied.
+     */
     @Test
-    void libraryPathIsLoadedFromAVerifiedCopy() throws Exception {
+    void libraryPathIsVerifiedAndLoadedInPlace() throws Exception {
         Installed setup = installed(bundledDll());
-        Path installed = setup.dll();
-        Path root = setup.root();
-        List<String> properties = setup.properties();
-        try (ChildJvm child = ChildJvm.probe(WindowsSupport.testClassPath(), properties, "--where", "--hold")) {
-            Path copy = Path.of(child.awaitLine("dll=", WAIT));
+        try (ChildJvm child = ChildJvm.probe(WindowsSupport.testClassPath(), setup.properties(), "--hold")) {
             child.awaitLine("ready", WAIT);
             assertEquals(String.valueOf(WtsSessions.currentSessionId()), child.awaitLine("session=", WAIT));
-            assertEquals(root.toRealPath(), copy.getParent().getParent().toRealPath(), "the copy " + copy);
-            assertEquals(recordedDigest(), BundledDigests.sha256(copy));
-            assertFalse(WindowsSupport.writable(copy), copy + " is not the DLL the child mapped");
-            assertTrue(WindowsSupport.writable(installed), installed + " itself is mapped: loaded in place");
-            WindowsSupport.assertOwnerOnly(copy.getParent());
-            WindowsSupport.assertOwnerOnly(copy);
+            assertFalse(WindowsSupport.writable(setup.dll()), setup.dll() + " is not the DLL the child mapped");
+            assertEquals(List.of(), WindowsSupport.extractionDirectories(setup.root()), "a copy was extracted");
+            assertEquals(List.of(setup.dll()), listFiles(setup.dll().getParent()), "a copy was made beside it");
             assertEquals(0, child.finish(WAIT), child.output());
+        }
+        assertEquals(recordedDigest(), BundledDigests.sha256(setup.dll()));
+    }
+
+    /**
+     * (d) and issue 12 point 3: between the digest check and System.load, the checked file
+     * cannot be written, renamed away, replaced or deleted (it is held open with write and
+     * delete sharing denied), neither the installer's DLL loaded in place nor the bundled DLL
+     * just extracted; the load then goes through with the checked bytes. The same four
+     * attempts on an unpinned copy succeed here first, so a "denied" is the pin's doing.
+     */
+    @Test
+    void theCheckedFileCannotBeSwappedBeforeTheLoad() throws Exception {
+        Path impostor = Files.write(temp.resolve("impostor.dll"), oneByteChanged());
+        Path unpinned = Files.write(temp.resolve("unpinned.dll"), bundledDll());
+        try (java.nio.channels.FileChannel writer = java.nio.channels.FileChannel.open(unpinned,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            assertTrue(writer.isOpen());
+        }
+        Path moved = Files.move(unpinned, unpinned.resolveSibling("unpinned-moved.dll"));
+        Files.copy(impostor, moved, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.delete(moved);
+
+        Installed setup = installed(bundledDll());
+        Path root = Files.createDirectories(temp.resolve("bundled-root"));
+        for (List<String> properties : List.of(setup.properties(), tmpdir(root))) {
+            List<String> arguments = new ArrayList<>(List.of("-cp", WindowsSupport.testClassPath()));
+            arguments.addAll(properties);
+            arguments.add("io.github.wtsbridge.internal.PinProbe");
+            arguments.add(impostor.toString());
+            try (ChildJvm child = ChildJvm.start(arguments)) {
+                Path file = Path.of(child.awaitLine("file=", WAIT));
+                for (String attempt : List.of("write", "rename", "replace", "delete")) {
+                    assertTrue(child.awaitLine(attempt + "=", WAIT).startsWith("denied"),
+                            attempt + " of " + file + " before the load: " + child.output());
+                }
+                assertEquals(String.valueOf(WtsSessions.currentSessionId()), child.awaitLine("session=", WAIT));
+                assertEquals(0, child.finish(WAIT), child.output());
+                assertEquals(recordedDigest(), BundledDigests.sha256(file), file + " changed");
+            }
+        }
+        assertTrue(Files.isRegularFile(setup.dll()));
+    }
+
+    /**
+     * Issue 12 point 2: a %TMP% outside the ANSI code page (a user named "日本" on a Windows
+     * whose code page is windows-1252). On this JVM, before Java 21, System.load cannot load
+     * from there at all; the loader sees that before extracting and uses %ProgramData%.
+     */
+    @Test
+    void aTempDirectoryOutsideTheAnsiCodePageStillLoads() throws Exception {
+        Path userTemp = Files.createDirectories(temp.resolve("\u65E5\u672C").resolve("Temp"));
+        java.nio.charset.Charset ansi = java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(ansi.newEncoder().canEncode(userTemp.toString()),
+                "this Windows' ANSI code page (" + ansi + ") can express " + userTemp + ": nothing to work around");
+        if (Runtime.version().feature() < 21) {
+            // The premise: copy the DLL there and System.load it directly, as the loader did before.
+            Path direct = Files.write(userTemp.resolve("direct-load.dll"), bundledDll());
+            UnsatisfiedLinkError refused = org.junit.jupiter.api.Assertions.assertThrows(UnsatisfiedLinkError.class,
+                    () -> System.load(direct.toString()));
+            assertTrue(refused.getMessage() != null, "System.load refused " + direct);
+        }
+        List<String> arguments = new ArrayList<>(List.of("-cp", WindowsSupport.testClassPath()));
+        arguments.add(LoadProbe.class.getName());
+        arguments.addAll(List.of("--where", "--hold"));
+        java.util.Map<String, String> environment = java.util.Map.of("TMP", userTemp.toString(), "TEMP", userTemp.toString());
+        try (ChildJvm child = ChildJvm.start(arguments, environment)) {
+            Path dll = Path.of(child.awaitLine("dll=", WAIT));
+            child.awaitLine("ready", WAIT);
+            assertEquals(String.valueOf(WtsSessions.currentSessionId()), child.awaitLine("session=", WAIT));
+            if (Runtime.version().feature() < 21) {
+                assertEquals(Path.of(System.getenv("ProgramData")).toRealPath(), dll.getParent().getParent().toRealPath(),
+                        "extracted to " + dll);
+            }
+            WindowsSupport.assertOwnerOnly(dll.getParent());
+            WindowsSupport.assertOwnerOnly(dll);
+            assertEquals(recordedDigest(), BundledDigests.sha256(dll));
+            assertEquals(0, child.finish(WAIT), child.output());
+        }
+    }
+
+    private static List<Path> listFiles(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            return files.sorted().toList();
         }
     }
 

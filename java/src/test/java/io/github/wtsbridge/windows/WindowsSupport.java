@@ -134,10 +134,16 @@ public final class WindowsSupport {
     static Path extractedDll() throws IOException {
         WtsSessions.currentSessionId();
         List<Path> ours = new ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(extractionRoot(), "wtsbridge-*")) {
-            for (Path dir : dirs) {
-                if (lockedByThisJvm(dir.resolve(".lock"))) {
-                    ours.add(dir);
+        List<Path> roots = new ArrayList<>(List.of(extractionRoot()));
+        if (System.getenv("ProgramData") != null) { /* the loader's fallback root */
+            roots.add(Path.of(System.getenv("ProgramData")));
+        }
+        for (Path root : roots) {
+            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, "wtsbridge-*")) {
+                for (Path dir : dirs) {
+                    if (lockedByThisJvm(dir.resolve(".lock"))) {
+                        ours.add(dir);
+                    }
                 }
             }
         }
@@ -230,10 +236,21 @@ public final class WindowsSupport {
 
         /** Starts java.exe with {@code arguments} (JVM options, then a main class or -jar). */
         static ChildJvm start(List<String> arguments) throws IOException {
+            return start(arguments, java.util.Map.of());
+        }
+
+        /**
+         * As {@link #start(List)}, with these environment variables set for the child (the way to
+         * give it a name outside the ANSI code page: java.exe reads its arguments in that code
+         * page, but %TMP% through GetTempPathW, in UTF-16).
+         */
+        static ChildJvm start(List<String> arguments, java.util.Map<String, String> environment) throws IOException {
             List<String> command = new ArrayList<>(List.of(javaExe(),
                     "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8"));
             command.addAll(arguments);
-            return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            return new ChildJvm(builder.start());
         }
 
         /** Starts {@link LoadProbe} on {@code classPath} with system properties and probe flags. */
