@@ -23,6 +23,7 @@
 /* Which free function a buffer handed out must be returned to. */
 enum fake_buffer_kind {
     FAKE_FREE_WTSFREEMEMORY = 1,   /* WTSFreeMemory */
+    FAKE_FREE_LOCALFREE = 2,       /* LocalFree (security descriptors) */
     FAKE_FREE_EX_PROCESS0 = 100,   /* WTSFreeMemoryEx(WTSTypeProcessInfoLevel0) */
     FAKE_FREE_EX_PROCESS1 = 101,   /* WTSFreeMemoryEx(WTSTypeProcessInfoLevel1) */
     FAKE_FREE_EX_SESSION1 = 102,   /* WTSFreeMemoryEx(WTSTypeSessionInfoLevel1) */
@@ -37,6 +38,8 @@ void fake_unlock(void);
 int fake_enter(const char *function);
 
 void fake_set_last_error(DWORD code);
+/* The calling thread's last error (for fakes of functions that return their error code). */
+DWORD fake_last_error(void);
 
 /* A buffer as Windows hands it out: the payload, preceded by a tag naming its free function. */
 void *fake_buffer_new(size_t payloadBytes, enum fake_buffer_kind kind, DWORD count);

@@ -47,6 +47,7 @@ void fake_lock(void) { pthread_mutex_lock(&world_lock); }
 void fake_unlock(void) { pthread_mutex_unlock(&world_lock); }
 
 void fake_set_last_error(DWORD code) { last_error = code; }
+DWORD fake_last_error(void) { return last_error; }
 
 int fake_enter(const char *function) {
     __atomic_add_fetch(&call_count, 1, __ATOMIC_RELAXED);

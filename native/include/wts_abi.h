@@ -302,6 +302,10 @@ typedef struct TOKEN_PRIVILEGES {
 #define WTS_ERROR_NO_TOKEN 1008u
 #define WTS_ERROR_NOT_ALL_ASSIGNED 1300u
 #define WTS_ERROR_PRIVILEGE_NOT_HELD 1314u
+/* GetNamedSecurityInfoW / SetNamedSecurityInfoW (aclapi.h, winnt.h). */
+#define WTS_SE_FILE_OBJECT 1u
+#define WTS_DACL_SECURITY_INFORMATION 0x00000004u
+#define WTS_PROTECTED_DACL_SECURITY_INFORMATION 0x80000000u
 /* Pseudo handles: no call, nothing to close. */
 #define WTS_CURRENT_PROCESS ((HANDLE)(intptr_t)-1)
 #define WTS_CURRENT_THREAD ((HANDLE)(intptr_t)-2)

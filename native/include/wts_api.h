@@ -76,6 +76,7 @@
     X(kernel32, DWORD, WaitForSingleObject, (HANDLE handle, DWORD milliseconds))             \
     X(kernel32, BOOL, GetExitCodeProcess, (HANDLE process, DWORD *exitCode))                 \
     X(kernel32, HANDLE, GetModuleHandleW, (const WCHAR *name))                               \
+    X(kernel32, void *, LocalFree, (void *memory))                                           \
     /* user32: the hidden window that receives WM_WTSSESSION_CHANGE */                       \
     X(user32, uint16_t, RegisterClassExW, (const WNDCLASSEXW *windowClass))                  \
     X(user32, BOOL, UnregisterClassW, (const WCHAR *className, HANDLE instance))             \
@@ -112,6 +113,13 @@
       (HANDLE token, const WCHAR *application, WCHAR *commandLine, void *processAttributes,  \
        void *threadAttributes, BOOL inheritHandles, DWORD creationFlags, void *environment,  \
        const WCHAR *currentDirectory, STARTUPINFOW *startup, PROCESS_INFORMATION *info))     \
+    /* advapi32: protecting the extraction directory's ACL from inherited entries */        \
+    X(advapi32, DWORD, GetNamedSecurityInfoW,                                                \
+      (const WCHAR *name, DWORD objectType, DWORD securityInfo, void **owner, void **group,  \
+       void **dacl, void **sacl, void **securityDescriptor))                                 \
+    X(advapi32, DWORD, SetNamedSecurityInfoW,                                                \
+      (WCHAR *name, DWORD objectType, DWORD securityInfo, void *owner, void *group,          \
+       void *dacl, void *sacl))                                                              \
     X(userenv, BOOL, CreateEnvironmentBlock, (void **environment, HANDLE token, BOOL inherit))\
     X(userenv, BOOL, DestroyEnvironmentBlock, (void *environment))
 

@@ -852,6 +852,7 @@ static const row ROWS[] = {
     TESTED(EventsNative, unregisterEx, test_events_unregister_ex)
     TESTED(EventsNative, messageLoop0, test_events_message_loop)
     TESTED(EventsNative, postQuit, test_events_post_quit)
+    TESTED(SecurityNative, protectDacl, test_security_protect_dacl)
     {"JNI_OnUnload", test_on_unload, NULL},
 };
 #define ROW_COUNT ((int)(sizeof ROWS / sizeof ROWS[0]))

@@ -90,6 +90,7 @@ TEST(test_info_session_info_ex);
 TEST(test_userconfig_query_string); TEST(test_userconfig_query_int);
 TEST(test_userconfig_query_user); TEST(test_userconfig_set_string);
 TEST(test_userconfig_set_int); TEST(test_userconfig_set_user);
+TEST(test_security_protect_dacl);
 #undef TEST
 
 /* The command line argument that makes wts-wine-test.exe a child of the start-process test:

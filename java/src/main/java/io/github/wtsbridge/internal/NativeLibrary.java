@@ -105,6 +105,9 @@ public final class NativeLibrary {
         try {
             beforeLoad.accept(located.file());
             System.load(located.file().toString());
+            if (located.extracted() && LoadablePaths.windows(properties)) {
+                protect(located.file().getParent());
+            }
         } catch (UnsatisfiedLinkError e) {
             located.close();
             if (located.extracted()) {
@@ -119,6 +122,21 @@ public final class NativeLibrary {
                     + ") does not load: " + e.getMessage(), e);
         } finally {
             located.close();
+        }
+    }
+
+    /**
+     * Marks the extraction directory's owner-only ACL protected, now that the DLL that can do
+     * it is loaded (Java's ACL view cannot): inheritable entries of the temp directory, added
+     * later or propagated by an administrator's tool, then never reach the directory or the
+     * files in it. A failure leaves the explicit owner-only ACL in place and is logged.
+     */
+    private static void protect(Path directory) {
+        try {
+            OwnerOnlyAcl.protectFromInheritance(directory,
+                    () -> SecurityNative.protectDacl(Checks.nulTerminated(directory.toString())));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("wts-bridge: the ACL of {} stays unprotected from inheritance: {}", directory, e.toString());
         }
     }
 

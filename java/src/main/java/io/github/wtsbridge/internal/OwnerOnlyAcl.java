@@ -78,6 +78,28 @@ final class OwnerOnlyAcl {
     }
 
     /**
+     * Runs {@code protect} (the native call that marks the DACL protected) and makes sure the
+     * entries are still the ones set before. A host that does not honour the protection may
+     * instead merge the parent's inheritable entries into the DACL it writes back (Wine 8.0
+     * does: the directory became readable by Everyone); those entries are then removed again,
+     * by writing back the entries read before the call.
+     */
+    static void protectFromInheritance(Path directory, Runnable protect) throws IOException {
+        AclFileAttributeView view = Files.getFileAttributeView(directory, AclFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (view == null) {
+            throw new IOException("the file system of " + directory + " has no access control lists");
+        }
+        List<AclEntry> before = view.getAcl();
+        protect.run();
+        List<AclEntry> after = view.getAcl();
+        if (!after.equals(before)) {
+            view.setAcl(before);
+            throw new IOException("protecting the DACL changed its entries to " + after + "; the owner-only entries"
+                    + " were written back (this host does not keep a protected DACL)");
+        }
+    }
+
+    /**
      * Replaces the ACL of {@code path} with its owner alone. Windows merges the parent's
      * inheritable entries into an ACL given at creation; setting it again afterwards removes
      * them. Throws where the file system has no ACLs (fail closed).
