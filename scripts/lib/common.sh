@@ -4,8 +4,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD="$ROOT/build"
 NATIVES="$BUILD/natives"     # natives/windows_*/wtsbridge.dll: the jar's resource layout
+LINKED="$BUILD/linked"       # natives/windows_*/wtsbridge.dll as the linker wrote them (never signed)
 HOST_LIB_DIR="$BUILD/host"   # libwtsbridge.so: the shim + the test-only fake
 ARCHES=(i686 x86_64 aarch64)
+DLL_DIRS=(windows_32 windows_64 windows_arm64)   # the same three, as the jar names them
 
 log() { printf '[wts-bridge] %s\n' "$*" >&2; }
 
@@ -76,4 +78,19 @@ ensure_sanitizer_runtimes() {
   fuzzer="$(clang -print-file-name=libclang_rt.fuzzer-"$(uname -m)".a)"
   [[ "$asan" == /* && -f "$asan" ]] || ensure_packages "/nonexistent-asan-runtime:libclang-rt-$major-dev"
   [[ "$fuzzer" == /* && -f "$fuzzer" ]] || ensure_packages "/nonexistent-fuzzer-runtime:libclang-rt-$major-dev"
+}
+
+# Writes natives/wtsbridge.sha256 under $1 (default $NATIVES): the SHA-256 of each DLL as it
+# will ship, which the loader requires before loading one (BundledDigests.java). Called once
+# the DLLs are final, i.e. after signing when they are signed (scripts/sign-dlls).
+record_digests() {
+  local natives=${1:-$NATIVES}
+  (cd "$natives" && sha256sum natives/windows_*/wtsbridge.dll > natives/wtsbridge.sha256.new &&
+    mv -f natives/wtsbridge.sha256.new natives/wtsbridge.sha256)
+}
+
+# True when the releaser (or scripts/test) configured a code-signing certificate for
+# scripts/sign-dlls; scripts/build then signs the DLLs before recording their digests.
+signing_requested() {
+  [[ -n "${WTS_SIGN_PKCS12:-}${WTS_SIGN_CERT:-}${WTS_SIGN_KEY:-}" ]]
 }
