@@ -72,8 +72,12 @@ public final class WtsUsers {
         return UserConfigNative.queryInt(server, user, setting.configClass());
     }
 
-    /** Changes one setting of a user's configuration; server null = this machine. */
-    public static <T> void setConfig(String server, String user, WtsUserSetting<T> setting, T value) {
+    /**
+     * Changes one setting of a user's configuration; server null = this machine. Only a
+     * {@link WtsUserSetting.Writable} is accepted: {@link WtsUserSetting#REMOTE_HOME_DIRECTORY},
+     * which Windows documents as not settable, does not compile here.
+     */
+    public static <T> void setConfig(String server, String user, WtsUserSetting.Writable<T> setting, T value) {
         checkNames(server, user);
         Objects.requireNonNull(setting, "setting");
         Objects.requireNonNull(value, "value");
@@ -88,8 +92,8 @@ public final class WtsUsers {
         }
     }
 
-    /** Changes one setting of a user's configuration on a server (by its name). */
-    public static <T> void setConfig(WtsServer server, String user, WtsUserSetting<T> setting, T value) {
+    /** Changes one setting of a user's configuration on a server (by its name); see above. */
+    public static <T> void setConfig(WtsServer server, String user, WtsUserSetting.Writable<T> setting, T value) {
         setConfig(nameOf(server), user, setting, value);
     }
 
@@ -111,7 +115,14 @@ public final class WtsUsers {
         return getConfig(nameOf(server), user);
     }
 
-    /** Writes a user's whole configuration in one call (WTSUserConfigUser); server null = this machine. */
+    /**
+     * Writes a user's whole configuration in one call (WTSUserConfigUser, a WTSUSERCONFIGW);
+     * server null = this machine. The record's {@code remoteHomeDirectory} is passed in the
+     * structure's TerminalServerRemoteHomeDir field as it is; Microsoft documents the matching
+     * class (WTSUserConfigfTerminalServerRemoteHomeDir) as not settable and says nothing of
+     * the field here, so do not count on it being stored: Windows derives it from the home
+     * directory and its drive. Read the configuration back to see what Windows kept.
+     */
     public static void setConfig(String server, String user, WtsUserConfig config) {
         checkNames(server, user);
         Objects.requireNonNull(config, "config");

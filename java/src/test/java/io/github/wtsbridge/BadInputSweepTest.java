@@ -59,7 +59,7 @@ class BadInputSweepTest extends FakeTestBase {
             return Duration.ofSeconds(1);
         } else if (type == WtsMessageStyle.class) {
             return WtsMessageStyle.OK;
-        } else if (type == WtsUserSetting.class) {
+        } else if (type == WtsUserSetting.class || type == WtsUserSetting.Writable.class) {
             return WtsUserSetting.INITIAL_PROGRAM;
         } else if (type == WtsSessionScope.class) {
             return WtsSessionScope.ALL_SESSIONS;

@@ -359,9 +359,9 @@ class WindowsApiCoverageTest {
         c.probe("WtsUsers.getConfig(String, String)", fails(config, 0), () -> WtsUsers.getConfig((String) null, user));
         c.probe("WtsUsers.getConfig(WtsServer, String)", fails(config, 0), () -> WtsUsers.getConfig(local, user));
         String set = "WTSSetUserConfigW";
-        c.probeWineOnly("WtsUsers.setConfig(String, String, WtsUserSetting, Object)", fails(set, 0),
+        c.probeWineOnly("WtsUsers.setConfig(String, String, Writable, Object)", fails(set, 0),
                 () -> { WtsUsers.setConfig((String) null, user, WtsUserSetting.INITIAL_PROGRAM, ""); return null; });
-        c.probeWineOnly("WtsUsers.setConfig(WtsServer, String, WtsUserSetting, Object)", fails(set, 0),
+        c.probeWineOnly("WtsUsers.setConfig(WtsServer, String, Writable, Object)", fails(set, 0),
                 () -> { WtsUsers.setConfig(local, user, WtsUserSetting.INITIAL_PROGRAM, ""); return null; });
         WtsUserConfig sample = new WtsUserConfig("", "", true, true, Duration.ZERO, Duration.ZERO, Duration.ZERO,
                 true, true, true, WtsBrokenConnectionAction.DISCONNECT, WtsReconnectPolicy.ANY_CLIENT,
@@ -373,6 +373,8 @@ class WindowsApiCoverageTest {
         c.probe("WtsUserSetting.name()", returnsValue("INITIAL_PROGRAM"), () -> WtsUserSetting.INITIAL_PROGRAM.name());
         c.probe("WtsUserSetting.configClass()", returnsValue(0), () -> WtsUserSetting.INITIAL_PROGRAM.configClass());
         c.probe("WtsUserSetting.type()", returnsValue(String.class), () -> WtsUserSetting.INITIAL_PROGRAM.type());
+        c.probe("WtsUserSetting.isWritable()", returnsValue(false),
+                () -> WtsUserSetting.REMOTE_HOME_DIRECTORY.isWritable());
     }
 
     @FunctionalInterface
