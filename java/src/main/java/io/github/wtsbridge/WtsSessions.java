@@ -30,6 +30,11 @@ import java.util.function.Supplier;
  * knows about each one. Methods without a {@link WtsServer} use {@link WtsServer#local()}.
  * Windows failures throw {@link WtsException}; bad arguments throw
  * {@link IllegalArgumentException} or {@link NullPointerException} before any native call.
+ *
+ * <p>A session that does not exist (or has just ended): test {@link WtsException#isNoSuchSession()}
+ * rather than a code. Microsoft documents no error codes for the session queries and controls
+ * here; Windows reports 7022 (ERROR_CTX_WINSTATION_NOT_FOUND) for them, while WTSQueryUserToken,
+ * under {@link #startProcess}, documents 2 (ERROR_FILE_NOT_FOUND).
  */
 public final class WtsSessions {
     /** WTSGetActiveConsoleSessionId's value when no session is attached to the console. */
@@ -373,7 +378,7 @@ public final class WtsSessions {
      * A class this Windows does not answer (ERROR_NOT_SUPPORTED, ERROR_CALL_NOT_IMPLEMENTED,
      * ERROR_INVALID_PARAMETER, or a failure that sets no error code at all, as Wine's
      * wtsapi32 gives for all but three classes) is an empty field; any other failure fails the snapshot, e.g.
-     * {@link WtsException#ERROR_CTX_WINSTATION_NOT_FOUND} for a session that ended meanwhile.
+     * a session that ended meanwhile ({@link WtsException#isNoSuchSession()}).
      */
     public static WtsSessionInfo snapshot(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
@@ -453,14 +458,20 @@ public final class WtsSessions {
         return sendMessage(WtsServer.local(), sessionId, title, message, style, timeout, wait);
     }
 
-    /** Logs a session off (WTSLogoffSession); with wait, returns when the logoff is done. */
+    /**
+     * Logs a session off (WTSLogoffSession); with wait, returns when the logoff is done. A
+     * session that does not exist: {@link WtsException#isNoSuchSession()}.
+     */
     public static void logoff(WtsServer server, int sessionId, boolean wait) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
         server.run(h -> ControlNative.logoff(h, session, wait));
     }
 
-    /** Disconnects a session, leaving the user logged on (WTSDisconnectSession). */
+    /**
+     * Disconnects a session, leaving the user logged on (WTSDisconnectSession). A session
+     * that does not exist: {@link WtsException#isNoSuchSession()}.
+     */
     public static void disconnect(WtsServer server, int sessionId, boolean wait) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
@@ -572,9 +583,12 @@ public final class WtsSessions {
      * @throws IllegalArgumentException an empty or over-long line, a NUL, or an unquoted program
      *                                  path with a space in it (see above)
      * @throws WtsNoUserException nobody is logged on to the session (1008)
-     * @throws WtsException       1314 when the caller is not LocalSystem (SE_TCB_NAME), 7022 for
-     *                            a session that does not exist, 2/3/5 from CreateProcessAsUserW for
-     *                            a program that is not there or not allowed, each with its function
+     * @throws WtsException       from WTSQueryUserToken: 1314 or 5 when the caller is not
+     *                            LocalSystem with SE_TCB_NAME, 2 for a session that does not exist
+     *                            (documented; {@link WtsException#isNoSuchSession()} is true, also
+     *                            for a 7022); from CreateProcessAsUserW: 2/3/5 for a program that
+     *                            is not there or not allowed (isNoSuchSession() false); each
+     *                            names its function
      */
     public static WtsStartedProcess startProcess(int sessionId, String commandLine, WtsStartOptions options) {
         Checks.sessionId(sessionId);
@@ -650,9 +664,11 @@ public final class WtsSessions {
     /**
      * Starts remote control (shadowing) of a session on this machine from the caller's own
      * session (WTSStartRemoteControlSessionW); the hotkey ends it. Must be called from a
-     * remote session. Errors: 7044 ERROR_CTX_SHADOW_DENIED (the user refused or policy
-     * forbids), 7045 ERROR_CTX_WINSTATION_ACCESS_DENIED, 7050 ERROR_CTX_SHADOW_INVALID
-     * (e.g. shadowing oneself), 7051 ERROR_CTX_SHADOW_DISABLED, 7022 no such session.
+     * remote session. Microsoft documents no error codes for it; the ERROR_CTX_* codes for
+     * the cases are 7044 ERROR_CTX_SHADOW_DENIED (the user refused or policy forbids), 7045
+     * ERROR_CTX_WINSTATION_ACCESS_DENIED, 7050 ERROR_CTX_SHADOW_INVALID (e.g. shadowing
+     * oneself), 7051 ERROR_CTX_SHADOW_DISABLED; a session that does not exist:
+     * {@link WtsException#isNoSuchSession()}.
      */
     public static void startRemoteControl(int targetSessionId, WtsHotkey hotkey) {
         startRemoteControl(WtsServer.local(), targetSessionId, hotkey);
@@ -668,8 +684,10 @@ public final class WtsSessions {
     }
 
     /**
-     * Stops the remote control of a session (WTSStopRemoteControlSession). Errors: 7057
-     * ERROR_CTX_SHADOW_NOT_RUNNING (nobody is shadowing it), 7022 no such session, 5.
+     * Stops the remote control of a session (WTSStopRemoteControlSession). Microsoft documents
+     * no error codes; the ERROR_CTX_* code for nobody shadowing it is 7057
+     * ERROR_CTX_SHADOW_NOT_RUNNING; a session that does not exist:
+     * {@link WtsException#isNoSuchSession()}.
      */
     public static void stopRemoteControl(int sessionId) {
         Checks.sessionId(sessionId);
@@ -688,8 +706,10 @@ public final class WtsSessions {
      * {@code String} of it. It does not modify {@code password}: clear your array yourself
      * ({@code Arrays.fill(password, '\0')}) when you are done with it.
      *
-     * <p>Errors: 1326 ERROR_LOGON_FAILURE (wrong password), 5 ERROR_ACCESS_DENIED, 7022 no
-     * such session, 7024 ERROR_CTX_WINSTATION_BUSY.
+     * <p>Errors (Microsoft documents none for this function; these are the Win32 codes for the
+     * cases): 1326 ERROR_LOGON_FAILURE (wrong password), 5 ERROR_ACCESS_DENIED, 7024
+     * ERROR_CTX_WINSTATION_BUSY; a session that does not exist:
+     * {@link WtsException#isNoSuchSession()}.
      */
     public static void connect(int sessionId, int targetSessionId, char[] password, boolean wait) {
         Checks.sessionId(sessionId);

@@ -27,8 +27,9 @@ public final class WtsUsers {
     /**
      * The primary token of the user logged on to a session (WTSQueryUserToken); close it.
      * Needs LocalSystem with SE_TCB_NAME (a Windows service): otherwise WtsException 1314
-     * (ERROR_PRIVILEGE_NOT_HELD); {@link WtsNoUserException} (1008, ERROR_NO_TOKEN) when nobody
-     * is logged on there.
+     * (ERROR_PRIVILEGE_NOT_HELD) or 5; {@link WtsNoUserException} (1008, ERROR_NO_TOKEN) when nobody
+     * is logged on there; 2 (ERROR_FILE_NOT_FOUND, as Microsoft documents it) for a session
+     * that does not exist — test {@link WtsException#isNoSuchSession()}.
      */
     public static WtsUserToken queryUserToken(int sessionId) {
         Checks.sessionId(sessionId);

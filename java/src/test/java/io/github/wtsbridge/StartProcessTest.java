@@ -219,9 +219,11 @@ class StartProcessTest extends FakeTestBase {
     }
 
     @Test
-    void aSessionThatDoesNotExistIs7022() {
+    void aSessionThatDoesNotExistIsNoSuchSession() {
         WtsException e = assertThrows(WtsException.class, () -> WtsSessions.startProcess(9, "x.exe"));
-        assertEquals(7022, e.errorCode());
+        assertEquals(WtsException.ERROR_FILE_NOT_FOUND, e.errorCode()); // as WTSQueryUserToken documents it
+        assertEquals("WTSQueryUserToken", e.function());
+        assertTrue(e.isNoSuchSession());
         assertFalse(e instanceof WtsNoUserException);
     }
 

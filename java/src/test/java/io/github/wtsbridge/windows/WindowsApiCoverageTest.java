@@ -558,6 +558,10 @@ class WindowsApiCoverageTest {
         c.probe("WtsException.errorCode()", returnsValue(5), () -> new WtsException(5, "F", "x").errorCode());
         c.probe("WtsException.function()", returnsValue("F"), () -> new WtsException(5, "F", "x").function());
         c.probe("WtsException.systemMessage()", returnsValue("x"), () -> new WtsException(5, "F", "x").systemMessage());
+        c.probe("WtsException.isNoSuchSession()", returnsValue(List.of(true, true, false)), () -> List.of(
+                new WtsException(7022, "WTSLogoffSession", "x").isNoSuchSession(),
+                new WtsException(2, "WTSQueryUserToken", "x").isNoSuchSession(),
+                new WtsException(2, "CreateProcessAsUserW", "x").isNoSuchSession()));
         c.probe("WtsNoUserException.sessionId()", returns("the session, when one was named", (OptionalInt id) -> { }),
                 () -> noUser().sessionId());
         c.probe("WtsNoUserException.getMessage()", returns("names the cause", (String m) ->
