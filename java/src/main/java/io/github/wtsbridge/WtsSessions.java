@@ -573,7 +573,9 @@ public final class WtsSessions {
      * appended ({@code C:\Program Files\app.exe} first tries {@code C:\Program.exe}). The
      * program then splits its arguments by the CommandLineToArgvW rules. Build the line with
      * {@link WtsCommandLine#of} to get both right; an unquoted first token that holds a path
-     * separator but names no .exe/.com/.bat/.cmd, followed by more text, is refused.
+     * separator but names no .exe/.com/.bat/.cmd, followed by more text, is refused. To name
+     * the program by its path and have Windows read nothing out of the line, use
+     * {@link #startApplication}.
      *
      * @param sessionId   the user's session
      * @param commandLine the command line, as CreateProcess parses it (quote paths with
@@ -595,7 +597,62 @@ public final class WtsSessions {
         checkCommandLine(commandLine);
         Objects.requireNonNull(options, "options");
         NativeLibrary.ensureLoaded();
-        return launch(sessionId, commandLine, options);
+        return launch(sessionId, null, commandLine, options);
+    }
+
+    /**
+     * Starts a program given by its full path on a user's desktop, as
+     * {@link #startProcess(int, String, WtsStartOptions)} does, but passes the path to
+     * CreateProcessAsUserW as lpApplicationName: Windows runs exactly that file — it does not
+     * search for it, try ".exe" after each space, or read the program out of the command
+     * line. The command line the program sees is {@code WtsCommandLine.of(path + arguments)},
+     * so its {@code argv[0]} is the path and each argument arrives whole.
+     *
+     * @param sessionId       the user's session
+     * @param applicationPath the program's absolute path ({@code C:\...} or {@code \server\share\...})
+     *                        with its extension — Windows assumes none and does not search
+     * @param arguments       the arguments, each passed as one argument (may be empty)
+     * @param options         directory, environment, desktop, window, elevation
+     * @throws IllegalArgumentException a relative path, one without an extension, one with a
+     *                                  double quote or NUL, or a command line over 32766 characters
+     * @throws WtsNoUserException       nobody is logged on to the session (1008)
+     * @throws WtsException             as {@link #startProcess(int, String, WtsStartOptions)}
+     */
+    public static WtsStartedProcess startApplication(int sessionId, String applicationPath, List<String> arguments,
+                                                     WtsStartOptions options) {
+        Checks.sessionId(sessionId);
+        Objects.requireNonNull(applicationPath, "applicationPath");
+        Objects.requireNonNull(arguments, "arguments");
+        checkApplicationPath(applicationPath);
+        List<String> line = new ArrayList<>(arguments.size() + 1);
+        line.add(applicationPath);
+        line.addAll(arguments); // null elements: WtsCommandLine.of throws NullPointerException
+        String commandLine = WtsCommandLine.of(line);
+        Checks.text(commandLine, "command line", MAX_COMMAND_LINE_CHARS);
+        Objects.requireNonNull(options, "options");
+        NativeLibrary.ensureLoaded();
+        return launch(sessionId, applicationPath, commandLine, options);
+    }
+
+    /** An absolute Windows path with an extension in its last part, no quote, no NUL. */
+    private static void checkApplicationPath(String path) {
+        Checks.text(path, "application path", MAX_COMMAND_LINE_CHARS);
+        char letter = path.isEmpty() ? 0 : Character.toUpperCase(path.charAt(0));
+        boolean drive = path.length() >= 3 && letter >= 'A' && letter <= 'Z' && path.charAt(1) == ':'
+                && (path.charAt(2) == '\\' || path.charAt(2) == '/');
+        boolean unc = path.startsWith("\\\\") && path.length() > 2;
+        if (!drive && !unc) {
+            throw new IllegalArgumentException("the application path must be absolute (C:\\... or \\\\server\\share\\...),"
+                    + " not '" + path + "': Windows would resolve it against this process's current directory");
+        }
+        if (path.indexOf('"') >= 0) {
+            throw new IllegalArgumentException("the application path must not contain a double quote: " + path);
+        }
+        String name = path.substring(Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/')) + 1);
+        if (name.lastIndexOf('.') <= 0 || name.endsWith(".")) {
+            throw new IllegalArgumentException("the application path must name the file with its extension"
+                    + " (Windows assumes none), not '" + path + "'");
+        }
     }
 
     /** {@link #startProcess(int, String, WtsStartOptions)} with {@link WtsStartOptions#defaults()}. */
@@ -618,13 +675,14 @@ public final class WtsSessions {
         if (console == NO_CONSOLE_SESSION) {
             throw new WtsNoUserException("WTSGetActiveConsoleSessionId", "", -1);
         }
-        return launch(console, commandLine, options);
+        return launch(console, null, commandLine, options);
     }
 
-    private static WtsStartedProcess launch(int sessionId, String commandLine, WtsStartOptions options) {
+    private static WtsStartedProcess launch(int sessionId, String application, String commandLine,
+                                            WtsStartOptions options) {
         Launcher.Started started;
         try {
-            started = Launcher.start(sessionId, commandLine, options.desktop(),
+            started = Launcher.start(sessionId, application, commandLine, options.desktop(),
                     options.workingDirectory().orElse(null), options.environment(), options.elevated(),
                     options.window().code());
         } catch (WtsException e) {

@@ -131,6 +131,9 @@ class BadInputSweepTest extends FakeTestBase {
                     for (int i = 0; i < types.length; i++) {
                         args[i] = valid(types[i]);
                     }
+                    if (m.getName().equals("startApplication")) {
+                        args[1] = "C:\\valid.exe"; /* "x" is no absolute path: the one String it must not be */
+                    }
                     args[p] = bad.value();
                     String where = signature(m) + " argument " + (p + 1) + " = " + bad.label();
                     /* documented: WtsUsers' String server null = this machine */

@@ -225,6 +225,10 @@ class WindowsApiCoverageTest {
         // WTSQueryUserToken copies our own token under Wine, so a real child runs.
         String child = "cmd.exe /c exit " + CHILD_EXIT;
         c.probe("WtsSessions.startProcess(int, String)", childExits(), () -> finished(WtsSessions.startProcess(current, child)));
+        String cmd = System.getenv().getOrDefault("SystemRoot", "C:\\windows") + "\\system32\\cmd.exe";
+        c.probe("WtsSessions.startApplication(int, String, List, WtsStartOptions)", childExits(),
+                () -> finished(WtsSessions.startApplication(current, cmd, List.of("/c", "exit", String.valueOf(CHILD_EXIT)),
+                        WtsStartOptions.defaults())));
         c.probe("WtsSessions.startProcess(int, String, WtsStartOptions)", childExits(),
                 () -> finished(WtsSessions.startProcess(current, child, WtsStartOptions.defaults()
                         .withWindow(WtsShowWindow.HIDDEN))));
