@@ -162,7 +162,12 @@ public final class WtsSessions {
         return info(WtsServer.local(), sessionId);
     }
 
-    /** Names, state, counters and times in one call (WTSSessionInfo). */
+    /**
+     * Names, state, counters and times in one call (WTSSessionInfo). The idle time
+     * ({@code times().idle()}) is CurrentTime − LastInputTime; Microsoft documents LastInputTime
+     * only as "the time of the last user input in the session", and for the console session it
+     * is not a reliable measure of the user's idleness (see {@link WtsSessionTimes#idle()}).
+     */
     public static WtsInfo info(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
@@ -353,12 +358,36 @@ public final class WtsSessions {
     }
 
     /**
-     * Whether a session on this machine is a remote (RDP) session (WTSIsRemoteSession). Windows
-     * answers it only for the local server, hence no server parameter.
+     * Whether the session this JVM runs in is a remote (RDP) session (WTSIsRemoteSession with
+     * WTS_CURRENT_SESSION). Microsoft documents the class as telling "whether the current
+     * session is a remote session", for the local server only — hence no parameters.
+     */
+    public static boolean isRemoteSession() {
+        NativeLibrary.ensureLoaded();
+        return SessionInfoNative.queryLong(0, WTS_CURRENT_SESSION, InfoClass.IS_REMOTE_SESSION) != 0;
+    }
+
+    /**
+     * {@link #isRemoteSession()}, for callers that hold their own session id. WTSIsRemoteSession
+     * answers for the caller's session only (Microsoft: "whether the current session is a remote
+     * session"), so any other id is refused rather than answered for the wrong session; for
+     * another session use {@code clientProtocol(id) != WtsProtocol.CONSOLE}.
+     *
+     * @throws IllegalArgumentException for an id other than {@link #currentSessionId()}
      */
     public static boolean isRemoteSession(int sessionId) {
-        return queryInt(WtsServer.local(), sessionId, InfoClass.IS_REMOTE_SESSION) != 0;
+        Checks.sessionId(sessionId);
+        int current = currentSessionId();
+        if (sessionId != current) {
+            throw new IllegalArgumentException("WTSIsRemoteSession answers for the caller's own session only (this"
+                    + " process runs in session " + Integer.toUnsignedString(current) + ", not " + sessionId
+                    + "); for another session use clientProtocol(" + sessionId + ")");
+        }
+        return isRemoteSession();
     }
+
+    /** WTS_CURRENT_SESSION: the caller's session, for the calls documented for it only. */
+    private static final int WTS_CURRENT_SESSION = -1;
 
     /** The raw reply of any info class, as Windows returned it (WTSQuerySessionInformationW). */
     public static byte[] queryRaw(WtsServer server, int sessionId, WtsInfoClass infoClass) {
@@ -404,7 +433,8 @@ public final class WtsSessions {
                 optional(() -> infoEx(server, id)),
                 optional(() -> configInfo(server, id)),
                 optional(() -> sessionAddressV4(server, id)).flatMap(a -> a),
-                server.isLocal() ? optional(() -> isRemoteSession(id)) : Optional.empty());
+                server.isLocal() && id == currentSessionId() ? optional(WtsSessions::isRemoteSession)
+                        : Optional.empty());
     }
 
     private static <T> Optional<T> optional(Supplier<T> query) {
@@ -486,8 +516,14 @@ public final class WtsSessions {
      * @param message the text
      * @param style   buttons, icon, default button, modality
      * @param timeout how long to wait for an answer, in whole seconds (a fraction rounds up);
-     *                {@link Duration#ZERO} waits forever; ignored without wait
-     * @param wait    false: return at once with {@link WtsMessageResponse#ASYNC}
+     *                {@link Duration#ZERO} waits forever. It bounds the <em>wait</em>: without
+     *                wait the call returns at once whatever the timeout (Microsoft: "the function
+     *                returns immediately and pResponse returns IDASYNC"), so no
+     *                {@link WtsMessageResponse#TIMEOUT} ever comes back and the caller never
+     *                learns the answer; the timeout is still passed to Windows, which documents
+     *                nothing about it for that case
+     * @param wait    false: return at once with {@link WtsMessageResponse#ASYNC}; true: block
+     *                until the user answers or the timeout runs out ({@link WtsMessageResponse#TIMEOUT})
      * @return the button pressed, {@link WtsMessageResponse#TIMEOUT} or {@link WtsMessageResponse#ASYNC}
      * @throws IllegalArgumentException for texts with NUL or over the limits, a negative
      *                                  timeout or one over 4294967295 seconds

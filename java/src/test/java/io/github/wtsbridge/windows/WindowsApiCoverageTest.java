@@ -177,6 +177,7 @@ class WindowsApiCoverageTest {
         c.probe("WtsSessions.sessionAddressV4(WtsServer, int)", fails(QUERY, 0),
                 () -> WtsSessions.sessionAddressV4(local, current));
         c.probe("WtsSessions.isRemoteSession(int)", fails(QUERY, 0), () -> WtsSessions.isRemoteSession(current));
+        c.probe("WtsSessions.isRemoteSession()", fails(QUERY, 0), () -> WtsSessions.isRemoteSession());
         // The snapshot takes what each class gives: the three real ones, the rest absent.
         Coverage.Expectation snapshot = returns("user, domain and protocol; the other classes absent",
                 (WtsSessionInfo info) -> {
@@ -538,6 +539,8 @@ class WindowsApiCoverageTest {
         c.probe("WtsClientAddress.address()", returnsValue("/10.1.2.3"), () -> new WtsClientAddress(
                 WtsClientAddress.FAMILY_INET, new byte[] {0, 0, 10, 1, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
                 .address().orElseThrow().toString());
+        c.probe("WtsClientAddress.address(String, String)", returnsValue(Optional.empty()), () -> new WtsClientAddress(
+                WtsClientAddress.FAMILY_INET6, new byte[20]).address("Windows 7", "6.1"));
         c.probe("WtsClientDisplay.bitsPerPixel()", returnsNormally("pure Java"),
                 () -> new WtsClientDisplay(1920, 1080, 4).bitsPerPixel());
         c.probe("WtsHotkey.of(int, WtsHotkeyModifier[])", returnsValue(WtsHotkey.DEFAULT),
