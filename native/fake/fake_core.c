@@ -262,6 +262,7 @@ static const struct {
     DWORD code;
     const char *text;
 } MESSAGES[] = {
+    {2, "The system cannot find the file specified."},
     {5, "Access is denied."},
     {6, "The handle is invalid."},
     {8, "Not enough memory resources are available to process this command."},

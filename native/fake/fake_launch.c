@@ -450,6 +450,7 @@ static BOOL WINAPI fake_CreateProcessAsUserW(HANDLE token, const WCHAR *applicat
             fake_started *s = &started[index];
             memset(s, 0, sizeof *s);
             s->pid = 7000u + 4u * (DWORD)index;
+            s->application = copy_string(application);
             s->commandLine = copy_string(commandLine);
             s->desktop = copy_string(startup->lpDesktop);
             s->workingDirectory = copy_string(currentDirectory);
@@ -584,6 +585,7 @@ static void reset(void) {
         }
     }
     for (int i = 0; i < started_count; i++) {
+        free(started[i].application);
         free(started[i].commandLine);
         free(started[i].desktop);
         free(started[i].workingDirectory);

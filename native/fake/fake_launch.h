@@ -11,6 +11,7 @@ typedef struct fake_started {
     DWORD pid;
     int exited;
     DWORD exitCode;
+    WCHAR *application;     /* lpApplicationName; NULL when NULL */
     WCHAR *commandLine;
     WCHAR *desktop;
     WCHAR *workingDirectory;

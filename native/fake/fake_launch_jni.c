@@ -68,15 +68,15 @@ JNIEXPORT jint JNICALL FN(startedCount)(JNIEnv *env, jclass cls) {
 JNIEXPORT jobjectArray JNICALL FN(startedTexts)(JNIEnv *env, jclass cls, jint index) {
     (void)cls;
     jclass string = (*env)->FindClass(env, "java/lang/String");
-    jobjectArray result = string ? (*env)->NewObjectArray(env, 3, string, NULL) : NULL;
+    jobjectArray result = string ? (*env)->NewObjectArray(env, 4, string, NULL) : NULL;
     if (result == NULL) {
         return NULL;
     }
     fake_launch_lock();
     fake_started *s = fake_launch_started(index);
-    WCHAR *values[3] = {s ? s->commandLine : NULL, s ? s->desktop : NULL,
-                        s ? s->workingDirectory : NULL};
-    for (int i = 0; i < 3; i++) {
+    WCHAR *values[4] = {s ? s->commandLine : NULL, s ? s->desktop : NULL,
+                        s ? s->workingDirectory : NULL, s ? s->application : NULL};
+    for (int i = 0; i < 4; i++) {
         jstring value = text(env, values[i]);
         (*env)->SetObjectArrayElement(env, result, i, value);
         if (value != NULL) {

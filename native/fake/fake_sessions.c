@@ -107,6 +107,11 @@ static BOOL WINAPI fake_WTSQuerySessionInformationW(HANDLE server, DWORD session
     }
     fake_lock();
     DWORD id = session == WTS_CURRENT_SESSION ? FAKE.currentSession : session;
+    if (infoClass == WTS_INFO_IS_REMOTE_SESSION) {
+        /* Documented as "whether the current session is a remote session": the answer is the
+         * caller's session's, whatever SessionId names (the fake's reading of that page). */
+        id = FAKE.currentSession;
+    }
     fake_session *s = fake_find_session(id);
     if (s == NULL) {
         fake_unlock();

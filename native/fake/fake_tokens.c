@@ -9,6 +9,7 @@
 
 #include "fake_tokens.h"
 
+#define ERROR_FILE_NOT_FOUND 2u
 #define ERROR_NO_TOKEN 1008u
 #define ERROR_PRIVILEGE_NOT_HELD 1314u
 #define TOKEN_USER_CLASS 1
@@ -71,8 +72,10 @@ static BOOL WINAPI fake_WTSQueryUserToken(DWORD session, HANDLE *token) {
         return fail(ERROR_PRIVILEGE_NOT_HELD);
     }
     if (!exists) {
+        /* Microsoft's WTSQueryUserToken page: ERROR_FILE_NOT_FOUND, "The token query is for a
+         * session that does not exist" (not 7022 as the session queries give). */
         pthread_mutex_unlock(&lock);
-        return fail(FAKE_ERROR_CTX_WINSTATION_NOT_FOUND);
+        return fail(ERROR_FILE_NOT_FOUND);
     }
     session_user *user = users;
     while (user != NULL && user->session != session) {

@@ -113,14 +113,15 @@ done:
 }
 
 /*
- * CreateProcessAsUserW(token, NULL, commandLine, NULL, NULL, FALSE,
+ * CreateProcessAsUserW(token, application, commandLine, NULL, NULL, FALSE,
  * CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_CONSOLE, environment, workingDirectory, startup)
  * with lpDesktop = desktop and, when showWindow >= 0, STARTF_USESHOWWINDOW. environment is a
- * complete block ("A=1\0B=2\0\0") prepared by Java. Closes the thread handle; returns
- * {pid, process handle}.
+ * complete block ("A=1\0B=2\0\0") prepared by Java; application may be null (the program is
+ * then the command line's first token). Closes the thread handle; returns {pid, process handle}.
  */
 JNIEXPORT jlongArray JNICALL FN(createProcessAsUser)(JNIEnv *env, jclass cls, jlong token,
-                                                     jstring commandLine, jstring desktop,
+                                                     jstring application, jstring commandLine,
+                                                     jstring desktop,
                                                      jstring workingDirectory,
                                                      jcharArray environment, jint showWindow) {
     (void)cls;
@@ -134,6 +135,7 @@ JNIEXPORT jlongArray JNICALL FN(createProcessAsUser)(JNIEnv *env, jclass cls, jl
     WCHAR *command = wts_heap_string(env, commandLine);
     WCHAR *desk = command ? wts_heap_string(env, desktop) : NULL;
     WCHAR *directory = desk ? wts_heap_string(env, workingDirectory) : NULL;
+    WCHAR *program = desk && !(*env)->ExceptionCheck(env) ? wts_heap_string(env, application) : NULL;
     WCHAR *block = NULL;
     if (desk == NULL || (*env)->ExceptionCheck(env)) {
         goto done;
@@ -151,7 +153,7 @@ JNIEXPORT jlongArray JNICALL FN(createProcessAsUser)(JNIEnv *env, jclass cls, jl
     }
     PROCESS_INFORMATION info = {0};
     WTS_CLEAR_LAST_ERROR();
-    if (!WTS.CreateProcessAsUserW(HANDLE_OF(token), NULL, command, NULL, NULL, 0,
+    if (!WTS.CreateProcessAsUserW(HANDLE_OF(token), program, command, NULL, NULL, 0,
                                   CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_CONSOLE, block,
                                   directory, &startup, &info)) {
         DWORD error = WTS.GetLastError();
@@ -170,6 +172,7 @@ done:
     wts_free(command);
     wts_free(desk);
     wts_free(directory);
+    wts_free(program);
     wts_free(block);
     return result;
 }

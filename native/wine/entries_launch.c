@@ -22,8 +22,8 @@ typedef jlong(JNICALL *HandleFromHandleFn)(JNIEnv *, jclass, jlong);
 typedef jobject(JNICALL *ObjectFromHandleFn)(JNIEnv *, jclass, jlong);
 typedef void(JNICALL *VoidFromHandleFn)(JNIEnv *, jclass, jlong);
 typedef jboolean(JNICALL *BoolFromHandleFn)(JNIEnv *, jclass, jlong);
-typedef jobject(JNICALL *CreateFn)(JNIEnv *, jclass, jlong, jstring, jstring, jstring, jobject,
-                                   jint);
+typedef jobject(JNICALL *CreateFn)(JNIEnv *, jclass, jlong, jstring, jstring, jstring, jstring,
+                                   jobject, jint);
 typedef jint(JNICALL *WaitFn)(JNIEnv *, jclass, jlong, jint);
 
 /* Handles the rows hand on to each other (0 when an earlier step did not get one). */
@@ -329,7 +329,8 @@ void test_launch_create_process(void *fn, jclass cls) {
                                      : "a token handle no object has";
     jobject environment = child_environment();
     begin();
-    jobject result = leave_object(((CreateFn)fn)(env, cls, HANDLE_ARG(token),
+    /* The application name is passed too (lpApplicationName: this very file, no search). */
+    jobject result = leave_object(((CreateFn)fn)(env, cls, HANDLE_ARG(token), java_string(path),
                                                  java_string(command), java_string(desktop),
                                                  NULL, environment, -1));
     if (last_exception() == NULL && result != NULL &&
@@ -351,7 +352,7 @@ void test_launch_create_process(void *fn, jclass cls) {
     PROCESS_INFORMATION info = {0};
     WCHAR *block = jv_array_data(environment, 'C');
     SetLastError(0);
-    BOOL ok = CreateProcessAsUserW(token, NULL, command, NULL, NULL, FALSE,
+    BOOL ok = CreateProcessAsUserW(token, path, command, NULL, NULL, FALSE,
                                    CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_CONSOLE, block, NULL,
                                    &startup, &info);
     expect_mirror(what, ok, GetLastError(), "CreateProcessAsUserW");

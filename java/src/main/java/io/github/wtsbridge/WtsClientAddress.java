@@ -11,6 +11,15 @@ import java.util.Optional;
  * address at {@code Address[0..15]}; {@link #address()} applies that. Console sessions and
  * clients behind an RD Gateway have no address ({@link #FAMILY_UNSPEC}).
  *
+ * <p>Hosts before Windows 8 / Server 2012 (NT 6.0 and 6.1: Vista, 7, Server 2008 and 2008 R2)
+ * report IPv6 differently: Microsoft's KB 951422 shows the address starting at
+ * {@code Address[2]}, like IPv4, with a run of zero groups ("::") written as one zero group —
+ * so {@code fe80::385f:e84b:ac02:f69c} arrives as {@code 00 00 FE 80 00 00 38 5F …} and
+ * cannot be told from two other addresses (pywin32 issue 664 saw the same on Server 2008).
+ * {@link #address()} reads the layout of Windows 8 / 2012 and later; for a reply from an
+ * older host use {@link #address(String, String)}, which gives no IPv6 address rather than a
+ * wrong one. IPv4 is at {@code Address[2]} on every version.
+ *
  * @param family the address family: {@link #FAMILY_INET}, {@link #FAMILY_INET6},
  *               {@link #FAMILY_UNSPEC} or another AF_* value Windows reported
  * @param raw    the 20 address bytes exactly as Windows returned them
@@ -49,6 +58,17 @@ public record WtsClientAddress(int family, byte[] raw) {
             throw new AssertionError("4 and 16 bytes are valid address lengths", impossible);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The client's IP address as a host of the given {@code os.name} / {@code os.version}
+     * (e.g. "Windows Server 2008 R2" / "6.1") reports it: for NT 6.0 and 6.1 an IPv6 reply is
+     * ambiguous (see above) and gives empty; everything else as {@link #address()}.
+     */
+    public Optional<InetAddress> address(String osName, String osVersion) {
+        boolean beforeWindows8 = osName != null && osName.startsWith("Windows")
+                && ("6.0".equals(osVersion) || "6.1".equals(osVersion));
+        return family == FAMILY_INET6 && beforeWindows8 ? Optional.empty() : address();
     }
 
     @Override

@@ -11,6 +11,11 @@ package io.github.wtsbridge;
 public class WtsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * ERROR_FILE_NOT_FOUND: from WTSQueryUserToken, a session that does not exist (as Microsoft
+     * documents it); from CreateProcessAsUserW, a program that is not there.
+     */
+    public static final int ERROR_FILE_NOT_FOUND = 2;
     /** ERROR_ACCESS_DENIED. */
     public static final int ERROR_ACCESS_DENIED = 5;
     /** ERROR_INVALID_HANDLE. */
@@ -31,7 +36,11 @@ public class WtsException extends RuntimeException {
     public static final int ERROR_PRIVILEGE_NOT_HELD = 1314;
     /** RPC_S_SERVER_UNAVAILABLE: the remote server cannot be reached. */
     public static final int RPC_S_SERVER_UNAVAILABLE = 1722;
-    /** ERROR_CTX_WINSTATION_NOT_FOUND: no session with that id (it may just have ended). */
+    /**
+     * ERROR_CTX_WINSTATION_NOT_FOUND: no session with that id (it may just have ended). Test
+     * for "no such session" with {@link #isNoSuchSession()}, which also knows the code
+     * WTSQueryUserToken documents instead.
+     */
     public static final int ERROR_CTX_WINSTATION_NOT_FOUND = 7022;
 
     private final int errorCode;
@@ -84,6 +93,34 @@ public class WtsException extends RuntimeException {
             default:
                 return null;
         }
+    }
+
+    /**
+     * Whether Windows said that the session does not exist — the one reliable test, because
+     * the code depends on the function:
+     * <ul>
+     * <li>{@link #ERROR_CTX_WINSTATION_NOT_FOUND} (7022, "The specified session cannot be
+     *     found.") from any function. Microsoft's pages for WTSQuerySessionInformationW,
+     *     WTSLogoffSession, WTSDisconnectSession, WTSSendMessageW, WTSConnectSessionW and
+     *     WTSStart/StopRemoteControlSession list no codes at all ("call GetLastError"); 7022 is
+     *     the code Terminal Services has for it, the one the fake gives, and what
+     *     {@code WindowsSessionsTest} expects from WTSQuerySessionInformationW on the real
+     *     Windows CI runners. Windows' own RPC protocol (MS-TSTS) answers some queries with
+     *     this status both for a session that does not exist and for one the caller lacks
+     *     the Query Information permission on, so "no such session" may mean "not visible to you".
+     * <li>{@link #ERROR_FILE_NOT_FOUND} (2) from WTSQueryUserToken — and so from
+     *     {@link WtsSessions#startProcess} and {@link WtsUsers#queryUserToken} — which
+     *     Microsoft documents as "the token query is for a session that does not exist"
+     *     (its other documented codes: 5 and 1314 when the caller is not LocalSystem with
+     *     SE_TCB_NAME, 1008 when nobody is logged on, 87). Code 2 from any other function
+     *     (CreateProcessAsUserW: the program is not there) is not this.
+     * </ul>
+     * Access denied (5) is never read as "no such session", though Windows may give it for a
+     * session the caller may not see.
+     */
+    public boolean isNoSuchSession() {
+        return errorCode == ERROR_CTX_WINSTATION_NOT_FOUND
+                || errorCode == ERROR_FILE_NOT_FOUND && "WTSQueryUserToken".equals(function);
     }
 
     /** The Win32 error code, as returned by {@code GetLastError()}. */

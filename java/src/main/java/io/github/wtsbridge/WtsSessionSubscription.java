@@ -47,6 +47,12 @@ public final class WtsSessionSubscription implements AutoCloseable {
      * registration (RPC_S_INVALID_BINDING, 1702); a service that subscribes at start-up should
      * retry.
      *
+     * <p>A Windows service runs in session 0, where nobody logs on: with
+     * {@link WtsSessionScope#THIS_SESSION} it hears only session 0's changes — in practice none
+     * of the users' logons, locks or disconnects. A service watching users needs
+     * {@link WtsSessionScope#ALL_SESSIONS} (Microsoft: NOTIFY_FOR_THIS_SESSION delivers "only
+     * session notifications involving the session attached to by the window").
+     *
      * @throws WtsException if the window or the registration cannot be made
      */
     public static WtsSessionSubscription open(WtsSessionScope scope, WtsSessionListener listener) {

@@ -29,7 +29,17 @@ public record WtsSessionTimes(Optional<Instant> logon, Optional<Instant> connect
         Objects.requireNonNull(current, "current");
     }
 
-    /** How long since the last input, by the server's clock; empty if there was none. */
+    /**
+     * How long since the last input, by the server's clock (CurrentTime − LastInputTime);
+     * empty if there was none (Windows reports no LastInputTime, e.g. for a disconnected session).
+     *
+     * <p>Not a reliable idle time for the console session: Microsoft documents LastInputTime
+     * only as "the time of the last user input in the session" and its idle timers (the
+     * MAX_IDLE_TIME user setting) for Remote Desktop sessions; for the console, reports say
+     * Windows keeps LastInputTime equal to CurrentTime, so this reads zero however long the user
+     * has been away. For the console user's idleness, ask in that session (GetLastInputInfo,
+     * from a process started there with {@link WtsSessions#startProcess}).
+     */
     public Optional<Duration> idle() {
         return lastInput.map(last -> last.isAfter(current) ? Duration.ZERO : Duration.between(last, current));
     }

@@ -30,6 +30,11 @@ import java.util.function.Supplier;
  * knows about each one. Methods without a {@link WtsServer} use {@link WtsServer#local()}.
  * Windows failures throw {@link WtsException}; bad arguments throw
  * {@link IllegalArgumentException} or {@link NullPointerException} before any native call.
+ *
+ * <p>A session that does not exist (or has just ended): test {@link WtsException#isNoSuchSession()}
+ * rather than a code. Microsoft documents no error codes for the session queries and controls
+ * here; Windows reports 7022 (ERROR_CTX_WINSTATION_NOT_FOUND) for them, while WTSQueryUserToken,
+ * under {@link #startProcess}, documents 2 (ERROR_FILE_NOT_FOUND).
  */
 public final class WtsSessions {
     /** WTSGetActiveConsoleSessionId's value when no session is attached to the console. */
@@ -157,7 +162,12 @@ public final class WtsSessions {
         return info(WtsServer.local(), sessionId);
     }
 
-    /** Names, state, counters and times in one call (WTSSessionInfo). */
+    /**
+     * Names, state, counters and times in one call (WTSSessionInfo). The idle time
+     * ({@code times().idle()}) is CurrentTime − LastInputTime; Microsoft documents LastInputTime
+     * only as "the time of the last user input in the session", and for the console session it
+     * is not a reliable measure of the user's idleness (see {@link WtsSessionTimes#idle()}).
+     */
     public static WtsInfo info(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
@@ -348,12 +358,36 @@ public final class WtsSessions {
     }
 
     /**
-     * Whether a session on this machine is a remote (RDP) session (WTSIsRemoteSession). Windows
-     * answers it only for the local server, hence no server parameter.
+     * Whether the session this JVM runs in is a remote (RDP) session (WTSIsRemoteSession with
+     * WTS_CURRENT_SESSION). Microsoft documents the class as telling "whether the current
+     * session is a remote session", for the local server only — hence no parameters.
+     */
+    public static boolean isRemoteSession() {
+        NativeLibrary.ensureLoaded();
+        return SessionInfoNative.queryLong(0, WTS_CURRENT_SESSION, InfoClass.IS_REMOTE_SESSION) != 0;
+    }
+
+    /**
+     * {@link #isRemoteSession()}, for callers that hold their own session id. WTSIsRemoteSession
+     * answers for the caller's session only (Microsoft: "whether the current session is a remote
+     * session"), so any other id is refused rather than answered for the wrong session; for
+     * another session use {@code clientProtocol(id) != WtsProtocol.CONSOLE}.
+     *
+     * @throws IllegalArgumentException for an id other than {@link #currentSessionId()}
      */
     public static boolean isRemoteSession(int sessionId) {
-        return queryInt(WtsServer.local(), sessionId, InfoClass.IS_REMOTE_SESSION) != 0;
+        Checks.sessionId(sessionId);
+        int current = currentSessionId();
+        if (sessionId != current) {
+            throw new IllegalArgumentException("WTSIsRemoteSession answers for the caller's own session only (this"
+                    + " process runs in session " + Integer.toUnsignedString(current) + ", not " + sessionId
+                    + "); for another session use clientProtocol(" + sessionId + ")");
+        }
+        return isRemoteSession();
     }
+
+    /** WTS_CURRENT_SESSION: the caller's session, for the calls documented for it only. */
+    private static final int WTS_CURRENT_SESSION = -1;
 
     /** The raw reply of any info class, as Windows returned it (WTSQuerySessionInformationW). */
     public static byte[] queryRaw(WtsServer server, int sessionId, WtsInfoClass infoClass) {
@@ -373,7 +407,7 @@ public final class WtsSessions {
      * A class this Windows does not answer (ERROR_NOT_SUPPORTED, ERROR_CALL_NOT_IMPLEMENTED,
      * ERROR_INVALID_PARAMETER, or a failure that sets no error code at all, as Wine's
      * wtsapi32 gives for all but three classes) is an empty field; any other failure fails the snapshot, e.g.
-     * {@link WtsException#ERROR_CTX_WINSTATION_NOT_FOUND} for a session that ended meanwhile.
+     * a session that ended meanwhile ({@link WtsException#isNoSuchSession()}).
      */
     public static WtsSessionInfo snapshot(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
@@ -399,7 +433,8 @@ public final class WtsSessions {
                 optional(() -> infoEx(server, id)),
                 optional(() -> configInfo(server, id)),
                 optional(() -> sessionAddressV4(server, id)).flatMap(a -> a),
-                server.isLocal() ? optional(() -> isRemoteSession(id)) : Optional.empty());
+                server.isLocal() && id == currentSessionId() ? optional(WtsSessions::isRemoteSession)
+                        : Optional.empty());
     }
 
     private static <T> Optional<T> optional(Supplier<T> query) {
@@ -453,14 +488,20 @@ public final class WtsSessions {
         return sendMessage(WtsServer.local(), sessionId, title, message, style, timeout, wait);
     }
 
-    /** Logs a session off (WTSLogoffSession); with wait, returns when the logoff is done. */
+    /**
+     * Logs a session off (WTSLogoffSession); with wait, returns when the logoff is done. A
+     * session that does not exist: {@link WtsException#isNoSuchSession()}.
+     */
     public static void logoff(WtsServer server, int sessionId, boolean wait) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
         server.run(h -> ControlNative.logoff(h, session, wait));
     }
 
-    /** Disconnects a session, leaving the user logged on (WTSDisconnectSession). */
+    /**
+     * Disconnects a session, leaving the user logged on (WTSDisconnectSession). A session
+     * that does not exist: {@link WtsException#isNoSuchSession()}.
+     */
     public static void disconnect(WtsServer server, int sessionId, boolean wait) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
@@ -475,8 +516,14 @@ public final class WtsSessions {
      * @param message the text
      * @param style   buttons, icon, default button, modality
      * @param timeout how long to wait for an answer, in whole seconds (a fraction rounds up);
-     *                {@link Duration#ZERO} waits forever; ignored without wait
-     * @param wait    false: return at once with {@link WtsMessageResponse#ASYNC}
+     *                {@link Duration#ZERO} waits forever. It bounds the <em>wait</em>: without
+     *                wait the call returns at once whatever the timeout (Microsoft: "the function
+     *                returns immediately and pResponse returns IDASYNC"), so no
+     *                {@link WtsMessageResponse#TIMEOUT} ever comes back and the caller never
+     *                learns the answer; the timeout is still passed to Windows, which documents
+     *                nothing about it for that case
+     * @param wait    false: return at once with {@link WtsMessageResponse#ASYNC}; true: block
+     *                until the user answers or the timeout runs out ({@link WtsMessageResponse#TIMEOUT})
      * @return the button pressed, {@link WtsMessageResponse#TIMEOUT} or {@link WtsMessageResponse#ASYNC}
      * @throws IllegalArgumentException for texts with NUL or over the limits, a negative
      *                                  timeout or one over 4294967295 seconds
@@ -562,7 +609,9 @@ public final class WtsSessions {
      * appended ({@code C:\Program Files\app.exe} first tries {@code C:\Program.exe}). The
      * program then splits its arguments by the CommandLineToArgvW rules. Build the line with
      * {@link WtsCommandLine#of} to get both right; an unquoted first token that holds a path
-     * separator but names no .exe/.com/.bat/.cmd, followed by more text, is refused.
+     * separator but names no .exe/.com/.bat/.cmd, followed by more text, is refused. To name
+     * the program by its path and have Windows read nothing out of the line, use
+     * {@link #startApplication}.
      *
      * @param sessionId   the user's session
      * @param commandLine the command line, as CreateProcess parses it (quote paths with
@@ -572,16 +621,74 @@ public final class WtsSessions {
      * @throws IllegalArgumentException an empty or over-long line, a NUL, or an unquoted program
      *                                  path with a space in it (see above)
      * @throws WtsNoUserException nobody is logged on to the session (1008)
-     * @throws WtsException       1314 when the caller is not LocalSystem (SE_TCB_NAME), 7022 for
-     *                            a session that does not exist, 2/3/5 from CreateProcessAsUserW for
-     *                            a program that is not there or not allowed, each with its function
+     * @throws WtsException       from WTSQueryUserToken: 1314 or 5 when the caller is not
+     *                            LocalSystem with SE_TCB_NAME, 2 for a session that does not exist
+     *                            (documented; {@link WtsException#isNoSuchSession()} is true, also
+     *                            for a 7022); from CreateProcessAsUserW: 2/3/5 for a program that
+     *                            is not there or not allowed (isNoSuchSession() false); each
+     *                            names its function
      */
     public static WtsStartedProcess startProcess(int sessionId, String commandLine, WtsStartOptions options) {
         Checks.sessionId(sessionId);
         checkCommandLine(commandLine);
         Objects.requireNonNull(options, "options");
         NativeLibrary.ensureLoaded();
-        return launch(sessionId, commandLine, options);
+        return launch(sessionId, null, commandLine, options);
+    }
+
+    /**
+     * Starts a program given by its full path on a user's desktop, as
+     * {@link #startProcess(int, String, WtsStartOptions)} does, but passes the path to
+     * CreateProcessAsUserW as lpApplicationName: Windows runs exactly that file — it does not
+     * search for it, try ".exe" after each space, or read the program out of the command
+     * line. The command line the program sees is {@code WtsCommandLine.of(path + arguments)},
+     * so its {@code argv[0]} is the path and each argument arrives whole.
+     *
+     * @param sessionId       the user's session
+     * @param applicationPath the program's absolute path ({@code C:\...} or {@code \server\share\...})
+     *                        with its extension — Windows assumes none and does not search
+     * @param arguments       the arguments, each passed as one argument (may be empty)
+     * @param options         directory, environment, desktop, window, elevation
+     * @throws IllegalArgumentException a relative path, one without an extension, one with a
+     *                                  double quote or NUL, or a command line over 32766 characters
+     * @throws WtsNoUserException       nobody is logged on to the session (1008)
+     * @throws WtsException             as {@link #startProcess(int, String, WtsStartOptions)}
+     */
+    public static WtsStartedProcess startApplication(int sessionId, String applicationPath, List<String> arguments,
+                                                     WtsStartOptions options) {
+        Checks.sessionId(sessionId);
+        Objects.requireNonNull(applicationPath, "applicationPath");
+        Objects.requireNonNull(arguments, "arguments");
+        checkApplicationPath(applicationPath);
+        List<String> line = new ArrayList<>(arguments.size() + 1);
+        line.add(applicationPath);
+        line.addAll(arguments); // null elements: WtsCommandLine.of throws NullPointerException
+        String commandLine = WtsCommandLine.of(line);
+        Checks.text(commandLine, "command line", MAX_COMMAND_LINE_CHARS);
+        Objects.requireNonNull(options, "options");
+        NativeLibrary.ensureLoaded();
+        return launch(sessionId, applicationPath, commandLine, options);
+    }
+
+    /** An absolute Windows path with an extension in its last part, no quote, no NUL. */
+    private static void checkApplicationPath(String path) {
+        Checks.text(path, "application path", MAX_COMMAND_LINE_CHARS);
+        char letter = path.isEmpty() ? 0 : Character.toUpperCase(path.charAt(0));
+        boolean drive = path.length() >= 3 && letter >= 'A' && letter <= 'Z' && path.charAt(1) == ':'
+                && (path.charAt(2) == '\\' || path.charAt(2) == '/');
+        boolean unc = path.startsWith("\\\\") && path.length() > 2;
+        if (!drive && !unc) {
+            throw new IllegalArgumentException("the application path must be absolute (C:\\... or \\\\server\\share\\...),"
+                    + " not '" + path + "': Windows would resolve it against this process's current directory");
+        }
+        if (path.indexOf('"') >= 0) {
+            throw new IllegalArgumentException("the application path must not contain a double quote: " + path);
+        }
+        String name = path.substring(Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/')) + 1);
+        if (name.lastIndexOf('.') <= 0 || name.endsWith(".")) {
+            throw new IllegalArgumentException("the application path must name the file with its extension"
+                    + " (Windows assumes none), not '" + path + "'");
+        }
     }
 
     /** {@link #startProcess(int, String, WtsStartOptions)} with {@link WtsStartOptions#defaults()}. */
@@ -604,13 +711,14 @@ public final class WtsSessions {
         if (console == NO_CONSOLE_SESSION) {
             throw new WtsNoUserException("WTSGetActiveConsoleSessionId", "", -1);
         }
-        return launch(console, commandLine, options);
+        return launch(console, null, commandLine, options);
     }
 
-    private static WtsStartedProcess launch(int sessionId, String commandLine, WtsStartOptions options) {
+    private static WtsStartedProcess launch(int sessionId, String application, String commandLine,
+                                            WtsStartOptions options) {
         Launcher.Started started;
         try {
-            started = Launcher.start(sessionId, commandLine, options.desktop(),
+            started = Launcher.start(sessionId, application, commandLine, options.desktop(),
                     options.workingDirectory().orElse(null), options.environment(), options.elevated(),
                     options.window().code());
         } catch (WtsException e) {
@@ -650,9 +758,11 @@ public final class WtsSessions {
     /**
      * Starts remote control (shadowing) of a session on this machine from the caller's own
      * session (WTSStartRemoteControlSessionW); the hotkey ends it. Must be called from a
-     * remote session. Errors: 7044 ERROR_CTX_SHADOW_DENIED (the user refused or policy
-     * forbids), 7045 ERROR_CTX_WINSTATION_ACCESS_DENIED, 7050 ERROR_CTX_SHADOW_INVALID
-     * (e.g. shadowing oneself), 7051 ERROR_CTX_SHADOW_DISABLED, 7022 no such session.
+     * remote session. Microsoft documents no error codes for it; the ERROR_CTX_* codes for
+     * the cases are 7044 ERROR_CTX_SHADOW_DENIED (the user refused or policy forbids), 7045
+     * ERROR_CTX_WINSTATION_ACCESS_DENIED, 7050 ERROR_CTX_SHADOW_INVALID (e.g. shadowing
+     * oneself), 7051 ERROR_CTX_SHADOW_DISABLED; a session that does not exist:
+     * {@link WtsException#isNoSuchSession()}.
      */
     public static void startRemoteControl(int targetSessionId, WtsHotkey hotkey) {
         startRemoteControl(WtsServer.local(), targetSessionId, hotkey);
@@ -668,8 +778,10 @@ public final class WtsSessions {
     }
 
     /**
-     * Stops the remote control of a session (WTSStopRemoteControlSession). Errors: 7057
-     * ERROR_CTX_SHADOW_NOT_RUNNING (nobody is shadowing it), 7022 no such session, 5.
+     * Stops the remote control of a session (WTSStopRemoteControlSession). Microsoft documents
+     * no error codes; the ERROR_CTX_* code for nobody shadowing it is 7057
+     * ERROR_CTX_SHADOW_NOT_RUNNING; a session that does not exist:
+     * {@link WtsException#isNoSuchSession()}.
      */
     public static void stopRemoteControl(int sessionId) {
         Checks.sessionId(sessionId);
@@ -688,8 +800,10 @@ public final class WtsSessions {
      * {@code String} of it. It does not modify {@code password}: clear your array yourself
      * ({@code Arrays.fill(password, '\0')}) when you are done with it.
      *
-     * <p>Errors: 1326 ERROR_LOGON_FAILURE (wrong password), 5 ERROR_ACCESS_DENIED, 7022 no
-     * such session, 7024 ERROR_CTX_WINSTATION_BUSY.
+     * <p>Errors (Microsoft documents none for this function; these are the Win32 codes for the
+     * cases): 1326 ERROR_LOGON_FAILURE (wrong password), 5 ERROR_ACCESS_DENIED, 7024
+     * ERROR_CTX_WINSTATION_BUSY; a session that does not exist:
+     * {@link WtsException#isNoSuchSession()}.
      */
     public static void connect(int sessionId, int targetSessionId, char[] password, boolean wait) {
         Checks.sessionId(sessionId);

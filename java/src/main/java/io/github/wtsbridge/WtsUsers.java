@@ -27,8 +27,9 @@ public final class WtsUsers {
     /**
      * The primary token of the user logged on to a session (WTSQueryUserToken); close it.
      * Needs LocalSystem with SE_TCB_NAME (a Windows service): otherwise WtsException 1314
-     * (ERROR_PRIVILEGE_NOT_HELD); {@link WtsNoUserException} (1008, ERROR_NO_TOKEN) when nobody
-     * is logged on there.
+     * (ERROR_PRIVILEGE_NOT_HELD) or 5; {@link WtsNoUserException} (1008, ERROR_NO_TOKEN) when nobody
+     * is logged on there; 2 (ERROR_FILE_NOT_FOUND, as Microsoft documents it) for a session
+     * that does not exist — test {@link WtsException#isNoSuchSession()}.
      */
     public static WtsUserToken queryUserToken(int sessionId) {
         Checks.sessionId(sessionId);
@@ -72,8 +73,12 @@ public final class WtsUsers {
         return UserConfigNative.queryInt(server, user, setting.configClass());
     }
 
-    /** Changes one setting of a user's configuration; server null = this machine. */
-    public static <T> void setConfig(String server, String user, WtsUserSetting<T> setting, T value) {
+    /**
+     * Changes one setting of a user's configuration; server null = this machine. Only a
+     * {@link WtsUserSetting.Writable} is accepted: {@link WtsUserSetting#REMOTE_HOME_DIRECTORY},
+     * which Windows documents as not settable, does not compile here.
+     */
+    public static <T> void setConfig(String server, String user, WtsUserSetting.Writable<T> setting, T value) {
         checkNames(server, user);
         Objects.requireNonNull(setting, "setting");
         Objects.requireNonNull(value, "value");
@@ -88,8 +93,8 @@ public final class WtsUsers {
         }
     }
 
-    /** Changes one setting of a user's configuration on a server (by its name). */
-    public static <T> void setConfig(WtsServer server, String user, WtsUserSetting<T> setting, T value) {
+    /** Changes one setting of a user's configuration on a server (by its name); see above. */
+    public static <T> void setConfig(WtsServer server, String user, WtsUserSetting.Writable<T> setting, T value) {
         setConfig(nameOf(server), user, setting, value);
     }
 
@@ -111,7 +116,14 @@ public final class WtsUsers {
         return getConfig(nameOf(server), user);
     }
 
-    /** Writes a user's whole configuration in one call (WTSUserConfigUser); server null = this machine. */
+    /**
+     * Writes a user's whole configuration in one call (WTSUserConfigUser, a WTSUSERCONFIGW);
+     * server null = this machine. The record's {@code remoteHomeDirectory} is passed in the
+     * structure's TerminalServerRemoteHomeDir field as it is; Microsoft documents the matching
+     * class (WTSUserConfigfTerminalServerRemoteHomeDir) as not settable and says nothing of
+     * the field here, so do not count on it being stored: Windows derives it from the home
+     * directory and its drive. Read the configuration back to see what Windows kept.
+     */
     public static void setConfig(String server, String user, WtsUserConfig config) {
         checkNames(server, user);
         Objects.requireNonNull(config, "config");

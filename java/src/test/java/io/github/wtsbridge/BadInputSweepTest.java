@@ -59,7 +59,7 @@ class BadInputSweepTest extends FakeTestBase {
             return Duration.ofSeconds(1);
         } else if (type == WtsMessageStyle.class) {
             return WtsMessageStyle.OK;
-        } else if (type == WtsUserSetting.class) {
+        } else if (type == WtsUserSetting.class || type == WtsUserSetting.Writable.class) {
             return WtsUserSetting.INITIAL_PROGRAM;
         } else if (type == WtsSessionScope.class) {
             return WtsSessionScope.ALL_SESSIONS;
@@ -130,6 +130,9 @@ class BadInputSweepTest extends FakeTestBase {
                     Object[] args = new Object[types.length];
                     for (int i = 0; i < types.length; i++) {
                         args[i] = valid(types[i]);
+                    }
+                    if (m.getName().equals("startApplication")) {
+                        args[1] = "C:\\valid.exe"; /* "x" is no absolute path: the one String it must not be */
                     }
                     args[p] = bad.value();
                     String where = signature(m) + " argument " + (p + 1) + " = " + bad.label();

@@ -211,6 +211,7 @@ class SessionInfoTest extends FakeTestBase {
     @Test
     void sessionAddressV4AndIsRemoteSession() throws Exception {
         FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        FakeWts.setCurrentProcess(4242, S); // WTSIsRemoteSession answers for the caller's session only
         set(WtsInfoClass.SESSION_ADDRESS_V4, FakeWts.clientAddress(2, new byte[] {(byte) 192, (byte) 168, 7, 9}, 2));
         set(WtsInfoClass.IS_REMOTE_SESSION, FakeReplies.oneByte(1));
 
@@ -303,6 +304,7 @@ class SessionInfoTest extends FakeTestBase {
         set(WtsInfoClass.SESSION_INFO_EX, FakeReplies.sessionInfoEx(1, S, 0, 1, "RDP-Tcp#7", "alice", "CORP", LOGON,
                 CONNECT, null, INPUT, NOW, 1, 2, 3, 4, 5, 6));
         set(WtsInfoClass.IS_REMOTE_SESSION, FakeReplies.oneByte(1));
+        FakeWts.setCurrentProcess(4242, S); // the snapshot asks WTSIsRemoteSession only of our own session
 
         WtsSessionInfo s = WtsSessions.snapshot(S);
 

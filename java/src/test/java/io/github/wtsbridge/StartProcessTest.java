@@ -14,6 +14,7 @@ import io.github.wtsbridge.testing.FakeTestBase;
 import io.github.wtsbridge.testing.FakeWts;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -56,7 +57,7 @@ class StartProcessTest extends FakeTestBase {
 
         assertEquals(1, FakeLaunch.startedCount());
         assertArrayEquals(new String[] {"\"C:\\Program Files\\Acme\\acme.exe\" --welcome", "winsta0\\default",
-            "C:\\Users\\alice\\Documents"}, FakeLaunch.startedTexts(0));
+            "C:\\Users\\alice\\Documents", null}, FakeLaunch.startedTexts(0), "no lpApplicationName");
         assertArrayEquals(new String[] {"=C:=C:\\Users\\alice", "ACME_UPDATED=1", "ALLUSERSPROFILE=C:\\ProgramData",
             "PATH=C:\\Acme;C:\\Windows", "USERNAME=alice", "USERPROFILE=C:\\Users\\alice"},
                 FakeLaunch.startedEnvironment(0));
@@ -67,6 +68,49 @@ class StartProcessTest extends FakeTestBase {
         assertEquals(0, n[4], "handles not inherited");
         assertEquals(2, n[5], "token of session 2");
         assertEquals(0, n[6], "the plain (filtered) token unless elevation is asked for");
+    }
+
+    @Test
+    void anExplicitApplicationPathIsPassedAsLpApplicationNameAndArgv0() {
+        String app = "C:\\Program Files\\Acme\\acme.exe";
+        try (WtsStartedProcess p = WtsSessions.startApplication(2, app, List.of("--welcome", "two words", ""),
+                WtsStartOptions.defaults())) {
+            assertEquals(2, p.sessionId());
+        }
+        String[] texts = FakeLaunch.startedTexts(0);
+        assertEquals(app, texts[3], "lpApplicationName: Windows runs this file, no search, no C:\\Program.exe");
+        assertEquals("\"C:\\Program Files\\Acme\\acme.exe\" --welcome \"two words\" \"\"", texts[0]);
+        assertEquals("winsta0\\default", texts[1]);
+        // a UNC path and no arguments: the line is the path alone
+        WtsSessions.startApplication(2, "\\\\fs01\\apps\\tool.cmd", List.of(), WtsStartOptions.defaults()).close();
+        assertEquals("\\\\fs01\\apps\\tool.cmd", FakeLaunch.startedTexts(1)[3]);
+        assertEquals("\\\\fs01\\apps\\tool.cmd", FakeLaunch.startedTexts(1)[0]);
+    }
+
+    @Test
+    void anApplicationPathWindowsWouldResolveOrGuessIsRefusedBeforeAnyCall() {
+        long calls = FakeWts.callCount();
+        WtsStartOptions defaults = WtsStartOptions.defaults();
+        for (String bad : new String[] {"acme.exe", "Acme\\acme.exe", "\\Acme\\acme.exe", "C:acme.exe",
+                                        "C:\\Acme\\acme", "C:\\Acme\\acme.", "C:\\Acme\\.exe", "C:\\Ac\"me\\a.exe",
+                                        "C:\\Acme\\a\0.exe", "", "1:\\a.exe"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> WtsSessions.startApplication(2, bad, List.of(), defaults), bad);
+            assertTrue(e.getMessage().contains("application path"), e.getMessage());
+        }
+        assertThrows(NullPointerException.class, () -> WtsSessions.startApplication(2, null, List.of(), defaults));
+        assertThrows(NullPointerException.class, () -> WtsSessions.startApplication(2, "C:\\a.exe", null, defaults));
+        assertThrows(NullPointerException.class,
+                () -> WtsSessions.startApplication(2, "C:\\a.exe", java.util.Arrays.asList("x", null), defaults));
+        assertThrows(NullPointerException.class, () -> WtsSessions.startApplication(2, "C:\\a.exe", List.of(), null));
+        assertThrows(IllegalArgumentException.class,
+                () -> WtsSessions.startApplication(2, "C:\\a.exe", List.of("a\0b"), defaults));
+        assertThrows(IllegalArgumentException.class,
+                () -> WtsSessions.startApplication(2, "C:\\a.exe", List.of("x".repeat(32_760)), defaults));
+        assertThrows(IllegalArgumentException.class,
+                () -> WtsSessions.startApplication(-1, "C:\\a.exe", List.of(), defaults));
+        assertEquals(calls, FakeWts.callCount());
+        assertEquals(0, FakeLaunch.startedCount());
     }
 
     @Test
@@ -219,9 +263,11 @@ class StartProcessTest extends FakeTestBase {
     }
 
     @Test
-    void aSessionThatDoesNotExistIs7022() {
+    void aSessionThatDoesNotExistIsNoSuchSession() {
         WtsException e = assertThrows(WtsException.class, () -> WtsSessions.startProcess(9, "x.exe"));
-        assertEquals(7022, e.errorCode());
+        assertEquals(WtsException.ERROR_FILE_NOT_FOUND, e.errorCode()); // as WTSQueryUserToken documents it
+        assertEquals("WTSQueryUserToken", e.function());
+        assertTrue(e.isNoSuchSession());
         assertFalse(e instanceof WtsNoUserException);
     }
 

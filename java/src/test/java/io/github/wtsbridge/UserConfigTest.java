@@ -1,7 +1,9 @@
 package io.github.wtsbridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wtsbridge.testing.FakeTestBase;
 import io.github.wtsbridge.testing.FakeUserConfig;
@@ -77,19 +79,82 @@ class UserConfigTest extends FakeTestBase {
                 new Object[] {WtsUserSetting.SHADOWING, WtsShadowing.VIEW_WITHOUT_PERMISSION},
                 new Object[] {WtsUserSetting.PROFILE_PATH, "\\\\fs01\\profiles$\\alice"},
                 new Object[] {WtsUserSetting.HOME_DIRECTORY, "\\\\fs01\\home$\\alice"},
-                new Object[] {WtsUserSetting.HOME_DIRECTORY_DRIVE, "H:"},
-                new Object[] {WtsUserSetting.REMOTE_HOME_DIRECTORY, true});
-        assertEquals(WtsUserSetting.ALL.size(), cases.size());
+                new Object[] {WtsUserSetting.HOME_DIRECTORY_DRIVE, "H:"});
+        assertEquals(WtsUserSetting.WRITABLE.size(), cases.size());
         for (Object[] c : cases) {
-            roundTrip((WtsUserSetting<?>) c[0], c[1]);
+            roundTrip((WtsUserSetting.Writable<?>) c[0], c[1]);
         }
         assertEquals(0xFFFF_FFFF, WtsUsers.getConfigRaw(LOCAL, USER, WtsUserSetting.MAX_IDLE_TIME));
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> void roundTrip(WtsUserSetting<T> setting, Object value) {
+    private static <T> void roundTrip(WtsUserSetting.Writable<T> setting, Object value) {
         WtsUsers.setConfig(LOCAL, USER, setting, (T) value);
         assertEquals(value, WtsUsers.getConfig(LOCAL, USER, setting), setting.name());
+    }
+
+    @Test
+    void remoteHomeDirectoryIsReadOnlyAsMicrosoftDocumentsIt() {
+        // WTS_CONFIG_CLASS: WTSUserConfigfTerminalServerRemoteHomeDir "cannot be used with
+        // WTSSetUserConfig". It is no Writable, so setConfig(…, REMOTE_HOME_DIRECTORY, …) does not
+        // compile; the reflective check below is what keeps that so.
+        assertFalse(WtsUserSetting.REMOTE_HOME_DIRECTORY.isWritable());
+        assertFalse(WtsUserSetting.REMOTE_HOME_DIRECTORY instanceof WtsUserSetting.Writable);
+        assertEquals(WtsUserSetting.ALL.size() - 1, WtsUserSetting.WRITABLE.size());
+        assertFalse(WtsUserSetting.WRITABLE.contains(WtsUserSetting.REMOTE_HOME_DIRECTORY));
+        for (WtsUserSetting<?> setting : WtsUserSetting.ALL) {
+            assertEquals(setting != WtsUserSetting.REMOTE_HOME_DIRECTORY, setting.isWritable(), setting.name());
+        }
+        for (String owner : List.of("String", "WtsServer")) {
+            long setters = java.util.Arrays.stream(WtsUsers.class.getMethods())
+                    .filter(m -> m.getName().equals("setConfig") && m.getParameterCount() == 4
+                            && m.getParameterTypes()[0].getSimpleName().equals(owner))
+                    .peek(m -> assertEquals(WtsUserSetting.Writable.class, m.getParameterTypes()[2], m.toString()))
+                    .count();
+            assertEquals(1, setters, owner);
+        }
+        // And the compiler says so: the call a user would write is refused, the writable one is not.
+        assertEquals(List.of(), compile("WtsUserSetting.HOME_DIRECTORY_DRIVE, \"H:\""));
+        List<String> errors = compile("WtsUserSetting.REMOTE_HOME_DIRECTORY, true");
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("setConfig"), errors.get(0));
+        // Reading it still works: a UNC home directory mapped to a drive reads back as remote.
+        FakeUserConfig.setRawReply(USER, WtsUserSetting.REMOTE_HOME_DIRECTORY.configClass(), FakeWts.dword(1));
+        assertEquals(true, WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.REMOTE_HOME_DIRECTORY));
+        assertEquals(1, WtsUsers.getConfigRaw(LOCAL, USER, WtsUserSetting.REMOTE_HOME_DIRECTORY));
+    }
+
+    /** The errors javac gives for {@code WtsUsers.setConfig(null, "alice", <arguments>)} against the built classes. */
+    private static List<String> compile(String arguments) {
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        String source = "class UsesSetConfig { void f() { io.github.wtsbridge.WtsUsers.setConfig((String) null, \"alice\", "
+                + arguments.replace("WtsUserSetting.", "io.github.wtsbridge.WtsUserSetting.") + "); } }";
+        javax.tools.JavaFileObject file = new javax.tools.SimpleJavaFileObject(
+                java.net.URI.create("string:///UsesSetConfig.java"), javax.tools.JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return source;
+            }
+        };
+        javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> diagnostics = new javax.tools.DiagnosticCollector<>();
+        java.nio.file.Path out;
+        try {
+            out = java.nio.file.Files.createTempDirectory("setconfig-compile");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String classes = WtsUsers.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+        try {
+            javac.getTask(null, null, diagnostics, List.of("-classpath", classes, "-d", out.toString(), "-proc:none"),
+                    null, List.of(file)).call();
+        } finally {
+            out.resolve("UsesSetConfig.class").toFile().delete();
+            out.toFile().delete();
+        }
+        return diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                .map(d -> d.getMessage(java.util.Locale.ROOT))
+                .toList();
     }
 
     @Test
@@ -184,8 +249,8 @@ class UserConfigTest extends FakeTestBase {
     @Test
     void badInputMakesNoNativeCall() {
         long calls = FakeWts.callCount();
-        WtsUserSetting<String> program = WtsUserSetting.INITIAL_PROGRAM;
-        WtsUserSetting<Duration> idle = WtsUserSetting.MAX_IDLE_TIME;
+        WtsUserSetting.Writable<String> program = WtsUserSetting.INITIAL_PROGRAM;
+        WtsUserSetting.Writable<Duration> idle = WtsUserSetting.MAX_IDLE_TIME;
         List<Executable> bad = List.of(
                 () -> WtsUsers.getConfig(LOCAL, null, program),
                 () -> WtsUsers.getConfig(LOCAL, "", program),

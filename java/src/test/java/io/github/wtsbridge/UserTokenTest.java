@@ -150,13 +150,16 @@ class UserTokenTest extends FakeTestBase {
     @Test
     void missingSessionAndOtherFailures() {
         WtsException gone = assertThrows(WtsException.class, () -> WtsUsers.queryUserToken(77));
-        assertEquals(WtsException.ERROR_CTX_WINSTATION_NOT_FOUND, gone.errorCode());
+        // Microsoft's WTSQueryUserToken page: ERROR_FILE_NOT_FOUND for a session that does not exist.
+        assertEquals(WtsException.ERROR_FILE_NOT_FOUND, gone.errorCode());
+        assertTrue(gone.isNoSuchSession());
 
         for (int code : new int[] {5, 87}) {
             FakeWts.injectError("WTSQueryUserToken", code, 1);
             WtsException e = assertThrows(WtsException.class, () -> WtsUsers.queryUserToken(2));
             assertEquals(code, e.errorCode());
             assertEquals("WTSQueryUserToken", e.function());
+            assertFalse(e.isNoSuchSession(), "code " + code);
         }
         assertEquals(0, FakeTokens.counts()[0]);
     }

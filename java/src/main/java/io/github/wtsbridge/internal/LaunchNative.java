@@ -35,10 +35,10 @@ public final class LaunchNative {
     /**
      * CreateProcessAsUserW with CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_CONSOLE, lpDesktop,
      * the working directory (null: the caller's), a complete environment block, and
-     * STARTF_USESHOWWINDOW when showWindow >= 0. Closes the thread handle; returns
-     * {pid, process handle}.
+     * STARTF_USESHOWWINDOW when showWindow >= 0; application is lpApplicationName (null: the
+     * command line's first token). Closes the thread handle; returns {pid, process handle}.
      */
-    public static native long[] createProcessAsUser(long token, String commandLine, String desktop,
+    public static native long[] createProcessAsUser(long token, String application, String commandLine, String desktop,
             String workingDirectory, char[] environment, int showWindow);
 
     /** WaitForSingleObject: {@link #WAIT_OBJECT_0} or {@link #WAIT_TIMEOUT}. */

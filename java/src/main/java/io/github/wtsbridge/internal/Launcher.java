@@ -28,10 +28,12 @@ public final class Launcher {
     }
 
     /**
-     * Runs the chain. Arguments are checked by the caller; workingDirectory may be null.
-     * Returns the pid and the process handle, which the caller must close.
+     * Runs the chain. Arguments are checked by the caller; application (lpApplicationName)
+     * and workingDirectory may be null. Returns the pid and the process handle, which the
+     * caller must close.
      */
-    public static Started start(int session, String commandLine, String desktop, String workingDirectory,
+    public static Started start(int session, String application, String commandLine, String desktop,
+            String workingDirectory,
             Map<String, String> extraEnvironment, boolean elevated, int showWindow) {
         long user = TokensNative.queryUserToken(session);
         long linked = 0;
@@ -44,7 +46,7 @@ public final class Launcher {
             }
             primary = LaunchNative.duplicatePrimaryToken(base);
             char[] block = environmentBlock(LaunchNative.environmentBlock(primary), extraEnvironment);
-            long[] started = LaunchNative.createProcessAsUser(primary, commandLine, desktop, workingDirectory,
+            long[] started = LaunchNative.createProcessAsUser(primary, application, commandLine, desktop, workingDirectory,
                     block, showWindow);
             return new Started(started[0] & Checks.MAX_DWORD, started[1]);
         } finally {

@@ -108,7 +108,7 @@ class CliWatchAndRunTest extends FakeTestBase {
         assertEquals("started process " + pid + " in session 2\n", run.out());
         // Each argument stays one: the path with spaces is quoted, never joined bare (CWE-428).
         assertArrayEquals(new String[] {"\"C:\\Program Files\\Acme\\acme.exe\" --welcome \"two words\"", "winsta0\\default",
-            "C:\\Users\\bob"}, FakeLaunch.startedTexts(0));
+            "C:\\Users\\bob", null}, FakeLaunch.startedTexts(0));
         assertArrayEquals(new String[] {"ACME=1", "USERNAME=bob", "USERPROFILE=C:\\Users\\bob"},
                 FakeLaunch.startedEnvironment(0));
         assertEquals(0, FakeLaunch.startedNumbers(0)[3], "SW_HIDE");

@@ -24,7 +24,7 @@ public final class FakeLaunch {
 
     public static native int startedCount();
 
-    /** {command line, desktop, working directory} of the index-th started process. */
+    /** {command line, desktop, working directory, application name} of the index-th started process (null when NULL). */
     public static native String[] startedTexts(int index);
 
     /** The environment block the index-th process got, entry by entry (null if none). */

@@ -177,6 +177,7 @@ class WindowsApiCoverageTest {
         c.probe("WtsSessions.sessionAddressV4(WtsServer, int)", fails(QUERY, 0),
                 () -> WtsSessions.sessionAddressV4(local, current));
         c.probe("WtsSessions.isRemoteSession(int)", fails(QUERY, 0), () -> WtsSessions.isRemoteSession(current));
+        c.probe("WtsSessions.isRemoteSession()", fails(QUERY, 0), () -> WtsSessions.isRemoteSession());
         // The snapshot takes what each class gives: the three real ones, the rest absent.
         Coverage.Expectation snapshot = returns("user, domain and protocol; the other classes absent",
                 (WtsSessionInfo info) -> {
@@ -225,6 +226,10 @@ class WindowsApiCoverageTest {
         // WTSQueryUserToken copies our own token under Wine, so a real child runs.
         String child = "cmd.exe /c exit " + CHILD_EXIT;
         c.probe("WtsSessions.startProcess(int, String)", childExits(), () -> finished(WtsSessions.startProcess(current, child)));
+        String cmd = System.getenv().getOrDefault("SystemRoot", "C:\\windows") + "\\system32\\cmd.exe";
+        c.probe("WtsSessions.startApplication(int, String, List, WtsStartOptions)", childExits(),
+                () -> finished(WtsSessions.startApplication(current, cmd, List.of("/c", "exit", String.valueOf(CHILD_EXIT)),
+                        WtsStartOptions.defaults())));
         c.probe("WtsSessions.startProcess(int, String, WtsStartOptions)", childExits(),
                 () -> finished(WtsSessions.startProcess(current, child, WtsStartOptions.defaults()
                         .withWindow(WtsShowWindow.HIDDEN))));
@@ -359,9 +364,9 @@ class WindowsApiCoverageTest {
         c.probe("WtsUsers.getConfig(String, String)", fails(config, 0), () -> WtsUsers.getConfig((String) null, user));
         c.probe("WtsUsers.getConfig(WtsServer, String)", fails(config, 0), () -> WtsUsers.getConfig(local, user));
         String set = "WTSSetUserConfigW";
-        c.probeWineOnly("WtsUsers.setConfig(String, String, WtsUserSetting, Object)", fails(set, 0),
+        c.probeWineOnly("WtsUsers.setConfig(String, String, Writable, Object)", fails(set, 0),
                 () -> { WtsUsers.setConfig((String) null, user, WtsUserSetting.INITIAL_PROGRAM, ""); return null; });
-        c.probeWineOnly("WtsUsers.setConfig(WtsServer, String, WtsUserSetting, Object)", fails(set, 0),
+        c.probeWineOnly("WtsUsers.setConfig(WtsServer, String, Writable, Object)", fails(set, 0),
                 () -> { WtsUsers.setConfig(local, user, WtsUserSetting.INITIAL_PROGRAM, ""); return null; });
         WtsUserConfig sample = new WtsUserConfig("", "", true, true, Duration.ZERO, Duration.ZERO, Duration.ZERO,
                 true, true, true, WtsBrokenConnectionAction.DISCONNECT, WtsReconnectPolicy.ANY_CLIENT,
@@ -373,6 +378,8 @@ class WindowsApiCoverageTest {
         c.probe("WtsUserSetting.name()", returnsValue("INITIAL_PROGRAM"), () -> WtsUserSetting.INITIAL_PROGRAM.name());
         c.probe("WtsUserSetting.configClass()", returnsValue(0), () -> WtsUserSetting.INITIAL_PROGRAM.configClass());
         c.probe("WtsUserSetting.type()", returnsValue(String.class), () -> WtsUserSetting.INITIAL_PROGRAM.type());
+        c.probe("WtsUserSetting.isWritable()", returnsValue(false),
+                () -> WtsUserSetting.REMOTE_HOME_DIRECTORY.isWritable());
     }
 
     @FunctionalInterface
@@ -532,6 +539,8 @@ class WindowsApiCoverageTest {
         c.probe("WtsClientAddress.address()", returnsValue("/10.1.2.3"), () -> new WtsClientAddress(
                 WtsClientAddress.FAMILY_INET, new byte[] {0, 0, 10, 1, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
                 .address().orElseThrow().toString());
+        c.probe("WtsClientAddress.address(String, String)", returnsValue(Optional.empty()), () -> new WtsClientAddress(
+                WtsClientAddress.FAMILY_INET6, new byte[20]).address("Windows 7", "6.1"));
         c.probe("WtsClientDisplay.bitsPerPixel()", returnsNormally("pure Java"),
                 () -> new WtsClientDisplay(1920, 1080, 4).bitsPerPixel());
         c.probe("WtsHotkey.of(int, WtsHotkeyModifier[])", returnsValue(WtsHotkey.DEFAULT),
@@ -556,6 +565,10 @@ class WindowsApiCoverageTest {
         c.probe("WtsException.errorCode()", returnsValue(5), () -> new WtsException(5, "F", "x").errorCode());
         c.probe("WtsException.function()", returnsValue("F"), () -> new WtsException(5, "F", "x").function());
         c.probe("WtsException.systemMessage()", returnsValue("x"), () -> new WtsException(5, "F", "x").systemMessage());
+        c.probe("WtsException.isNoSuchSession()", returnsValue(List.of(true, true, false)), () -> List.of(
+                new WtsException(7022, "WTSLogoffSession", "x").isNoSuchSession(),
+                new WtsException(2, "WTSQueryUserToken", "x").isNoSuchSession(),
+                new WtsException(2, "CreateProcessAsUserW", "x").isNoSuchSession()));
         c.probe("WtsNoUserException.sessionId()", returns("the session, when one was named", (OptionalInt id) -> { }),
                 () -> noUser().sessionId());
         c.probe("WtsNoUserException.getMessage()", returns("names the cause", (String m) ->

@@ -128,6 +128,7 @@ class WindowsSessionsTest {
 
     private static void assertMissingSession(WtsException e) {
         assertEquals(WtsException.ERROR_CTX_WINSTATION_NOT_FOUND, e.errorCode(), e.toString());
+        assertTrue(e.isNoSuchSession(), e.toString());
         assertEquals("WTSQuerySessionInformationW", e.function());
         assertFalse(e.systemMessage().isBlank(), "no system message: " + e);
         assertTrue(e.getMessage().contains("WTSQuerySessionInformationW") && e.getMessage().contains("7022"),
