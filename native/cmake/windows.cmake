@@ -24,7 +24,8 @@ else()
   message(FATAL_ERROR "unknown Windows architecture '${WTS_ARCH_KEY}'")
 endif()
 
-add_library(wtsbridge SHARED ${WTS_SHIM_SOURCES} native/platform/win32/api_win32.c)
+add_library(wtsbridge SHARED ${WTS_SHIM_SOURCES} native/platform/win32/api_win32.c
+  native/platform/win32/system_dll.c)
 set_target_properties(wtsbridge PROPERTIES
   PREFIX ""
   OUTPUT_NAME wtsbridge

@@ -93,6 +93,9 @@ TEST(test_userconfig_set_int); TEST(test_userconfig_set_user);
 TEST(test_security_protect_dacl);
 #undef TEST
 
+/* entries_system_dll.c: the DLL's System32 loader with and without KB2533623. */
+void test_system_dll_loading(void);
+
 /* The command line argument that makes wts-wine-test.exe a child of the start-process test:
  * it exits with CHILD_EXIT_OK when CHILD_VARIABLE holds CHILD_VALUE in its environment,
  * CHILD_EXIT_WRONG_ENVIRONMENT otherwise. */

@@ -78,6 +78,7 @@ void mainCRTStartup(void) {
         ExitProcess(1);
     }
     run_entries(dll);
+    test_system_dll_loading();
     check_entry("(unload)");
     check_true("FreeLibrary", FreeLibrary(dll));
     jni_print_usage();

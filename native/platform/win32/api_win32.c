@@ -1,43 +1,20 @@
 /*
  * Windows side of the function table, the DLL entry point, and the few C runtime pieces the
  * compiler may ask for. The DLL imports only kernel32 (LoadLibraryExW, GetModuleHandleW,
- * GetProcAddress, GetSystemDirectoryW); everything else is looked up at run time so that a
- * Windows without some WTS function still loads the DLL and reports 127 per call.
+ * GetProcAddress, GetSystemDirectoryW, GetLastError); everything else is looked up at run
+ * time (system_dll.c: from System32 only) so that a Windows without some WTS function still
+ * loads the DLL and reports 127 per call.
  */
+#include "system_dll.h"
 #include "wts_api.h"
-
-#define LOAD_LIBRARY_SEARCH_SYSTEM32 0x00000800u
-#define MAX_SYSTEM_PATH 260
 
 __declspec(dllimport) HANDLE WINAPI LoadLibraryExW(const WCHAR *name, HANDLE file, DWORD flags);
 __declspec(dllimport) HANDLE WINAPI GetModuleHandleW(const WCHAR *name);
 __declspec(dllimport) void *WINAPI GetProcAddress(HANDLE module, const char *name);
 __declspec(dllimport) DWORD WINAPI GetSystemDirectoryW(WCHAR *buffer, DWORD size);
+__declspec(dllimport) DWORD WINAPI GetLastError(void);
 
 wts_api WTS;
-
-/*
- * Loads a DLL from System32 only: never the application directory, the current directory
- * or PATH, where a planted copy could wait. Falls back to an absolute System32 path on a
- * Windows 7 without KB2533623 (it rejects the flag).
- */
-static HANDLE load_system_dll(const WCHAR *name) {
-    HANDLE module = LoadLibraryExW(name, NULL, LOAD_LIBRARY_SEARCH_SYSTEM32);
-    if (module != NULL) {
-        return module;
-    }
-    WCHAR path[MAX_SYSTEM_PATH + 32];
-    DWORD length = GetSystemDirectoryW(path, MAX_SYSTEM_PATH);
-    if (length == 0 || length >= MAX_SYSTEM_PATH) {
-        return NULL;
-    }
-    path[length++] = '\\';
-    for (DWORD i = 0; name[i] != 0 && length < MAX_SYSTEM_PATH + 30; i++) {
-        path[length++] = name[i];
-    }
-    path[length] = 0;
-    return LoadLibraryExW(path, NULL, 0);
-}
 
 static void *lookup(HANDLE module, const char *name) {
     return module == NULL ? NULL : GetProcAddress(module, name);
@@ -50,10 +27,12 @@ DWORD wts_api_init(void) {
     }
     /* Each may be absent (Server Core has no user32 windows, Nano Server no wtsapi32):
      * their functions then stay NULL and report ERROR_PROC_NOT_FOUND when called. */
-    HANDLE wtsapi32 = load_system_dll((const WCHAR *)u"wtsapi32.dll");
-    HANDLE user32 = load_system_dll((const WCHAR *)u"user32.dll");
-    HANDLE advapi32 = load_system_dll((const WCHAR *)u"advapi32.dll");
-    HANDLE userenv = load_system_dll((const WCHAR *)u"userenv.dll");
+    const wts_loader_ops ops = {kernel32, LoadLibraryExW, GetProcAddress, GetSystemDirectoryW, GetLastError};
+    int searchFlags = wts_search_flags_supported(&ops);
+    HANDLE wtsapi32 = wts_load_system_dll(&ops, searchFlags, (const WCHAR *)u"wtsapi32.dll");
+    HANDLE user32 = wts_load_system_dll(&ops, searchFlags, (const WCHAR *)u"user32.dll");
+    HANDLE advapi32 = wts_load_system_dll(&ops, searchFlags, (const WCHAR *)u"advapi32.dll");
+    HANDLE userenv = wts_load_system_dll(&ops, searchFlags, (const WCHAR *)u"userenv.dll");
 #define WTS_API_LOAD(module, ret, name, params) \
     WTS.name = (ret(WINAPI *) params)lookup(module, #name);
     WTS_API_FUNCTIONS(WTS_API_LOAD)
