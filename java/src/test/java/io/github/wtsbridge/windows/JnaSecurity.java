@@ -22,6 +22,15 @@ final class JnaSecurity {
 
     /** The control bits of the path's security descriptor (a self-relative one: the WORD at offset 2). */
     static int control(Path path) {
+        return withDacl(path, (dacl, descriptor) -> descriptor.getShort(2) & 0xFFFF);
+    }
+
+    private interface DaclReader {
+        int read(Pointer dacl, Pointer descriptor);
+    }
+
+    /** GetNamedSecurityInfoW(path, DACL), {@code reader} on its DACL and descriptor, LocalFree. */
+    private static int withDacl(Path path, DaclReader reader) {
         PointerByReference dacl = new PointerByReference();
         PointerByReference descriptor = new PointerByReference();
         int error = Advapi32.INSTANCE.GetNamedSecurityInfo(path.toString(), SE_FILE_OBJECT, DACL_SECURITY_INFORMATION,
@@ -30,7 +39,7 @@ final class JnaSecurity {
             throw new AssertionError("GetNamedSecurityInfoW(" + path + ") failed with " + error);
         }
         try {
-            return descriptor.getValue().getShort(2) & 0xFFFF;
+            return reader.read(dacl.getValue(), descriptor.getValue());
         } finally {
             Kernel32.INSTANCE.LocalFree(descriptor.getValue());
         }
@@ -38,20 +47,8 @@ final class JnaSecurity {
 
     /** Protects the path's DACL the documented way, then returns its control bits as read back. */
     static int protectDirectly(Path path) {
-        PointerByReference dacl = new PointerByReference();
-        PointerByReference descriptor = new PointerByReference();
-        int error = Advapi32.INSTANCE.GetNamedSecurityInfo(path.toString(), SE_FILE_OBJECT, DACL_SECURITY_INFORMATION,
-                null, null, dacl, null, descriptor);
-        if (error != 0) {
-            throw new AssertionError("GetNamedSecurityInfoW(" + path + ") failed with " + error);
-        }
-        try {
-            Pointer acl = dacl.getValue();
-            error = Advapi32.INSTANCE.SetNamedSecurityInfo(path.toString(), SE_FILE_OBJECT,
-                    DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION, null, null, acl, null);
-        } finally {
-            Kernel32.INSTANCE.LocalFree(descriptor.getValue());
-        }
+        int error = withDacl(path, (dacl, descriptor) -> Advapi32.INSTANCE.SetNamedSecurityInfo(path.toString(),
+                SE_FILE_OBJECT, DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION, null, null, dacl, null));
         if (error != 0) {
             throw new AssertionError("SetNamedSecurityInfoW(" + path + ", PROTECTED_DACL) failed with " + error);
         }
