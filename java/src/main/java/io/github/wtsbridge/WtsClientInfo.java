@@ -8,7 +8,7 @@ import java.util.Optional;
  * WTSCLIENT (WTSClientInfo): what the Remote Desktop client told the server, in one reply.
  *
  * @param clientName        the client computer's NetBIOS name
- * @param domain            the client computer's domain
+ * @param domainName        the client computer's domain
  * @param userName          the user name the client sent
  * @param workDirectory     the initial program's directory
  * @param initialProgram    the initial program
@@ -26,14 +26,14 @@ import java.util.Optional;
  * @param outBufLength      output buffer length
  * @param deviceId          the client device id
  */
-public record WtsClientInfo(String clientName, String domain, String userName, String workDirectory,
+public record WtsClientInfo(String clientName, String domainName, String userName, String workDirectory,
                             String initialProgram, int encryptionLevel, int addressFamily,
                             Optional<InetAddress> address, WtsClientDisplay display, String clientDirectory,
                             long clientBuildNumber, long clientHardwareId, int clientProductId,
                             int outBufCountHost, int outBufCountClient, int outBufLength, String deviceId) {
     public WtsClientInfo {
         Objects.requireNonNull(clientName, "clientName");
-        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(domainName, "domainName");
         Objects.requireNonNull(userName, "userName");
         Objects.requireNonNull(workDirectory, "workDirectory");
         Objects.requireNonNull(initialProgram, "initialProgram");

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Command lines for {@link WtsSessions#startProcess}: CreateProcessAsUserW gets no
+ * Command lines for {@link WtsSession#startProcess}: CreateProcessAsUserW gets no
  * application name, so Windows finds the program in the command line itself. An unquoted
  * path with spaces is then read piece by piece ({@code C:\Program Files\app.exe} first tries
  * {@code C:\Program.exe}: CWE-428). {@link #of} quotes each argument the way

@@ -109,7 +109,7 @@ public class WtsException extends RuntimeException {
      *     this status both for a session that does not exist and for one the caller lacks
      *     the Query Information permission on, so "no such session" may mean "not visible to you".
      * <li>{@link #ERROR_FILE_NOT_FOUND} (2) from WTSQueryUserToken — and so from
-     *     {@link WtsSessions#startProcess} and {@link WtsUsers#queryUserToken} — which
+     *     {@link WtsSession#startProcess} and {@link WtsSession#userToken} — which
      *     Microsoft documents as "the token query is for a session that does not exist"
      *     (its other documented codes: 5 and 1314 when the caller is not LocalSystem with
      *     SE_TCB_NAME, 1008 when nobody is logged on, 87). Code 2 from any other function

@@ -170,13 +170,13 @@ public final class WtsInventory {
     }
 
     private static WtsServerInventory collect(WtsServer server, String name, Options options) {
-        List<WtsSession> listed = WtsSessions.list(server);
+        List<WtsSessionEntry> listed = server.sessions();
         List<WtsInventorySession> sessions = new ArrayList<>(listed.size());
-        for (WtsSession session : listed) {
-            Optional<WtsInfo> info = Optional.empty();
+        for (WtsSessionEntry session : listed) {
+            Optional<WtsSessionInfo> info = Optional.empty();
             if (options.sessionInfo()) {
                 try {
-                    info = Optional.of(WtsSessions.info(server, session.id()));
+                    info = Optional.of(server.session(session.id()).info());
                 } catch (WtsException e) {
                     // the session may have ended since the listing: keep it, without info
                 }
@@ -184,7 +184,7 @@ public final class WtsInventory {
             sessions.add(new WtsInventorySession(session, info));
         }
         Optional<List<WtsProcess>> processes = options.processes()
-                ? Optional.of(WtsProcesses.list(server)) : Optional.empty();
+                ? Optional.of(server.processes()) : Optional.empty();
         return new WtsServerInventory(name, sessions, processes);
     }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param info    user, domain, counters and times; empty when not asked for, or when the
  *                query failed for this session (it may have ended since the listing)
  */
-public record WtsInventorySession(WtsSession session, Optional<WtsInfo> info) {
+public record WtsInventorySession(WtsSessionEntry session, Optional<WtsSessionInfo> info) {
     public WtsInventorySession {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(info, "info");
@@ -19,6 +19,6 @@ public record WtsInventorySession(WtsSession session, Optional<WtsInfo> info) {
 
     /** The logged-on user's name; empty when nobody is logged on or the info is missing. */
     public String userName() {
-        return info.map(WtsInfo::userName).orElse("");
+        return info.map(WtsSessionInfo::userName).orElse("");
     }
 }

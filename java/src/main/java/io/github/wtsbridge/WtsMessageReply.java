@@ -3,7 +3,7 @@ package io.github.wtsbridge;
 import java.util.Objects;
 
 /**
- * The answer to {@link WtsSessions#sendMessage}: the typed response and the raw value.
+ * The answer to {@link WtsSession#sendMessage}: the typed response and the raw value.
  *
  * @param response the response; {@link WtsMessageResponse#UNKNOWN} for a value not listed there
  * @param code     the value Windows returned in pResponse

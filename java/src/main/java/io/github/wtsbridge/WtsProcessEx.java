@@ -8,6 +8,7 @@ import java.util.Optional;
  * One process of the extended listing (WTSEnumerateProcessesExW level 1,
  * WTS_PROCESS_INFO_EXW). Windows reports the counters as DWORDs; they are kept unsigned here.
  *
+ * @param server         the server the listing came from
  * @param sessionId           the session the process runs in
  * @param pid                 the process id (a DWORD, unsigned)
  * @param imageName           the executable's file name
@@ -23,14 +24,28 @@ import java.util.Optional;
  * @param userTime            CPU time in user mode
  * @param kernelTime          CPU time in kernel mode
  */
-public record WtsProcessEx(int sessionId, long pid, String imageName, String userSid, Optional<String> accountName,
+public record WtsProcessEx(WtsServer server, int sessionId, long pid, String imageName, String userSid, Optional<String> accountName,
         long threadCount, long handleCount, long pagefileBytes, long peakPagefileBytes, long workingSetBytes,
         long peakWorkingSetBytes, Duration userTime, Duration kernelTime) {
     public WtsProcessEx {
+        Objects.requireNonNull(server, "server");
         Objects.requireNonNull(imageName, "imageName");
         Objects.requireNonNull(userSid, "userSid");
         Objects.requireNonNull(accountName, "accountName");
         Objects.requireNonNull(userTime, "userTime");
         Objects.requireNonNull(kernelTime, "kernelTime");
+    }
+
+    /** The session the process runs in. */
+    public WtsSession session() {
+        return server.session(sessionId);
+    }
+
+    /**
+     * Terminates the process (WTSTerminateProcess on its server); {@code exitCode} is the DWORD
+     * it ends with (read as unsigned by Windows).
+     */
+    public void terminate(int exitCode) {
+        server.terminateProcess(pid, exitCode);
     }
 }

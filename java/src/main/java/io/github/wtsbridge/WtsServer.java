@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.function.LongToIntFunction;
@@ -90,6 +91,133 @@ public final class WtsServer implements AutoCloseable {
         }
         NativeLibrary.ensureLoaded();
         return Collections.unmodifiableList(Arrays.asList(ServersNative.enumerateServers(Checks.nulTerminated(domain))));
+    }
+
+    // ---- sessions ----
+
+    /** The sessions on this server (WTSEnumerateSessionsW). */
+    public List<WtsSessionEntry> sessions() {
+        return SessionCalls.list(this);
+    }
+
+    /**
+     * The sessions on this server with host, user, domain and farm names
+     * (WTSEnumerateSessionsExW level 1).
+     */
+    public List<WtsSessionEx> sessionsEx() {
+        return SessionCalls.listEx(this);
+    }
+
+    /**
+     * The session with this id on this server. Asks Windows nothing: a session that does not
+     * exist fails on its first query ({@link WtsException#isNoSuchSession()}).
+     *
+     * @throws IllegalArgumentException for a negative id (Windows' ids are DWORDs below 2^31)
+     */
+    public WtsSession session(int id) {
+        return new WtsSession(this, id);
+    }
+
+    // ---- processes ----
+
+    /**
+     * The processes on this server (WTSEnumerateProcessesW). Without administrator rights,
+     * Windows lists other users' processes without their SID.
+     */
+    public List<WtsProcess> processes() {
+        return ProcessCalls.list(this);
+    }
+
+    /** The processes of one session: {@link #processes()} filtered by session id. */
+    public List<WtsProcess> processes(int sessionId) {
+        Checks.sessionId(sessionId);
+        return processes().stream().filter(p -> p.sessionId() == sessionId).toList();
+    }
+
+    /**
+     * Every process on this server with counters and CPU times (WTSEnumerateProcessesExW level
+     * 1, WTS_ANY_SESSION). Seeing other users' processes needs Administrators.
+     */
+    public List<WtsProcessEx> processesEx() {
+        return ProcessCalls.listEx(this);
+    }
+
+    /** The processes of one session with counters and CPU times (WTSEnumerateProcessesExW level 1). */
+    public List<WtsProcessEx> processesEx(int sessionId) {
+        return ProcessCalls.listEx(this, sessionId);
+    }
+
+    /**
+     * Terminates a process on this server (WTSTerminateProcess); {@code exitCode} is the DWORD
+     * the process ends with (read as unsigned by Windows).
+     *
+     * @throws IllegalArgumentException for a pid outside 0 to 4294967295
+     */
+    public void terminateProcess(long pid, int exitCode) {
+        ProcessCalls.terminate(this, pid, exitCode);
+    }
+
+    // ---- the server itself ----
+
+    /**
+     * Shuts this server down (WTSShutdownSystem). The flags: {@link WtsShutdownFlag#LOGOFF}, at
+     * most one of SHUTDOWN / REBOOT / POWEROFF / FASTREBOOT, or LOGOFF with one of them.
+     *
+     * <p>On the local server the caller's SE_SHUTDOWN_NAME is enabled for the call and put
+     * back after it, as shutdown.exe does: an administrator holds it, but disabled (the
+     * thread's token if it impersonates, else the process's). A remote server checks its own
+     * rights for the caller (SE_REMOTE_SHUTDOWN_NAME there); nothing is adjusted for it.
+     *
+     * @throws IllegalArgumentException for an empty set or two power actions
+     * @throws WtsException             1314 from AdjustTokenPrivileges when the token does not
+     *                                  hold SE_SHUTDOWN_NAME at all (nothing was shut down); 5
+     *                                  or 1314 from WTSShutdownSystem when a server refuses
+     */
+    public void shutdown(Set<WtsShutdownFlag> flags) {
+        ShutdownCall.shutdownSystem(this, flags);
+    }
+
+    // ---- per-user Remote Desktop configuration (WTSQueryUserConfigW / WTSSetUserConfigW) ----
+    // These Windows functions take a server name, not a handle: this server's name (none for
+    // the local one). Account data usually lives on a domain controller: open the DC by name.
+
+    /** One setting of a user's configuration, e.g. {@code userConfig("alice", WtsUserSetting.PROFILE_PATH)}. */
+    public <T> T userConfig(String user, WtsUserSetting<T> setting) {
+        return UserConfigCalls.getConfig(UserConfigCalls.nameOf(this), user, setting);
+    }
+
+    /**
+     * The DWORD Windows stores for a number setting (flags, timers in ms, enum codes), for
+     * values newer than this library (an enum's UNKNOWN).
+     */
+    public int userConfigRaw(String user, WtsUserSetting<?> setting) {
+        return UserConfigCalls.getConfigRaw(UserConfigCalls.nameOf(this), user, setting);
+    }
+
+    /**
+     * Changes one setting of a user's configuration. Only a {@link WtsUserSetting.Writable} is
+     * accepted: {@link WtsUserSetting#REMOTE_HOME_DIRECTORY}, which Windows documents as not
+     * settable, does not compile here.
+     */
+    public <T> void setUserConfig(String user, WtsUserSetting.Writable<T> setting, T value) {
+        UserConfigCalls.setConfig(UserConfigCalls.nameOf(this), user, setting, value);
+    }
+
+    /** A user's whole configuration in one call (WTSUserConfigUser). */
+    public WtsUserConfig userConfig(String user) {
+        return UserConfigCalls.getConfig(UserConfigCalls.nameOf(this), user);
+    }
+
+    /**
+     * Writes a user's whole configuration in one call (WTSUserConfigUser, a WTSUSERCONFIGW).
+     * The record's {@code remoteHomeDirectory} is passed in the structure's
+     * TerminalServerRemoteHomeDir field as it is; Microsoft documents the matching class as not
+     * settable and says nothing of the field here, so do not count on it being stored: Windows
+     * derives it from the home directory and its drive. Read the configuration back to see
+     * what Windows kept.
+     */
+    public void setUserConfig(String user, WtsUserConfig config) {
+        UserConfigCalls.setConfig(UserConfigCalls.nameOf(this), user, config);
     }
 
     /** True for {@link #local()}. */

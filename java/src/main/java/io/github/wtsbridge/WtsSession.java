@@ -1,18 +1,484 @@
 package io.github.wtsbridge;
 
+import io.github.wtsbridge.internal.Checks;
+import io.github.wtsbridge.internal.NativeLibrary;
+import io.github.wtsbridge.internal.ProcessesNative;
+import io.github.wtsbridge.internal.SessionsNative;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One entry of a session listing (WTS_SESSION_INFOW).
+ * A session on a Terminal Server: a cheap value of (server, session id), with everything
+ * Windows knows and does about the session as methods. Get one from
+ * {@link WtsServer#session(int)}, {@link WtsServer#sessions()}, {@link #current()},
+ * {@link #activeConsole()} or {@link #ofProcess(long)}; holding one costs nothing and asks
+ * Windows nothing. Each method is one Windows call (or a few, where said) made through the
+ * session's {@link #server()}, so it fails with {@link IllegalStateException} once that server
+ * is closed.
  *
- * @param id             the session id (a DWORD; Windows never hands out one above 2^31 - 1)
- * @param winStationName the WinStation name, e.g. {@code Console}, {@code RDP-Tcp#3}, {@code Services}
- * @param state          the connection state
- * @param rawState       the state value as Windows gave it (for states newer than this library)
+ * <p>Windows failures throw {@link WtsException}; a session that does not exist (or has just
+ * ended) is {@link WtsException#isNoSuchSession()}. Microsoft documents no error codes for
+ * the session queries and controls; Windows reports 7022 (ERROR_CTX_WINSTATION_NOT_FOUND) for
+ * them, while WTSQueryUserToken, under {@link #startProcess}, documents 2 (ERROR_FILE_NOT_FOUND).
+ * Bad arguments throw {@link IllegalArgumentException} or {@link NullPointerException} before
+ * any native call. A few Windows functions work on this machine only (they take no server):
+ * on a session of a remote server those methods throw {@link UnsupportedOperationException},
+ * as their documentation says.
+ *
+ * <p>Two sessions are equal when they have the same server object and the same id.
  */
-public record WtsSession(int id, String winStationName, WtsConnectState state, int rawState) {
-    public WtsSession {
-        Objects.requireNonNull(winStationName, "winStationName");
-        Objects.requireNonNull(state, "state");
+public final class WtsSession {
+    /** Longest message box title accepted by {@link #sendMessage}. */
+    public static final int MAX_MESSAGE_TITLE_LENGTH = SessionCalls.MAX_MESSAGE_TITLE_LENGTH;
+    /** Longest message text accepted by {@link #sendMessage}. */
+    public static final int MAX_MESSAGE_LENGTH = SessionCalls.MAX_MESSAGE_LENGTH;
+    /** Longest command line {@link #startProcess} takes: 32767 units with the NUL. */
+    public static final int MAX_COMMAND_LINE_CHARS = SessionCalls.MAX_COMMAND_LINE_CHARS;
+
+    private final WtsServer server;
+    private final int id;
+
+    WtsSession(WtsServer server, int id) {
+        this.server = Objects.requireNonNull(server, "server");
+        this.id = Checks.sessionId(id);
+    }
+
+    // ---- finding a session on this machine ----
+
+    /** The session this JVM runs in (ProcessIdToSessionId of the current process). */
+    public static WtsSession current() {
+        NativeLibrary.ensureLoaded();
+        return new WtsSession(WtsServer.local(), SessionsNative.currentSessionId());
+    }
+
+    /**
+     * The session attached to the physical console (WTSGetActiveConsoleSessionId); empty when
+     * none is, for example during a session switch.
+     */
+    public static Optional<WtsSession> activeConsole() {
+        NativeLibrary.ensureLoaded();
+        int id = SessionsNative.activeConsoleSessionId();
+        return id == SessionCalls.NO_CONSOLE_SESSION ? Optional.empty() : Optional.of(new WtsSession(WtsServer.local(), id));
+    }
+
+    /** The session a process of this machine runs in (ProcessIdToSessionId). */
+    public static WtsSession ofProcess(long pid) {
+        int dword = Checks.processId(pid);
+        NativeLibrary.ensureLoaded();
+        return new WtsSession(WtsServer.local(), ProcessesNative.processIdToSessionId(dword));
+    }
+
+    /**
+     * Starts a program in the session attached to the physical console, as
+     * {@link #startProcess(String, WtsStartOptions)}.
+     *
+     * @throws WtsNoUserException no session is attached to the console, or nobody is logged
+     *                            on to it
+     */
+    public static WtsStartedProcess startProcessInActiveSession(String commandLine, WtsStartOptions options) {
+        return SessionCalls.startProcessInActiveSession(commandLine, options);
+    }
+
+    // ---- identity ----
+
+    /** The server the session is on. */
+    public WtsServer server() {
+        return server;
+    }
+
+    /** The session id (a DWORD; Windows never hands out one above 2^31 - 1). */
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WtsSession that && that.server == server && that.id == id;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(server) * 31 + id;
+    }
+
+    @Override
+    public String toString() {
+        return "WtsSession[" + id + (server.isLocal() ? "" : " on " + server.name().orElse("?")) + "]";
+    }
+
+    // ---- what Windows knows about the session (WTSQuerySessionInformationW) ----
+
+    /** The logged-on user's name; empty if nobody is logged on (WTSUserName). */
+    public String userName() {
+        return SessionCalls.userName(server, id);
+    }
+
+    /** The logged-on user's domain (WTSDomainName). */
+    public String domainName() {
+        return SessionCalls.domainName(server, id);
+    }
+
+    /** The name of the client machine; empty for the console (WTSClientName). */
+    public String clientName() {
+        return SessionCalls.clientName(server, id);
+    }
+
+    /** The WinStation name, e.g. {@code Console} or {@code RDP-Tcp#3} (WTSWinStationName). */
+    public String winStationName() {
+        return SessionCalls.winStationName(server, id);
+    }
+
+    /** The connection state (WTSConnectState). */
+    public WtsConnectState connectState() {
+        return SessionCalls.connectState(server, id);
+    }
+
+    /** The client's protocol (WTSClientProtocolType). */
+    public WtsProtocol clientProtocol() {
+        return SessionCalls.clientProtocol(server, id);
+    }
+
+    /**
+     * The client's network address (WTSClientAddress): IPv4 read from {@code Address[2]}, IPv6
+     * from {@code Address[0]}; see {@link WtsClientAddress} for hosts before Windows 8 / 2012.
+     */
+    public WtsClientAddress clientAddress() {
+        return SessionCalls.clientAddress(server, id);
+    }
+
+    /**
+     * Names, state, counters and times in one call (WTSSessionInfo). The idle time
+     * ({@code times().idle()}) is CurrentTime − LastInputTime; for the console session it is
+     * not a reliable measure of the user's idleness (see {@link WtsSessionTimes#idle()}).
+     */
+    public WtsSessionInfo info() {
+        return SessionCalls.info(server, id);
+    }
+
+    /** Logon, connect, disconnect, last-input and current time (from WTSSessionInfo). */
+    public WtsSessionTimes times() {
+        return SessionCalls.times(server, id);
+    }
+
+    /** WTSSessionInfoEx: names, state, lock state, counters and times. */
+    public WtsSessionInfoEx infoEx() {
+        return SessionCalls.infoEx(server, id);
+    }
+
+    /**
+     * Whether the session is locked (WTSSessionInfoEx). Windows 7 and Server 2008 R2 report
+     * LOCK and UNLOCK swapped. For the local server this is undone from the OS version; a
+     * remote server's version is not known here, so its answer is read as Windows 8 / Server
+     * 2012 or later reports it. For a 2008 R2 host, map the raw flags yourself:
+     * {@code WtsLockState.fromSessionFlags(session.infoEx().sessionFlags(), "Windows Server 2008 R2", "6.1")}.
+     */
+    public WtsLockState lockState() {
+        return SessionCalls.lockState(server, id);
+    }
+
+    /** What the client told the server, in one reply (WTSClientInfo). */
+    public WtsClientInfo clientInfo() {
+        return SessionCalls.clientInfo(server, id);
+    }
+
+    /** The client's display (WTSClientDisplay). */
+    public WtsClientDisplay clientDisplay() {
+        return SessionCalls.clientDisplay(server, id);
+    }
+
+    /** The session's configuration (WTSConfigInfo). */
+    public WtsConfigInfo configInfo() {
+        return SessionCalls.configInfo(server, id);
+    }
+
+    /** The initial program Windows started in the session (WTSInitialProgram). */
+    public String initialProgram() {
+        return SessionCalls.initialProgram(server, id);
+    }
+
+    /** The published application's name (WTSApplicationName). */
+    public String applicationName() {
+        return SessionCalls.applicationName(server, id);
+    }
+
+    /** The initial program's working directory (WTSWorkingDirectory). */
+    public String workingDirectory() {
+        return SessionCalls.workingDirectory(server, id);
+    }
+
+    /** The session id as Windows reports it (WTSSessionId). */
+    public int reportedId() {
+        return SessionCalls.querySessionId(server, id);
+    }
+
+    /** The client's build number (WTSClientBuildNumber, a ULONG). */
+    public long clientBuildNumber() {
+        return SessionCalls.clientBuildNumber(server, id);
+    }
+
+    /** The directory the client is installed in (WTSClientDirectory). */
+    public String clientDirectory() {
+        return SessionCalls.clientDirectory(server, id);
+    }
+
+    /** The client's product id (WTSClientProductId, a USHORT). */
+    public int clientProductId() {
+        return SessionCalls.clientProductId(server, id);
+    }
+
+    /** The client's hardware id (WTSClientHardwareId; documented as reserved, always 0). */
+    public long clientHardwareId() {
+        return SessionCalls.clientHardwareId(server, id);
+    }
+
+    /**
+     * WTSIdleTime. <b>Fails with {@link WtsException#ERROR_NOT_SUPPORTED} on Windows 7 / Server
+     * 2008 R2 and later</b>; use {@code info().times().idle()} instead.
+     */
+    public Duration idleTime() {
+        return SessionCalls.idleTime(server, id);
+    }
+
+    /**
+     * WTSLogonTime. <b>Fails with {@link WtsException#ERROR_NOT_SUPPORTED} on Windows 7 / Server
+     * 2008 R2 and later</b>; use {@code info().times().logon()} instead.
+     */
+    public Instant logonTime() {
+        return SessionCalls.logonTime(server, id);
+    }
+
+    /**
+     * WTSIncomingBytes, WTSOutgoingBytes, WTSIncomingFrames or WTSOutgoingFrames. <b>These fail
+     * with {@link WtsException#ERROR_NOT_SUPPORTED} on Windows 7 / Server 2008 R2 and later</b>;
+     * use {@code info().counters()} instead.
+     *
+     * @throws IllegalArgumentException for any other class
+     */
+    public long counter(WtsInfoClass counter) {
+        return SessionCalls.counter(server, id, counter);
+    }
+
+    /**
+     * The session's virtual IPv4 address (WTSSessionAddressV4); empty if the reply has no IPv4
+     * address. Windows fails with {@link WtsException#ERROR_NOT_SUPPORTED} where the session
+     * has no virtual IP.
+     */
+    public Optional<InetAddress> sessionAddressV4() {
+        return SessionCalls.sessionAddressV4(server, id);
+    }
+
+    /**
+     * Whether this is a remote (RDP) session (WTSIsRemoteSession). Microsoft documents the class
+     * as telling "whether the current session is a remote session", for the local server only:
+     * it is asked for the session this JVM runs in. For any other session use
+     * {@code clientProtocol() != WtsProtocol.CONSOLE}.
+     *
+     * @throws UnsupportedOperationException for a session other than {@link #current()}
+     */
+    public boolean isRemote() {
+        requireLocal("WTSIsRemoteSession");
+        return SessionCalls.isRemoteSession(id);
+    }
+
+    /** The raw reply of any info class, as Windows returned it (WTSQuerySessionInformationW). */
+    public byte[] queryRaw(WtsInfoClass infoClass) {
+        return SessionCalls.queryRaw(server, id, infoClass);
+    }
+
+    /**
+     * Everything WTSQuerySessionInformationW tells about the session, one query per info class.
+     * A class this Windows does not answer (ERROR_NOT_SUPPORTED, ERROR_CALL_NOT_IMPLEMENTED,
+     * ERROR_INVALID_PARAMETER, or a failure that sets no error code at all, as Wine's wtsapi32
+     * gives for all but three classes) is an empty field; any other failure fails the snapshot,
+     * e.g. a session that ended meanwhile ({@link WtsException#isNoSuchSession()}).
+     */
+    public WtsSessionSnapshot snapshot() {
+        return SessionCalls.snapshot(server, id);
+    }
+
+    // ---- session control ----
+
+    /**
+     * Logs the session off (WTSLogoffSession); with wait, returns when the logoff is done. A
+     * session that does not exist: {@link WtsException#isNoSuchSession()}.
+     */
+    public void logoff(boolean wait) {
+        SessionCalls.logoff(server, id, wait);
+    }
+
+    /**
+     * Disconnects the session, leaving the user logged on (WTSDisconnectSession). A session
+     * that does not exist: {@link WtsException#isNoSuchSession()}.
+     */
+    public void disconnect(boolean wait) {
+        SessionCalls.disconnect(server, id, wait);
+    }
+
+    /**
+     * Shows a message box in the session (WTSSendMessageW).
+     *
+     * @param title   the caption; an empty title is sent as one space (some Windows versions
+     *                misbehave on an empty one); at most {@link #MAX_MESSAGE_TITLE_LENGTH}
+     * @param message the text, at most {@link #MAX_MESSAGE_LENGTH}
+     * @param style   buttons, icon, default button, modality
+     * @param timeout how long to wait for an answer, in whole seconds (a fraction rounds up);
+     *                {@link Duration#ZERO} waits forever. It bounds the <em>wait</em>: without
+     *                wait the call returns at once whatever the timeout (Microsoft: "the function
+     *                returns immediately and pResponse returns IDASYNC"), so no
+     *                {@link WtsMessageResponse#TIMEOUT} ever comes back and the caller never
+     *                learns the answer
+     * @param wait    false: return at once with {@link WtsMessageResponse#ASYNC}; true: block
+     *                until the user answers or the timeout runs out ({@link WtsMessageResponse#TIMEOUT})
+     * @return the button pressed, {@link WtsMessageResponse#TIMEOUT} or {@link WtsMessageResponse#ASYNC}
+     * @throws IllegalArgumentException for texts with NUL or over the limits, a negative
+     *                                  timeout or one over 4294967295 seconds
+     */
+    public WtsMessageReply sendMessage(String title, String message, WtsMessageStyle style, Duration timeout,
+                                       boolean wait) {
+        return SessionCalls.sendMessage(server, id, title, message, style, timeout, wait);
+    }
+
+    // ---- programs in the session (this machine only) ----
+
+    /**
+     * Starts a program on the session's desktop — what installers and services running as
+     * LocalSystem need. Runs WTSQueryUserToken → (linked token, if elevated and UAC applies)
+     * → DuplicateTokenEx (primary) → CreateEnvironmentBlock (the user's own variables plus
+     * the options' extra ones) → CreateProcessAsUserW on {@code winsta0\default}, and
+     * releases every token and environment block on every path.
+     *
+     * <p>How the command line is read: no application name is passed, so CreateProcessAsUserW
+     * takes the program from the command line's first token — up to the closing quote when it
+     * starts with one, else up to the first space, trying each space in turn with ".exe"
+     * appended ({@code C:\Program Files\app.exe} first tries {@code C:\Program.exe}). The
+     * program then splits its arguments by the CommandLineToArgvW rules. Build the line with
+     * {@link WtsCommandLine#of} to get both right; an unquoted first token that holds a path
+     * separator but names no .exe/.com/.bat/.cmd, followed by more text, is refused. To name
+     * the program by its path and have Windows read nothing out of the line, use
+     * {@link #startApplication}.
+     *
+     * @param commandLine the command line, as CreateProcess parses it (quote paths with
+     *                    spaces, see above); not empty, no NUL, at most 32766 characters
+     * @param options     directory, environment, desktop, window, elevation
+     * @return the started program; close it to release its handle
+     * @throws IllegalArgumentException an empty or over-long line, a NUL, or an unquoted program
+     *                                  path with a space in it (see above)
+     * @throws UnsupportedOperationException for a session of a remote server (WTSQueryUserToken
+     *                                  works on this machine only)
+     * @throws WtsNoUserException nobody is logged on to the session (1008)
+     * @throws WtsException       from WTSQueryUserToken: 1314 or 5 when the caller is not
+     *                            LocalSystem with SE_TCB_NAME, 2 for a session that does not exist
+     *                            (documented; {@link WtsException#isNoSuchSession()} is true, also
+     *                            for a 7022); from CreateProcessAsUserW: 2/3/5 for a program that
+     *                            is not there or not allowed (isNoSuchSession() false); each
+     *                            names its function
+     */
+    public WtsStartedProcess startProcess(String commandLine, WtsStartOptions options) {
+        requireLocal("WTSQueryUserToken");
+        return SessionCalls.startProcess(id, commandLine, options);
+    }
+
+    /**
+     * Starts a program given by its full path on the session's desktop, as
+     * {@link #startProcess(String, WtsStartOptions)} does, but passes the path to
+     * CreateProcessAsUserW as lpApplicationName: Windows runs exactly that file — it does not
+     * search for it, try ".exe" after each space, or read the program out of the command
+     * line. The command line the program sees is {@code WtsCommandLine.of(path + arguments)},
+     * so its {@code argv[0]} is the path and each argument arrives whole.
+     *
+     * @param applicationPath the program's absolute path ({@code C:\...} or {@code \\server\share\...})
+     *                        with its extension — Windows assumes none and does not search
+     * @param arguments       the arguments, each passed as one argument (may be empty)
+     * @param options         directory, environment, desktop, window, elevation
+     * @throws IllegalArgumentException a relative path, one without an extension, one with a
+     *                                  double quote or NUL, or a command line over 32766 characters
+     * @throws UnsupportedOperationException for a session of a remote server
+     * @throws WtsNoUserException       nobody is logged on to the session (1008)
+     * @throws WtsException             as {@link #startProcess(String, WtsStartOptions)}
+     */
+    public WtsStartedProcess startApplication(String applicationPath, List<String> arguments, WtsStartOptions options) {
+        requireLocal("WTSQueryUserToken");
+        return SessionCalls.startApplication(id, applicationPath, arguments, options);
+    }
+
+    /**
+     * The primary token of the session's user (WTSQueryUserToken); needs LocalSystem with
+     * SE_TCB_NAME. Close it.
+     *
+     * @throws UnsupportedOperationException for a session of a remote server
+     * @throws WtsNoUserException nobody is logged on to the session (1008)
+     */
+    public WtsUserToken userToken() {
+        requireLocal("WTSQueryUserToken");
+        return WtsUserToken.query(id);
+    }
+
+    // ---- remote control and connect ----
+
+    /**
+     * Starts remote control (shadowing) of this session from the caller's own session
+     * (WTSStartRemoteControlSessionW, with the server's name for a remote one); the hotkey ends
+     * it. Must be called from a remote session. Microsoft documents no error codes for it; the
+     * ERROR_CTX_* codes for the cases are 7044 ERROR_CTX_SHADOW_DENIED (the user refused or
+     * policy forbids), 7045 ERROR_CTX_WINSTATION_ACCESS_DENIED, 7050 ERROR_CTX_SHADOW_INVALID
+     * (e.g. shadowing oneself), 7051 ERROR_CTX_SHADOW_DISABLED; a session that does not exist:
+     * {@link WtsException#isNoSuchSession()}.
+     */
+    public void startRemoteControl(WtsHotkey hotkey) {
+        SessionCalls.startRemoteControl(server, id, hotkey);
+    }
+
+    /**
+     * Stops the remote control of this session (WTSStopRemoteControlSession, this machine only).
+     * The ERROR_CTX_* code for nobody shadowing it is 7057 ERROR_CTX_SHADOW_NOT_RUNNING.
+     *
+     * @throws UnsupportedOperationException for a session of a remote server
+     */
+    public void stopRemoteControl() {
+        requireLocal("WTSStopRemoteControlSession");
+        SessionCalls.stopRemoteControl(id);
+    }
+
+    /**
+     * Connects this session to the session {@code target} (WTSConnectSessionW, this machine
+     * only): the target's client then shows this session's desktop — the "Connect" of Task
+     * Manager's Users tab. The password is that of this session's user (may be empty when the
+     * caller is that user).
+     *
+     * <p>The password: the bridge copies it into native memory for the call and overwrites
+     * that copy with zeros before freeing it, on success and failure alike; it never makes a
+     * {@code String} of it. It does not modify {@code password}: clear your array yourself
+     * ({@code Arrays.fill(password, '\0')}) when you are done with it.
+     *
+     * <p>Errors (Microsoft documents none for this function; these are the Win32 codes for the
+     * cases): 1326 ERROR_LOGON_FAILURE (wrong password), 5 ERROR_ACCESS_DENIED, 7024
+     * ERROR_CTX_WINSTATION_BUSY; a session that does not exist:
+     * {@link WtsException#isNoSuchSession()}.
+     *
+     * @throws UnsupportedOperationException for sessions of a remote server
+     */
+    public void connectTo(WtsSession target, char[] password, boolean wait) {
+        Objects.requireNonNull(target, "target");
+        requireLocal("WTSConnectSessionW");
+        target.requireLocal("WTSConnectSessionW");
+        SessionCalls.connect(id, target.id, password, wait);
+    }
+
+    /** {@link #connectTo} the caller's own session (LOGONID_CURRENT): what tscon does. */
+    public void connectToCurrent(char[] password, boolean wait) {
+        requireLocal("WTSConnectSessionW");
+        SessionCalls.connectToCurrent(id, password, wait);
+    }
+
+    /** Functions that take no server reach this machine only. */
+    private void requireLocal(String function) {
+        if (!server.isLocal()) {
+            throw new UnsupportedOperationException(function + " works on this machine's sessions only, not on "
+                    + server.name().orElse("a remote server") + "'s session " + id);
+        }
     }
 }

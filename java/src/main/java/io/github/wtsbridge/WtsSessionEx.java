@@ -6,6 +6,7 @@ import java.util.Objects;
  * One session of the extended listing (WTSEnumerateSessionsExW level 1, WTS_SESSION_INFO_1W).
  * Texts Windows leaves out are empty strings.
  *
+ * @param server         the server the listing came from
  * @param id          the session id
  * @param state       the connection state
  * @param rawState    the state value as Windows gave it
@@ -15,14 +16,20 @@ import java.util.Objects;
  * @param domainName  the user's domain
  * @param farmName    the farm the server belongs to (RD Connection Broker)
  */
-public record WtsSessionEx(int id, WtsConnectState state, int rawState, String sessionName, String hostName,
+public record WtsSessionEx(WtsServer server, int id, WtsConnectState state, int rawState, String sessionName, String hostName,
         String userName, String domainName, String farmName) {
     public WtsSessionEx {
+        Objects.requireNonNull(server, "server");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(sessionName, "sessionName");
         Objects.requireNonNull(hostName, "hostName");
         Objects.requireNonNull(userName, "userName");
         Objects.requireNonNull(domainName, "domainName");
         Objects.requireNonNull(farmName, "farmName");
+    }
+
+    /** The session this entry describes, to query or act on. */
+    public WtsSession session() {
+        return server.session(id);
     }
 }

@@ -1,41 +1,28 @@
 package io.github.wtsbridge;
 
-import java.net.InetAddress;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
+import java.util.Objects;
 
 /**
- * Everything WTSQuerySessionInformation tells about one session, read in one call to
- * {@link WtsSessions#snapshot(WtsServer, int)}. A field is empty when this Windows does not
- * answer its info class (ERROR_NOT_SUPPORTED, ERROR_CALL_NOT_IMPLEMENTED, or
- * ERROR_INVALID_PARAMETER for that class); {@link #isRemoteSession()} is empty on a remote
- * server, where Windows does not answer it.
+ * The WTSINFO structure, what one WTSSessionInfo query returns: the session's names, state,
+ * counters and times, read in a single call.
  *
- * <p>Not read: WTSIdleTime, WTSLogonTime and the four byte/frame classes (they fail on
- * Windows 7 and later; {@link #info()} has those times and counters), WTSOEMId and
- * WTSValidationInfo (documented as unused/unsupported).
+ * @param sessionId      the session id
+ * @param state          the connection state
+ * @param winStationName the WinStation name
+ * @param domainName     the logged-on user's domain; empty if nobody is logged on
+ * @param userName       the logged-on user's name; empty if nobody is logged on
+ * @param counters       traffic counters
+ * @param times          logon, connect, disconnect, last-input and current time
  */
-public record WtsSessionInfo(int sessionId,
-                             Optional<String> initialProgram,
-                             Optional<String> applicationName,
-                             Optional<String> workingDirectory,
-                             Optional<String> userName,
-                             Optional<String> winStationName,
-                             Optional<String> domainName,
-                             Optional<WtsConnectState> connectState,
-                             OptionalLong clientBuildNumber,
-                             Optional<String> clientName,
-                             Optional<String> clientDirectory,
-                             OptionalInt clientProductId,
-                             OptionalLong clientHardwareId,
-                             Optional<WtsClientAddress> clientAddress,
-                             Optional<WtsClientDisplay> clientDisplay,
-                             Optional<WtsProtocol> clientProtocol,
-                             Optional<WtsClientInfo> clientInfo,
-                             Optional<WtsInfo> info,
-                             Optional<WtsSessionInfoEx> infoEx,
-                             Optional<WtsConfigInfo> configInfo,
-                             Optional<InetAddress> sessionAddressV4,
-                             Optional<Boolean> isRemoteSession) {
+public record WtsSessionInfo(int sessionId, WtsConnectState state, String winStationName,
+                             String domainName, String userName, WtsSessionCounters counters,
+                             WtsSessionTimes times) {
+    public WtsSessionInfo {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(winStationName, "winStationName");
+        Objects.requireNonNull(domainName, "domainName");
+        Objects.requireNonNull(userName, "userName");
+        Objects.requireNonNull(counters, "counters");
+        Objects.requireNonNull(times, "times");
+    }
 }

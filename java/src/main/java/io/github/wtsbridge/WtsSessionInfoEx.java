@@ -3,7 +3,7 @@ package io.github.wtsbridge;
 import java.util.Objects;
 
 /**
- * WTSINFOEX_LEVEL1 (WTSSessionInfoEx): like {@link WtsInfo}, plus the lock state.
+ * WTSINFOEX_LEVEL1 (WTSSessionInfoEx): like {@link WtsSessionInfo}, plus the lock state.
  *
  * @param sessionId      the session id
  * @param state          the connection state ({@link WtsConnectState#UNKNOWN} for a new value)

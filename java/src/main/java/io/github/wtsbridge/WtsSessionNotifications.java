@@ -17,37 +17,36 @@ public final class WtsSessionNotifications {
     private WtsSessionNotifications() {
     }
 
-    /** Registers a window (its HWND) for WM_WTSSESSION_CHANGE; unregister it before destroying it. */
-    public static void register(long hwnd, WtsSessionScope scope) {
-        checkWindow(hwnd);
-        Objects.requireNonNull(scope, "scope");
-        NativeLibrary.ensureLoaded();
-        EventsNative.register(hwnd, scope.flags());
-    }
-
-    /** Unregisters a window registered with {@link #register}. */
-    public static void unregister(long hwnd) {
-        checkWindow(hwnd);
-        NativeLibrary.ensureLoaded();
-        EventsNative.unregister(hwnd);
-    }
-
     /**
-     * Registers a window for WM_WTSSESSION_CHANGE through a server handle
-     * (WTSRegisterSessionNotificationEx); unregister it with {@link #unregister(WtsServer, long)}.
+     * Registers a window (its HWND) for WM_WTSSESSION_CHANGE; unregister it before destroying
+     * it. For the local server this is WTSRegisterSessionNotification; for another server
+     * WTSRegisterSessionNotificationEx with its handle.
      */
     public static void register(WtsServer server, long hwnd, WtsSessionScope scope) {
         Objects.requireNonNull(server, "server");
         checkWindow(hwnd);
         Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(server, "server").run(h -> EventsNative.registerEx(h, hwnd, scope.flags()));
+        if (server.isLocal()) {
+            NativeLibrary.ensureLoaded();
+            EventsNative.register(hwnd, scope.flags());
+        } else {
+            server.run(h -> EventsNative.registerEx(h, hwnd, scope.flags()));
+        }
     }
 
-    /** Unregisters a window registered with {@link #register(WtsServer, long, WtsSessionScope)}. */
+    /**
+     * Unregisters a window registered with {@link #register} for the same server
+     * (WTSUnRegisterSessionNotification, or its Ex form for another server).
+     */
     public static void unregister(WtsServer server, long hwnd) {
         Objects.requireNonNull(server, "server");
         checkWindow(hwnd);
-        Objects.requireNonNull(server, "server").run(h -> EventsNative.unregisterEx(h, hwnd));
+        if (server.isLocal()) {
+            NativeLibrary.ensureLoaded();
+            EventsNative.unregister(hwnd);
+        } else {
+            server.run(h -> EventsNative.unregisterEx(h, hwnd));
+        }
     }
 
     /** An HWND: non-zero, and within the pointer width of this JVM. */

@@ -38,7 +38,7 @@ public record WtsSessionTimes(Optional<Instant> logon, Optional<Instant> connect
      * MAX_IDLE_TIME user setting) for Remote Desktop sessions; for the console, reports say
      * Windows keeps LastInputTime equal to CurrentTime, so this reads zero however long the user
      * has been away. For the console user's idleness, ask in that session (GetLastInputInfo,
-     * from a process started there with {@link WtsSessions#startProcess}).
+     * from a process started there with {@link WtsSession#startProcess}).
      */
     public Optional<Duration> idle() {
         return lastInput.map(last -> last.isAfter(current) ? Duration.ZERO : Duration.between(last, current));

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * How {@link WtsSessions#startProcess(int, String, WtsStartOptions)} starts a program:
+ * How {@link WtsSession#startProcess(String, WtsStartOptions)} starts a program:
  * working directory, extra environment variables, desktop, window, elevation. Immutable;
  * each {@code with…} method returns a changed copy and checks its argument at once.
  *

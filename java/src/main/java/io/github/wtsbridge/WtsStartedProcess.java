@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A program started in a user's session by {@link WtsSessions#startProcess}: its pid and an
+ * A program started in a user's session by {@link WtsSession#startProcess}: its pid and an
  * open process handle to wait for it and read its exit code. Closing releases the handle
  * (the program keeps running); close is idempotent, and waiting or reading the exit code
  * after it throws {@link IllegalStateException} ({@link #pid()} stays readable). A close while another thread waits takes effect when that

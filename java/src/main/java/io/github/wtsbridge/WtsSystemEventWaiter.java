@@ -26,7 +26,7 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
     /** A waiter for events on a server ({@link WtsServer#local()} for this machine). */
     public static WtsSystemEventWaiter open(WtsServer server) {
         Objects.requireNonNull(server, "server");
-        WtsSessions.handleOf(server); // checks the server and loads the library
+        SessionCalls.handleOf(server); // checks the server and loads the library
         return new WtsSystemEventWaiter(server);
     }
 

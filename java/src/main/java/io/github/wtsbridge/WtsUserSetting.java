@@ -10,8 +10,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * One per-user Remote Desktop setting (a WTS_CONFIG_CLASS value), typed: read any of them with
- * {@link WtsUsers#getConfig(String, String, WtsUserSetting)}; write the {@link Writable} ones
- * with {@link WtsUsers#setConfig(String, String, WtsUserSetting.Writable, Object)}.
+ * {@link WtsServer#userConfig(String, WtsUserSetting)}; write the {@link Writable} ones
+ * with {@link WtsServer#setUserConfig(String, WtsUserSetting.Writable, Object)}.
  * {@link #ALL} lists every class Windows documents except WTSUserConfigUser, which is the
  * {@link WtsUserConfig} record; {@link #WRITABLE} the ones WTSSetUserConfigW takes.
  *

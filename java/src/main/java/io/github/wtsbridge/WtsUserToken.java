@@ -1,6 +1,7 @@
 package io.github.wtsbridge;
 
 import io.github.wtsbridge.internal.NativeHandle;
+import io.github.wtsbridge.internal.NativeLibrary;
 import io.github.wtsbridge.internal.Sids;
 import io.github.wtsbridge.internal.TokensNative;
 import java.lang.ref.Reference;
@@ -22,6 +23,22 @@ public final class WtsUserToken implements AutoCloseable {
     WtsUserToken(int sessionId, long handle) {
         this.sessionId = sessionId;
         this.handle = new NativeHandle(this, handle, TokensNative::closeHandle, "the user token");
+    }
+
+    /**
+     * WTSQueryUserToken for a session of this machine ({@link WtsSession#userToken()}). Needs
+     * LocalSystem with SE_TCB_NAME (a Windows service): otherwise WtsException 1314
+     * (ERROR_PRIVILEGE_NOT_HELD) or 5; {@link WtsNoUserException} (1008, ERROR_NO_TOKEN) when
+     * nobody is logged on there; 2 (ERROR_FILE_NOT_FOUND, as Microsoft documents it) for a
+     * session that does not exist: {@link WtsException#isNoSuchSession()}.
+     */
+    static WtsUserToken query(int sessionId) {
+        NativeLibrary.ensureLoaded();
+        try {
+            return new WtsUserToken(sessionId, TokensNative.queryUserToken(sessionId));
+        } catch (WtsException e) {
+            throw WtsNoUserException.ifNoToken(e, sessionId);
+        }
     }
 
     /** The session the token was queried for. */

@@ -32,16 +32,14 @@ class BadInputTest extends FakeTestBase {
         cases.add(new Case(method, input, call, expected, messagePart, reachesWindows));
     }
 
-    /** The session-id methods, each with a server overload. */
-    private void sessionMethod(String name, Function<Integer, Object> local, java.util.function.BiFunction<WtsServer, Integer, Object> remote) {
+    /** A session query: bad ids are refused by {@link WtsServer#session(int)}, before any native call. */
+    private void sessionMethod(String name, Function<WtsSession, Object> query) {
         for (int id : BAD_SESSION_IDS) {
-            add(name + "(int)", "sessionId " + id, () -> local.apply(id), IllegalArgumentException.class,
+            add("WtsServer.session(int)", "sessionId " + id + " (for " + name + ")",
+                    () -> query.apply(WtsServer.local().session(id)), IllegalArgumentException.class,
                     "session id must be 0 or more", false);
         }
-        add(name + "(WtsServer, int)", "server null", () -> remote.apply(null, 1), NullPointerException.class, "server", false);
-        add(name + "(WtsServer, int)", "server null and sessionId -1", () -> remote.apply(null, -1),
-                NullPointerException.class, "server", false);
-        add(name + "(int)", "sessionId 999 (no such session)", () -> local.apply(999), WtsException.class,
+        add(name, "sessionId 999 (no such session)", () -> query.apply(WtsServer.local().session(999)), WtsException.class,
                 "7022", true);
     }
 
@@ -53,37 +51,35 @@ class BadInputTest extends FakeTestBase {
         FakeWts.setSessionInfo(1, 14, new byte[10]);               // truncated WTS_CLIENT_ADDRESS
         FakeWts.setSessionInfo(1, 24, new byte[100]);              // truncated WTSINFOW
 
-        sessionMethod("WtsSessions.userName", WtsSessions::userName, WtsSessions::userName);
-        sessionMethod("WtsSessions.domainName", WtsSessions::domainName, WtsSessions::domainName);
-        sessionMethod("WtsSessions.clientName", WtsSessions::clientName, WtsSessions::clientName);
-        sessionMethod("WtsSessions.winStationName", WtsSessions::winStationName, WtsSessions::winStationName);
-        sessionMethod("WtsSessions.connectState", WtsSessions::connectState, WtsSessions::connectState);
-        sessionMethod("WtsSessions.clientProtocol", WtsSessions::clientProtocol, WtsSessions::clientProtocol);
-        sessionMethod("WtsSessions.clientAddress", WtsSessions::clientAddress, WtsSessions::clientAddress);
-        sessionMethod("WtsSessions.info", WtsSessions::info, WtsSessions::info);
-        sessionMethod("WtsSessions.times", WtsSessions::times, WtsSessions::times);
+        sessionMethod("WtsSession.userName()", WtsSession::userName);
+        sessionMethod("WtsSession.domainName()", WtsSession::domainName);
+        sessionMethod("WtsSession.clientName()", WtsSession::clientName);
+        sessionMethod("WtsSession.winStationName()", WtsSession::winStationName);
+        sessionMethod("WtsSession.connectState()", WtsSession::connectState);
+        sessionMethod("WtsSession.clientProtocol()", WtsSession::clientProtocol);
+        sessionMethod("WtsSession.clientAddress()", WtsSession::clientAddress);
+        sessionMethod("WtsSession.info()", WtsSession::info);
+        sessionMethod("WtsSession.times()", WtsSession::times);
 
-        add("WtsSessions.connectState(int)", "Windows replies 0 bytes", () -> WtsSessions.connectState(1),
+        add("WtsSession.connectState()", "Windows replies 0 bytes", () -> WtsServer.local().session(1).connectState(),
                 WtsException.class, "13", true);
-        add("WtsSessions.clientAddress(int)", "Windows replies 10 of 24 bytes", () -> WtsSessions.clientAddress(1),
+        add("WtsSession.clientAddress()", "Windows replies 10 of 24 bytes", () -> WtsServer.local().session(1).clientAddress(),
                 WtsException.class, "13", true);
-        add("WtsSessions.info(int)", "Windows replies 100 of 216 bytes", () -> WtsSessions.info(1),
+        add("WtsSession.info()", "Windows replies 100 of 216 bytes", () -> WtsServer.local().session(1).info(),
                 WtsException.class, "13", true);
-        add("WtsSessions.list(WtsServer)", "server null", () -> WtsSessions.list(null), NullPointerException.class, "server", false);
-        add("WtsProcesses.list(WtsServer)", "server null", () -> WtsProcesses.list(null), NullPointerException.class, "server", false);
         for (long pid : new long[] {-1, 0x1_0000_0000L, Long.MIN_VALUE, Long.MAX_VALUE}) {
-            add("WtsProcesses.sessionOf(long)", "pid " + pid, () -> WtsProcesses.sessionOf(pid),
+            add("WtsSession.ofProcess(long)", "pid " + pid, () -> WtsSession.ofProcess(pid).id(),
                     IllegalArgumentException.class, "process id must be between 0 and 4294967295", false);
         }
-        add("WtsProcesses.sessionOf(long)", "pid 12345 (no such process)", () -> WtsProcesses.sessionOf(12345),
+        add("WtsSession.ofProcess(long)", "pid 12345 (no such process)", () -> WtsSession.ofProcess(12345).id(),
                 WtsException.class, "87", true);
         add("new WtsClientAddress(int, byte[])", "raw null", () -> new WtsClientAddress(2, null),
                 IllegalArgumentException.class, "20 address bytes", false);
         add("new WtsClientAddress(int, byte[])", "raw of 4 bytes", () -> new WtsClientAddress(2, new byte[4]),
                 IllegalArgumentException.class, "20 address bytes", false);
-        add("new WtsSession(…)", "winStationName null", () -> new WtsSession(1, null, WtsConnectState.ACTIVE, 0),
+        add("new WtsSessionEntry(…)", "winStationName null", () -> new WtsSessionEntry(WtsServer.local(), 1, null, WtsConnectState.ACTIVE, 0),
                 NullPointerException.class, "winStationName", false);
-        add("new WtsProcess(…)", "imageName null", () -> new WtsProcess(1, 4, null, ""),
+        add("new WtsProcess(…)", "imageName null", () -> new WtsProcess(WtsServer.local(), 1, 4, null, ""),
                 NullPointerException.class, "imageName", false);
 
         rows.add("| method | bad input | the user gets |");
@@ -107,8 +103,8 @@ class BadInputTest extends FakeTestBase {
                     + thrown.getMessage().replace("|", "\\|") + (c.reachesWindows() ? "" : " (no native call)") + " |");
         }
         /* a string reply without its NUL is not an error: it is bounded by the byte count */
-        assertEquals("ab", WtsSessions.userName(1));
-        rows.add("| `WtsSessions.userName(int)` | Windows replies \"ab\" without NUL | \"ab\" (bounded by the byte count) |");
+        assertEquals("ab", WtsServer.local().session(1).userName());
+        rows.add("| `WtsSession.userName()` | Windows replies \"ab\" without NUL | \"ab\" (bounded by the byte count) |");
         rows.forEach(System.out::println);
     }
 
@@ -118,6 +114,6 @@ class BadInputTest extends FakeTestBase {
         WtsServer local = WtsServer.local();
         local.close();
         local.close();
-        assertEquals(1, WtsSessions.list(local).size(), "local() needs no closing and stays usable");
+        assertEquals(1, local.sessions().size(), "local() needs no closing and stays usable");
     }
 }

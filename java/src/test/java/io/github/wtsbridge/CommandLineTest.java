@@ -46,7 +46,7 @@ class CommandLineTest extends FakeTestBase {
     void anUnquotedProgramPathWithASpaceIsRefusedBeforeAnyWindowsCall() {
         FakeWts.addSession(2, 0, "Console");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> WtsSessions.startProcess(2, "C:\\Program Files\\Acme\\acme.exe --welcome"));
+                () -> WtsServer.local().session(2).startProcess("C:\\Program Files\\Acme\\acme.exe --welcome", WtsStartOptions.defaults()));
         assertTrue(e.getMessage().contains("C:\\Program.exe") && e.getMessage().contains("WtsCommandLine.of"),
                 e.getMessage());
         assertEquals(0, FakeLaunch.startedCount(), "nothing may be started");

@@ -35,11 +35,11 @@ class ConcurrencyTest extends FakeTestBase {
                 int checks = 0;
                 for (int round = 0; round < ROUNDS; round++) {
                     switch ((thread + round) % 4) {
-                        case 0 -> assertEquals(500, WtsProcesses.list().size());
-                        case 1 -> assertEquals(2, WtsSessions.list().size());
-                        case 2 -> assertEquals("alice", WtsSessions.userName(1));
+                        case 0 -> assertEquals(500, WtsServer.local().processes().size());
+                        case 1 -> assertEquals(2, WtsServer.local().sessions().size());
+                        case 2 -> assertEquals("alice", WtsServer.local().session(1).userName());
                         default -> assertEquals(7022, org.junit.jupiter.api.Assertions.assertThrows(
-                                WtsException.class, () -> WtsSessions.userName(99)).errorCode());
+                                WtsException.class, () -> WtsServer.local().session(99).userName()).errorCode());
                     }
                     checks++;
                 }

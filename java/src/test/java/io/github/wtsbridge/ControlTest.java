@@ -33,42 +33,42 @@ class ControlTest extends FakeTestBase {
         FakeWts.addSession(1, 0, "Console");
         FakeWts.addSession(3, 0, "RDP-Tcp#7");
 
-        WtsSessions.logoff(3, true);
+        WtsServer.local().session(3).logoff(true);
 
         FakeControl.Call call = FakeControl.lastCall();
         assertEquals("WTSLogoffSession", call.function());
         assertEquals(3, call.session());
         assertTrue(call.waited());
-        assertEquals(List.of(1), WtsSessions.list().stream().map(WtsSession::id).toList());
+        assertEquals(List.of(1), WtsServer.local().sessions().stream().map(WtsSessionEntry::id).toList());
     }
 
     @Test
     void disconnectKeepsTheUserLoggedOn() {
         FakeWts.addSession(3, 0, "RDP-Tcp#7");
 
-        WtsSessions.disconnect(3, false);
+        WtsServer.local().session(3).disconnect(false);
 
         assertFalse(FakeControl.lastCall().waited());
-        assertEquals(WtsConnectState.DISCONNECTED, WtsSessions.connectState(3));
+        assertEquals(WtsConnectState.DISCONNECTED, WtsServer.local().session(3).connectState());
     }
 
     @Test
     void logoffAndDisconnectFailures() {
-        WtsException gone = assertThrows(WtsException.class, () -> WtsSessions.logoff(LOCAL, 9, true));
+        WtsException gone = assertThrows(WtsException.class, () -> LOCAL.session(9).logoff(true));
         assertEquals(7022, gone.errorCode());
         assertEquals("WTSLogoffSession", gone.function());
-        WtsException gone2 = assertThrows(WtsException.class, () -> WtsSessions.disconnect(LOCAL, 9, true));
+        WtsException gone2 = assertThrows(WtsException.class, () -> LOCAL.session(9).disconnect(true));
         assertEquals(7022, gone2.errorCode());
         assertEquals("WTSDisconnectSession", gone2.function());
         FakeWts.addSession(3, 0, "RDP-Tcp#7");
         FakeWts.injectError("WTSLogoffSession", 5, 1);
-        assertEquals(5, assertThrows(WtsException.class, () -> WtsSessions.logoff(LOCAL, 3, false)).errorCode());
+        assertEquals(5, assertThrows(WtsException.class, () -> LOCAL.session(3).logoff(false)).errorCode());
         try (WtsServer far = WtsServer.open("far.example")) {
-            WtsException e = assertThrows(WtsException.class, () -> WtsSessions.disconnect(far, 3, false));
+            WtsException e = assertThrows(WtsException.class, () -> far.session(3).disconnect(false));
             assertEquals(1722, e.errorCode());
             assertEquals("far.example", FakeServers.lastServer());
         }
-        assertEquals(WtsConnectState.ACTIVE, WtsSessions.connectState(3));
+        assertEquals(WtsConnectState.ACTIVE, WtsServer.local().session(3).connectState());
     }
 
     @Test
@@ -78,7 +78,7 @@ class ControlTest extends FakeTestBase {
         String title = "Update \uD83D\uDD04";
         String text = "Restart now? Unsaved work in \u00C9diteur will be lost.\n\u2014 IT";
 
-        WtsMessageReply reply = WtsSessions.sendMessage(LOCAL, 3, title, text, YES_NO, Duration.ofSeconds(90), true);
+        WtsMessageReply reply = LOCAL.session(3).sendMessage(title, text, YES_NO, Duration.ofSeconds(90), true);
 
         assertEquals(new WtsMessageReply(WtsMessageResponse.YES, 6), reply);
         FakeControl.Call call = FakeControl.lastCall();
@@ -97,29 +97,29 @@ class ControlTest extends FakeTestBase {
         FakeWts.addSession(3, 0, "RDP-Tcp#7");
         FakeControl.setMessageResponse(32000);
         assertEquals(WtsMessageResponse.TIMEOUT,
-                WtsSessions.sendMessage(LOCAL, 3, "t", "m", WtsMessageStyle.OK, Duration.ofSeconds(1), true).response());
+                LOCAL.session(3).sendMessage("t", "m", WtsMessageStyle.OK, Duration.ofSeconds(1), true).response());
         assertEquals(new WtsMessageReply(WtsMessageResponse.ASYNC, 32001),
-                WtsSessions.sendMessage(3, "t", "m", WtsMessageStyle.OK, Duration.ZERO, false));
+                WtsServer.local().session(3).sendMessage("t", "m", WtsMessageStyle.OK, Duration.ZERO, false));
         assertFalse(FakeControl.lastCall().waited());
         FakeControl.setMessageResponse(4242);
         assertEquals(new WtsMessageReply(WtsMessageResponse.UNKNOWN, 4242),
-                WtsSessions.sendMessage(LOCAL, 3, "t", "m", WtsMessageStyle.OK, Duration.ZERO, true));
+                LOCAL.session(3).sendMessage("t", "m", WtsMessageStyle.OK, Duration.ZERO, true));
         assertEquals(WtsMessageResponse.CONTINUE, WtsMessageResponse.of(11));
     }
 
     @Test
     void emptyTitleBecomesASpaceAndTimeoutsRoundUp() {
         FakeWts.addSession(3, 0, "RDP-Tcp#7");
-        WtsSessions.sendMessage(LOCAL, 3, "", "", WtsMessageStyle.OK, Duration.ofMillis(1500), true);
+        LOCAL.session(3).sendMessage("", "", WtsMessageStyle.OK, Duration.ofMillis(1500), true);
         FakeControl.Call call = FakeControl.lastCall();
         assertEquals(" ", call.title());
         assertEquals(2, call.titleBytes());
         assertEquals("", call.message());
         assertEquals(0, call.messageBytes());
         assertEquals(2, call.timeoutSeconds());
-        WtsSessions.sendMessage(LOCAL, 3, "t", "m", WtsMessageStyle.OK, Duration.ofSeconds(0xFFFF_FFFFL), true);
+        LOCAL.session(3).sendMessage("t", "m", WtsMessageStyle.OK, Duration.ofSeconds(0xFFFF_FFFFL), true);
         assertEquals(0xFFFF_FFFFL, FakeControl.lastCall().timeoutSeconds());
-        WtsSessions.sendMessage(LOCAL, 3, "t", "m", WtsMessageStyle.OK, Duration.ZERO, true);
+        LOCAL.session(3).sendMessage("t", "m", WtsMessageStyle.OK, Duration.ZERO, true);
         assertEquals(0, FakeControl.lastCall().timeoutSeconds(), "0 = wait forever");
     }
 
@@ -146,24 +146,24 @@ class ControlTest extends FakeTestBase {
     @Test
     void sendMessageFailures() {
         WtsException gone = assertThrows(WtsException.class,
-                () -> WtsSessions.sendMessage(LOCAL, 9, "t", "m", WtsMessageStyle.OK, Duration.ZERO, true));
+                () -> LOCAL.session(9).sendMessage("t", "m", WtsMessageStyle.OK, Duration.ZERO, true));
         assertEquals(7022, gone.errorCode());
         assertEquals("WTSSendMessageW", gone.function());
         FakeWts.addSession(3, 0, "RDP-Tcp#7");
         for (int code : new int[] {5, 87}) {
             FakeWts.injectError("WTSSendMessageW", code, 1);
             WtsException e = assertThrows(WtsException.class,
-                    () -> WtsSessions.sendMessage(LOCAL, 3, "t", "m", WtsMessageStyle.OK, Duration.ZERO, true));
+                    () -> LOCAL.session(3).sendMessage("t", "m", WtsMessageStyle.OK, Duration.ZERO, true));
             assertEquals(code, e.errorCode());
         }
         FakeServers.script("denies", FakeServers.DENIES);
         try (WtsServer server = WtsServer.open("denies")) {
             assertEquals(5, assertThrows(WtsException.class,
-                    () -> WtsSessions.sendMessage(server, 3, "t", "m", WtsMessageStyle.OK, Duration.ZERO, true)).errorCode());
+                    () -> server.session(3).sendMessage("t", "m", WtsMessageStyle.OK, Duration.ZERO, true)).errorCode());
         }
         assertTrue(FakeWts.removeFunction("WTSSendMessageW"));
         assertEquals(127, assertThrows(WtsException.class,
-                () -> WtsSessions.sendMessage(LOCAL, 3, "t", "m", WtsMessageStyle.OK, Duration.ZERO, true)).errorCode());
+                () -> LOCAL.session(3).sendMessage("t", "m", WtsMessageStyle.OK, Duration.ZERO, true)).errorCode());
     }
 
     @Test
@@ -173,24 +173,23 @@ class ControlTest extends FakeTestBase {
         Duration d = Duration.ZERO;
         WtsMessageStyle ok = WtsMessageStyle.OK;
         for (Executable bad : new Executable[] {
-            () -> WtsSessions.sendMessage(LOCAL, 3, "a\0b", "m", ok, d, true),
-            () -> WtsSessions.sendMessage(LOCAL, 3, "t", "m\0", ok, d, true),
-            () -> WtsSessions.sendMessage(LOCAL, 3, "t".repeat(WtsSessions.MAX_MESSAGE_TITLE_LENGTH + 1), "m", ok, d, true),
-            () -> WtsSessions.sendMessage(LOCAL, 3, "t", "m".repeat(WtsSessions.MAX_MESSAGE_LENGTH + 1), ok, d, true),
-            () -> WtsSessions.sendMessage(LOCAL, 3, "t", "m", ok, Duration.ofSeconds(-1), true),
-            () -> WtsSessions.sendMessage(LOCAL, 3, "t", "m", ok, Duration.ofSeconds(0x1_0000_0000L), true),
-            () -> WtsSessions.sendMessage(LOCAL, -1, "t", "m", ok, d, true),
-            () -> WtsSessions.logoff(LOCAL, -1, true),
-            () -> WtsSessions.disconnect(LOCAL, -1, true)}) {
+            () -> LOCAL.session(3).sendMessage("a\0b", "m", ok, d, true),
+            () -> LOCAL.session(3).sendMessage("t", "m\0", ok, d, true),
+            () -> LOCAL.session(3).sendMessage("t".repeat(WtsSession.MAX_MESSAGE_TITLE_LENGTH + 1), "m", ok, d, true),
+            () -> LOCAL.session(3).sendMessage("t", "m".repeat(WtsSession.MAX_MESSAGE_LENGTH + 1), ok, d, true),
+            () -> LOCAL.session(3).sendMessage("t", "m", ok, Duration.ofSeconds(-1), true),
+            () -> LOCAL.session(3).sendMessage("t", "m", ok, Duration.ofSeconds(0x1_0000_0000L), true),
+            () -> LOCAL.session(-1).sendMessage("t", "m", ok, d, true),
+            () -> LOCAL.session(-1).logoff(true),
+            () -> LOCAL.session(-1).disconnect(true)}) {
             assertThrows(IllegalArgumentException.class, bad);
         }
         for (Executable bad : new Executable[] {
-            () -> WtsSessions.sendMessage(LOCAL, 3, null, "m", ok, d, true),
-            () -> WtsSessions.sendMessage(LOCAL, 3, "t", null, ok, d, true),
-            () -> WtsSessions.sendMessage(LOCAL, 3, "t", "m", null, d, true),
-            () -> WtsSessions.sendMessage(LOCAL, 3, "t", "m", ok, null, true),
-            () -> WtsSessions.sendMessage(null, 3, "t", "m", ok, d, true),
-            () -> WtsSessions.logoff(null, 3, true)}) {
+            () -> LOCAL.session(3).sendMessage(null, "m", ok, d, true),
+            () -> LOCAL.session(3).sendMessage("t", null, ok, d, true),
+            () -> LOCAL.session(3).sendMessage("t", "m", null, d, true),
+            () -> LOCAL.session(3).sendMessage("t", "m", ok, null, true),
+            }) {
             assertThrows(NullPointerException.class, bad);
         }
         assertEquals(calls, FakeWts.callCount());
@@ -201,46 +200,45 @@ class ControlTest extends FakeTestBase {
         FakeWts.addProcess(3, 4242, "notepad.exe", null);
         FakeWts.addProcess(3, 0xFFFF_FFF0, "high-pid.exe", null);
 
-        WtsProcesses.terminate(4242, -2); // exit code 0xFFFFFFFE, as Windows takes a DWORD
+        WtsServer.local().terminateProcess(4242, -2); // exit code 0xFFFFFFFE, as Windows takes a DWORD
         FakeControl.Call call = FakeControl.lastCall();
         assertEquals("WTSTerminateProcess", call.function());
         assertEquals(4242, call.pid());
         assertEquals(0xFFFF_FFFEL, call.exitCode());
-        WtsProcesses.terminate(LOCAL, 0xFFFF_FFF0L, 0);
+        LOCAL.terminateProcess(0xFFFF_FFF0L, 0);
         assertEquals(0xFFFF_FFF0L, FakeControl.lastCall().pid());
-        assertEquals(List.of(), WtsProcesses.list());
+        assertEquals(List.of(), WtsServer.local().processes());
     }
 
     @Test
     void terminateFailures() {
-        WtsException gone = assertThrows(WtsException.class, () -> WtsProcesses.terminate(4242, 1));
+        WtsException gone = assertThrows(WtsException.class, () -> WtsServer.local().terminateProcess(4242, 1));
         assertEquals(87, gone.errorCode());
         assertEquals("WTSTerminateProcess", gone.function());
         FakeWts.addProcess(0, 4, "System", null);
         FakeWts.injectError("WTSTerminateProcess", 5, 1);
-        assertEquals(5, assertThrows(WtsException.class, () -> WtsProcesses.terminate(4, 1)).errorCode());
+        assertEquals(5, assertThrows(WtsException.class, () -> WtsServer.local().terminateProcess(4, 1)).errorCode());
         try (WtsServer far = WtsServer.open("far")) {
-            assertEquals(1722, assertThrows(WtsException.class, () -> WtsProcesses.terminate(far, 4, 1)).errorCode());
+            assertEquals(1722, assertThrows(WtsException.class, () -> far.terminateProcess(4, 1)).errorCode());
         }
         long calls = FakeWts.callCount();
-        assertThrows(IllegalArgumentException.class, () -> WtsProcesses.terminate(-1, 0));
-        assertThrows(IllegalArgumentException.class, () -> WtsProcesses.terminate(0x1_0000_0000L, 0));
-        assertThrows(NullPointerException.class, () -> WtsProcesses.terminate(null, 4, 0));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().terminateProcess(-1, 0));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().terminateProcess(0x1_0000_0000L, 0));
         assertEquals(calls, FakeWts.callCount());
-        assertEquals(1, WtsProcesses.list().size(), "System survived");
+        assertEquals(1, WtsServer.local().processes().size(), "System survived");
     }
 
     @Test
     void shutdownFlags() {
         FakeServers.reachable("rdsh01");
         try (WtsServer server = WtsServer.open("rdsh01")) {
-            WtsShutdown.shutdownSystem(server, EnumSet.of(WtsShutdownFlag.LOGOFF, WtsShutdownFlag.REBOOT));
+            server.shutdown(EnumSet.of(WtsShutdownFlag.LOGOFF, WtsShutdownFlag.REBOOT));
             assertEquals(0x5, FakeControl.lastCall().shutdownFlags());
             assertEquals("rdsh01", FakeServers.lastServer());
         }
-        WtsShutdown.shutdownSystem(LOCAL, Set.of(WtsShutdownFlag.POWEROFF));
+        LOCAL.shutdown(Set.of(WtsShutdownFlag.POWEROFF));
         assertEquals(0x8, FakeControl.lastCall().shutdownFlags());
-        WtsShutdown.shutdownSystem(LOCAL, Set.of(WtsShutdownFlag.LOGOFF));
+        LOCAL.shutdown(Set.of(WtsShutdownFlag.LOGOFF));
         assertEquals(0x1, FakeControl.lastCall().shutdownFlags());
     }
 
@@ -248,20 +246,18 @@ class ControlTest extends FakeTestBase {
     void shutdownFailuresAndBadFlags() {
         FakeWts.injectError("WTSShutdownSystem", 1314, 1);
         WtsException e = assertThrows(WtsException.class,
-                () -> WtsShutdown.shutdownSystem(LOCAL, Set.of(WtsShutdownFlag.SHUTDOWN)));
+                () -> LOCAL.shutdown(Set.of(WtsShutdownFlag.SHUTDOWN)));
         assertEquals(1314, e.errorCode());
         assertEquals("WTSShutdownSystem", e.function());
         FakeWts.injectError("WTSShutdownSystem", 5, 1);
         assertEquals(5, assertThrows(WtsException.class,
-                () -> WtsShutdown.shutdownSystem(LOCAL, Set.of(WtsShutdownFlag.REBOOT))).errorCode());
+                () -> LOCAL.shutdown(Set.of(WtsShutdownFlag.REBOOT))).errorCode());
         long calls = FakeWts.callCount();
-        assertThrows(IllegalArgumentException.class, () -> WtsShutdown.shutdownSystem(LOCAL, Set.of()));
+        assertThrows(IllegalArgumentException.class, () -> LOCAL.shutdown(Set.of()));
         assertThrows(IllegalArgumentException.class,
-                () -> WtsShutdown.shutdownSystem(LOCAL, EnumSet.of(WtsShutdownFlag.SHUTDOWN, WtsShutdownFlag.REBOOT)));
-        assertThrows(IllegalArgumentException.class, () -> WtsShutdown.shutdownSystem(LOCAL,
-                EnumSet.of(WtsShutdownFlag.LOGOFF, WtsShutdownFlag.POWEROFF, WtsShutdownFlag.FASTREBOOT)));
-        assertThrows(NullPointerException.class, () -> WtsShutdown.shutdownSystem(LOCAL, null));
-        assertThrows(NullPointerException.class, () -> WtsShutdown.shutdownSystem(null, Set.of(WtsShutdownFlag.LOGOFF)));
+                () -> LOCAL.shutdown(EnumSet.of(WtsShutdownFlag.SHUTDOWN, WtsShutdownFlag.REBOOT)));
+        assertThrows(IllegalArgumentException.class, () -> LOCAL.shutdown(EnumSet.of(WtsShutdownFlag.LOGOFF, WtsShutdownFlag.POWEROFF, WtsShutdownFlag.FASTREBOOT)));
+        assertThrows(NullPointerException.class, () -> LOCAL.shutdown(null));
         assertEquals(calls, FakeWts.callCount());
     }
 }

@@ -28,15 +28,15 @@ class EnumExTest extends FakeTestBase {
         FakeEnumEx.addAccount(SYSTEM, "NT AUTHORITY", "SYSTEM", 5);
         FakeEnumEx.addAccount(ALICE, "CONTOSO", "\u00E5sa", 1);
 
-        List<WtsProcessEx> processes = WtsProcesses.listEx();
+        List<WtsProcessEx> processes = WtsServer.local().processesEx();
 
         assertEquals(List.of(
-                new WtsProcessEx(0, 4, "System", "S-1-5-18", Optional.of("NT AUTHORITY\\SYSTEM"), 190, 4_000, 200_000,
+                new WtsProcessEx(WtsServer.local(), 0, 4, "System", "S-1-5-18", Optional.of("NT AUTHORITY\\SYSTEM"), 190, 4_000, 200_000,
                         300_000, 150_000, 160_000, Duration.ZERO, Duration.ofSeconds(12_345, 678_901_200)),
-                new WtsProcessEx(1, 4660, "explorer.exe", "S-1-5-21-1004336348-1177238915-682003330-1001",
+                new WtsProcessEx(WtsServer.local(), 1, 4660, "explorer.exe", "S-1-5-21-1004336348-1177238915-682003330-1001",
                         Optional.of("CONTOSO\\\u00E5sa"), 42, 1_873, 0xFFFF_FFFFL, 0xFFFF_FFFFL, 104_857_600,
                         209_715_200, Duration.ofMillis(1_500), Duration.ofNanos(250_000_100)),
-                new WtsProcessEx(2, 0xFFFF_FFFCL, "\uD83D\uDE80-rocket.exe", "", Optional.empty(), 0, 0, 0, 0, 0, 0,
+                new WtsProcessEx(WtsServer.local(), 2, 0xFFFF_FFFCL, "\uD83D\uDE80-rocket.exe", "", Optional.empty(), 0, 0, 0, 0, 0, 0,
                         Duration.ZERO, Duration.ZERO)), processes);
         assertNull(FakeEnumEx.lastLookupSystem(), "the local machine's accounts");
     }
@@ -45,7 +45,7 @@ class EnumExTest extends FakeTestBase {
     void theSessionFilterPassesThrough() {
         FakeWts.generateProcesses(30, 3);
 
-        List<WtsProcessEx> processes = WtsProcesses.listEx(WtsServer.local(), 1);
+        List<WtsProcessEx> processes = WtsServer.local().processesEx(1);
 
         assertEquals(10, processes.size());
         processes.forEach(p -> assertEquals(1, p.sessionId()));
@@ -61,7 +61,7 @@ class EnumExTest extends FakeTestBase {
         }
         FakeEnumEx.addAccount(SYSTEM, "NT AUTHORITY", "SYSTEM", 5);
 
-        List<WtsProcessEx> processes = WtsProcesses.listEx();
+        List<WtsProcessEx> processes = WtsServer.local().processesEx();
 
         // Sizes, then names for the mapped SID; one call shows the other maps to nothing.
         // Without the per-listing cache it would be 15 calls.
@@ -77,14 +77,14 @@ class EnumExTest extends FakeTestBase {
         FakeEnumEx.addAccount(ALICE, "CONTOSO", "alice", 1);
         FakeWts.injectError("LookupAccountSidW", 1722, -1);
 
-        assertEquals(Optional.empty(), WtsProcesses.listEx().get(0).accountName());
+        assertEquals(Optional.empty(), WtsServer.local().processesEx().get(0).accountName());
     }
 
     @Test
     void tenThousandProcesses() {
         FakeWts.generateProcesses(10_000, 4);
 
-        List<WtsProcessEx> processes = WtsProcesses.listEx();
+        List<WtsProcessEx> processes = WtsServer.local().processesEx();
 
         assertEquals(10_000, processes.size());
         WtsProcessEx last = processes.get(9_999);
@@ -98,7 +98,7 @@ class EnumExTest extends FakeTestBase {
     void processEnumerationFailures() {
         for (int code : new int[] {5, 1722}) {
             FakeWts.injectError("WTSEnumerateProcessesExW", code, 1);
-            WtsException e = assertThrows(WtsException.class, WtsProcesses::listEx);
+            WtsException e = assertThrows(WtsException.class, WtsServer.local()::processesEx);
             assertEquals(code, e.errorCode());
             assertEquals("WTSEnumerateProcessesExW", e.function());
         }
@@ -109,7 +109,7 @@ class EnumExTest extends FakeTestBase {
         FakeWts.addProcess(1, 4660, "explorer.exe", ALICE);
         FakeEnumEx.forceLevel(true, 0);
 
-        WtsException e = assertThrows(WtsException.class, WtsProcesses::listEx);
+        WtsException e = assertThrows(WtsException.class, WtsServer.local()::processesEx);
 
         assertEquals(13, e.errorCode());
         // FakeTestBase: the level-0 buffer went back with WTSTypeProcessInfoLevel0 and its count.
@@ -120,10 +120,10 @@ class EnumExTest extends FakeTestBase {
         FakeWts.addProcess(1, 4660, "explorer.exe", ALICE);
         FakeWts.removeFunction("WTSFreeMemoryExW");
 
-        WtsException e = assertThrows(WtsException.class, WtsProcesses::listEx);
+        WtsException e = assertThrows(WtsException.class, WtsServer.local()::processesEx);
         assertEquals(127, e.errorCode());
         assertEquals("WTSFreeMemoryExW", e.function());
-        assertThrows(WtsException.class, WtsSessions::listEx);
+        assertThrows(WtsException.class, WtsServer.local()::sessionsEx);
     }
 
     @Test
@@ -135,34 +135,31 @@ class EnumExTest extends FakeTestBase {
         FakeEnumEx.setSessionDetails(1, "RDSH01", "\u00E5sa\uD83D\uDE00", "CONTOSO", null);
         FakeEnumEx.setSessionDetails(3, "RDSH01", "bob", "CONTOSO", "Farm-A");
 
-        List<WtsSessionEx> sessions = WtsSessions.listEx();
+        List<WtsSessionEx> sessions = WtsServer.local().sessionsEx();
 
         assertEquals(List.of(
-                new WtsSessionEx(0, WtsConnectState.DISCONNECTED, 4, "Services", "", "", "", ""),
-                new WtsSessionEx(1, WtsConnectState.ACTIVE, 0, "Console", "RDSH01", "\u00E5sa\uD83D\uDE00", "CONTOSO", ""),
-                new WtsSessionEx(3, WtsConnectState.ACTIVE, 0, "RDP-Tcp#7", "RDSH01", "bob", "CONTOSO", "Farm-A"),
-                new WtsSessionEx(65536, WtsConnectState.LISTEN, 6, "RDP-Tcp", "", "", "", "")), sessions);
+                new WtsSessionEx(WtsServer.local(), 0, WtsConnectState.DISCONNECTED, 4, "Services", "", "", "", ""),
+                new WtsSessionEx(WtsServer.local(), 1, WtsConnectState.ACTIVE, 0, "Console", "RDSH01", "\u00E5sa\uD83D\uDE00", "CONTOSO", ""),
+                new WtsSessionEx(WtsServer.local(), 3, WtsConnectState.ACTIVE, 0, "RDP-Tcp#7", "RDSH01", "bob", "CONTOSO", "Farm-A"),
+                new WtsSessionEx(WtsServer.local(), 65536, WtsConnectState.LISTEN, 6, "RDP-Tcp", "", "", "", "")), sessions);
     }
 
     @Test
     void sessionEnumerationFailuresAndForeignLevels() {
         FakeWts.addSession(1, 0, "Console");
         FakeWts.injectError("WTSEnumerateSessionsExW", 1722, 1);
-        WtsException e = assertThrows(WtsException.class, WtsSessions::listEx);
+        WtsException e = assertThrows(WtsException.class, WtsServer.local()::sessionsEx);
         assertEquals(1722, e.errorCode());
         assertEquals("WTSEnumerateSessionsExW", e.function());
 
         FakeEnumEx.forceLevel(false, 0);
-        assertEquals(13, assertThrows(WtsException.class, WtsSessions::listEx).errorCode());
+        assertEquals(13, assertThrows(WtsException.class, WtsServer.local()::sessionsEx).errorCode());
     }
 
     @Test
     void badInputIsRejectedBeforeAnyNativeCall() {
         long before = FakeWts.callCount();
-        assertThrows(NullPointerException.class, () -> WtsProcesses.listEx(null));
-        assertThrows(NullPointerException.class, () -> WtsProcesses.listEx(null, 1));
-        assertThrows(IllegalArgumentException.class, () -> WtsProcesses.listEx(WtsServer.local(), -1));
-        assertThrows(NullPointerException.class, () -> WtsSessions.listEx(null));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().processesEx(-1));
         assertEquals(before, FakeWts.callCount());
     }
 }

@@ -57,9 +57,9 @@ class HandleHardeningTest extends FakeTestBase {
         server.close();
         long calls = FakeWts.callCount();
         List<Runnable> uses = List.of(
-                () -> WtsSessions.list(server), () -> WtsProcesses.list(server),
-                () -> WtsSessions.userName(server, 1), () -> WtsSessions.info(server, 1),
-                () -> WtsSessions.clientAddress(server, 1), () -> WtsSessions.connectState(server, 1),
+                () -> server.sessions(), () -> server.processes(),
+                () -> server.session(1).userName(), () -> server.session(1).info(),
+                () -> server.session(1).clientAddress(), () -> server.session(1).connectState(),
                 () -> WtsSystemEventWaiter.open(server),
                 () -> WtsSessionNotifications.register(server, 0x1234, WtsSessionScope.ALL_SESSIONS),
                 () -> WtsSessionNotifications.unregister(server, 0x1234));
@@ -80,7 +80,7 @@ class HandleHardeningTest extends FakeTestBase {
             int observedInFlight = 0;
             for (int round = 0; round < 20 && observedInFlight < 3; round++) {
                 WtsServer server = WtsServer.open("slow");
-                Future<Integer> listing = pool.submit(() -> WtsProcesses.list(server).size());
+                Future<Integer> listing = pool.submit(() -> server.processes().size());
                 Thread.sleep(ThreadLocalRandom.current().nextInt(1, 15));
                 server.close();
                 boolean inFlight = FakeWts.openHandles() == 1; /* WTSCloseServer deferred */
@@ -89,7 +89,7 @@ class HandleHardeningTest extends FakeTestBase {
                 if (inFlight) {
                     observedInFlight++;
                 }
-                assertThrows(IllegalStateException.class, () -> WtsProcesses.list(server));
+                assertThrows(IllegalStateException.class, () -> server.processes());
             }
             assertTrue(observedInFlight > 0, "never caught a listing in flight");
         } finally {
@@ -128,14 +128,14 @@ class HandleHardeningTest extends FakeTestBase {
                         try {
                             switch (r.nextInt(6)) {
                                 case 0 -> s.close();
-                                case 1 -> WtsProcesses.list(s);
-                                case 2 -> WtsSessions.winStationName(s, 1);
+                                case 1 -> s.processes();
+                                case 2 -> s.session(1).winStationName();
                                 case 3 -> {
                                     try (WtsServer own = WtsServer.open("a")) {
-                                        WtsSessions.list(own);
+                                        own.sessions();
                                     }
                                 }
-                                default -> WtsSessions.list(s);
+                                default -> s.sessions();
                             }
                         } catch (IllegalStateException closed) {
                             refused.incrementAndGet();
@@ -164,13 +164,13 @@ class HandleHardeningTest extends FakeTestBase {
     void tokenUseAfterCloseDoubleCloseAndCleaner() {
         FakeWts.addSession(2, 0, "RDP-Tcp#2");
         FakeTokens.setSessionUser(2, FakeWts.sid(5, 21, 1, 2, 3, 1001));
-        WtsUserToken token = WtsUsers.queryUserToken(2);
+        WtsUserToken token = WtsServer.local().session(2).userToken();
         token.close();
         token.close();
         assertThrows(IllegalStateException.class, token::userSid);
         assertThrows(IllegalStateException.class, token::tokenSessionId);
         for (int i = 0; i < 300; i++) {
-            WtsUsers.queryUserToken(2); /* dropped */
+            WtsServer.local().session(2).userToken(); /* dropped */
         }
         assertTrue(eventually(() -> FakeWts.openHandles() == 0), "open: " + FakeWts.openHandles());
         assertEquals(0, FakeTokens.counts()[2], "no bad CloseHandle");

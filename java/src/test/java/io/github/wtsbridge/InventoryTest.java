@@ -77,7 +77,7 @@ class InventoryTest extends FakeTestBase {
 
         WtsInventorySession bob = inv.sessions().get(2);
         assertEquals(FakeWorlds.BOB, bob.userName());
-        assertEquals("CORP", bob.info().orElseThrow().domain());
+        assertEquals("CORP", bob.info().orElseThrow().domainName());
         assertEquals(Duration.ofHours(26).plusMinutes(3), bob.info().orElseThrow().times().idle().orElseThrow());
         assertEquals("", inv.sessions().get(0).userName());
         assertEquals(List.of("smss.exe", "explorer.exe", "notepad.exe"),

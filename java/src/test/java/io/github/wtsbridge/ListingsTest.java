@@ -25,11 +25,11 @@ class ListingsTest extends FakeTestBase {
         FakeWts.addProcess(2, 20, longName, FakeWts.sid(5, 21, 1, 2, 3, 500));
 
         assertEquals(List.of(
-                new WtsProcess(0, 4, "", ""),
-                new WtsProcess(0, 8, "", "S-1-5-18"),
-                new WtsProcess(1, 12, "a", ""),
-                new WtsProcess(1, 16, ROCKET + "-" + ROCKET + ".exe", "S-1-5-19"),
-                new WtsProcess(2, 20, longName, "S-1-5-21-1-2-3-500")), WtsProcesses.list());
+                new WtsProcess(WtsServer.local(), 0, 4, "", ""),
+                new WtsProcess(WtsServer.local(), 0, 8, "", "S-1-5-18"),
+                new WtsProcess(WtsServer.local(), 1, 12, "a", ""),
+                new WtsProcess(WtsServer.local(), 1, 16, ROCKET + "-" + ROCKET + ".exe", "S-1-5-19"),
+                new WtsProcess(WtsServer.local(), 2, 20, longName, "S-1-5-21-1-2-3-500")), WtsServer.local().processes());
     }
 
     @Test
@@ -41,11 +41,11 @@ class ListingsTest extends FakeTestBase {
         FakeWts.addSession(65536, 99, "z");
 
         assertEquals(List.of(
-                new WtsSession(0, "Services", WtsConnectState.DISCONNECTED, 4),
-                new WtsSession(1, "", WtsConnectState.ACTIVE, 0),
-                new WtsSession(2, "", WtsConnectState.ACTIVE, 0),
-                new WtsSession(3, "RDP-Tcp#" + ROCKET, WtsConnectState.of(1), 1),
-                new WtsSession(65536, "z", WtsConnectState.UNKNOWN, 99)), WtsSessions.list());
+                new WtsSessionEntry(WtsServer.local(), 0, "Services", WtsConnectState.DISCONNECTED, 4),
+                new WtsSessionEntry(WtsServer.local(), 1, "", WtsConnectState.ACTIVE, 0),
+                new WtsSessionEntry(WtsServer.local(), 2, "", WtsConnectState.ACTIVE, 0),
+                new WtsSessionEntry(WtsServer.local(), 3, "RDP-Tcp#" + ROCKET, WtsConnectState.of(1), 1),
+                new WtsSessionEntry(WtsServer.local(), 65536, "z", WtsConnectState.UNKNOWN, 99)), WtsServer.local().sessions());
     }
 
     @Test
@@ -54,9 +54,9 @@ class ListingsTest extends FakeTestBase {
         FakeWts.addProcess(0, 8, "plain.exe", null);
         FakeWts.addSession(7, 0, "\u00C5sa");
 
-        assertEquals("caf\u00E9-\u00FF-\u00A0.exe", WtsProcesses.list().get(0).imageName());
-        assertEquals("plain.exe", WtsProcesses.list().get(1).imageName());
-        assertEquals("\u00C5sa", WtsSessions.list().get(0).winStationName());
+        assertEquals("caf\u00E9-\u00FF-\u00A0.exe", WtsServer.local().processes().get(0).imageName());
+        assertEquals("plain.exe", WtsServer.local().processes().get(1).imageName());
+        assertEquals("\u00C5sa", WtsServer.local().sessions().get(0).winStationName());
     }
 
     @Test
@@ -66,10 +66,10 @@ class ListingsTest extends FakeTestBase {
         FakeWts.addSession(1, 0, "caf\u00E9");
         FakeWts.addSession(2, 0, "\u4E2D\u6587");
 
-        List<WtsProcess> processes = WtsProcesses.list();
+        List<WtsProcess> processes = WtsServer.local().processes();
         assertEquals("caf\u00E9.exe", processes.get(0).imageName());
         assertEquals("\u0100.exe", processes.get(1).imageName());
-        List<WtsSession> sessions = WtsSessions.list();
+        List<WtsSessionEntry> sessions = WtsServer.local().sessions();
         assertEquals("caf\u00E9", sessions.get(0).winStationName());
         assertEquals("\u4E2D\u6587", sessions.get(1).winStationName());
     }
@@ -79,7 +79,7 @@ class ListingsTest extends FakeTestBase {
         for (int id = 0; id < 1000; id++) {
             FakeWts.addSession(id, id % 10, "RDP-Tcp#" + id);
         }
-        List<WtsSession> sessions = WtsSessions.list();
+        List<WtsSessionEntry> sessions = WtsServer.local().sessions();
         assertEquals(1000, sessions.size());
         for (int id : new int[] {0, 9, 10, 999}) {
             assertEquals("RDP-Tcp#" + id, sessions.get(id).winStationName());

@@ -27,14 +27,14 @@ class NoSuchSessionTest extends FakeTestBase {
         FakeWts.addSession(1, 0, "Console");
         FakeWts.addSession(2, 0, "RDP-Tcp#4");
         FakeLaunch.logOn(2, FakeLaunch.DEFAULT, new String[] {"USERNAME=alice"});
-        calls.put("WTSQuerySessionInformationW", () -> WtsSessions.userName(2));
-        calls.put("WTSLogoffSession", () -> WtsSessions.logoff(2, false));
-        calls.put("WTSDisconnectSession", () -> WtsSessions.disconnect(2, false));
-        calls.put("WTSSendMessageW", () -> WtsSessions.sendMessage(2, "t", "m", WtsMessageStyle.OK, Duration.ZERO, false));
-        calls.put("WTSQueryUserToken", () -> WtsUsers.queryUserToken(2).close());
-        calls.put("WTSStartRemoteControlSessionW", () -> WtsSessions.startRemoteControl(2, WtsHotkey.DEFAULT));
-        calls.put("WTSStopRemoteControlSession", () -> WtsSessions.stopRemoteControl(2));
-        calls.put("WTSConnectSessionW", () -> WtsSessions.connect(2, 1, new char[0], false));
+        calls.put("WTSQuerySessionInformationW", () -> WtsServer.local().session(2).userName());
+        calls.put("WTSLogoffSession", () -> WtsServer.local().session(2).logoff(false));
+        calls.put("WTSDisconnectSession", () -> WtsServer.local().session(2).disconnect(false));
+        calls.put("WTSSendMessageW", () -> WtsServer.local().session(2).sendMessage("t", "m", WtsMessageStyle.OK, Duration.ZERO, false));
+        calls.put("WTSQueryUserToken", () -> WtsServer.local().session(2).userToken().close());
+        calls.put("WTSStartRemoteControlSessionW", () -> WtsServer.local().session(2).startRemoteControl(WtsHotkey.DEFAULT));
+        calls.put("WTSStopRemoteControlSession", () -> WtsServer.local().session(2).stopRemoteControl());
+        calls.put("WTSConnectSessionW", () -> WtsServer.local().session(2).connectTo(WtsServer.local().session(1), new char[0], false));
     }
 
     private static WtsException failWith(String function, int code, Executable call) {
@@ -56,10 +56,10 @@ class NoSuchSessionTest extends FakeTestBase {
         calls.forEach((function, call) -> assertEquals(function.equals("WTSQueryUserToken"),
                 failWith(function, WtsException.ERROR_FILE_NOT_FOUND, call).isNoSuchSession(), function));
         // startProcess goes through WTSQueryUserToken: 2 there is the session...
-        assertTrue(failWith("WTSQueryUserToken", 2, () -> WtsSessions.startProcess(2, "notepad.exe").close())
+        assertTrue(failWith("WTSQueryUserToken", 2, () -> WtsServer.local().session(2).startProcess("notepad.exe", WtsStartOptions.defaults()).close())
                 .isNoSuchSession());
         // ...and 2 from CreateProcessAsUserW is the program that is not there.
-        assertFalse(failWith("CreateProcessAsUserW", 2, () -> WtsSessions.startProcess(2, "notepad.exe").close())
+        assertFalse(failWith("CreateProcessAsUserW", 2, () -> WtsServer.local().session(2).startProcess("notepad.exe", WtsStartOptions.defaults()).close())
                 .isNoSuchSession());
     }
 
@@ -76,12 +76,12 @@ class NoSuchSessionTest extends FakeTestBase {
     @Test
     void whatTheFakeAnswersForASessionThatIsNotThere() {
         // The session queries and controls: 7022; WTSQueryUserToken: 2, as its page documents.
-        WtsException query = assertThrows(WtsException.class, () -> WtsSessions.userName(99));
+        WtsException query = assertThrows(WtsException.class, () -> WtsServer.local().session(99).userName());
         assertEquals(WtsException.ERROR_CTX_WINSTATION_NOT_FOUND, query.errorCode());
         assertTrue(query.isNoSuchSession());
-        WtsException logoff = assertThrows(WtsException.class, () -> WtsSessions.logoff(99, true));
+        WtsException logoff = assertThrows(WtsException.class, () -> WtsServer.local().session(99).logoff(true));
         assertTrue(logoff.isNoSuchSession());
-        WtsException token = assertThrows(WtsException.class, () -> WtsUsers.queryUserToken(99));
+        WtsException token = assertThrows(WtsException.class, () -> WtsServer.local().session(99).userToken());
         assertEquals(WtsException.ERROR_FILE_NOT_FOUND, token.errorCode());
         assertTrue(token.isNoSuchSession());
         assertTrue(token.getMessage().contains("The system cannot find the file specified."), token.getMessage());

@@ -18,7 +18,7 @@ class NonWindowsTest {
     public static void main(String[] args) {
         for (int attempt = 0; attempt < 2; attempt++) { // the second call must report the same
             try {
-                WtsSessions.list();
+                WtsServer.local().sessions();
                 System.out.println("NO EXCEPTION");
             } catch (UnsupportedOperationException e) {
                 System.out.println("UOE: " + e.getMessage());

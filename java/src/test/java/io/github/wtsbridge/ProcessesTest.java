@@ -16,26 +16,26 @@ class ProcessesTest extends FakeTestBase {
         FakeWts.addProcess(1, 4660, "explorer.exe", FakeWts.sid(5, 21, 1004336348, 1177238915, 682003330, 1001));
         FakeWts.addProcess(2, 0xFFFF_FFFC, "high-pid.exe", null);
 
-        List<WtsProcess> processes = WtsProcesses.list();
+        List<WtsProcess> processes = WtsServer.local().processes();
 
         assertEquals(List.of(
-                new WtsProcess(0, 4, "System", "S-1-5-18"),
-                new WtsProcess(1, 4660, "explorer.exe", "S-1-5-21-1004336348-1177238915-682003330-1001"),
-                new WtsProcess(2, 0xFFFF_FFFCL, "high-pid.exe", "")), processes);
+                new WtsProcess(WtsServer.local(), 0, 4, "System", "S-1-5-18"),
+                new WtsProcess(WtsServer.local(), 1, 4660, "explorer.exe", "S-1-5-21-1004336348-1177238915-682003330-1001"),
+                new WtsProcess(WtsServer.local(), 2, 0xFFFF_FFFCL, "high-pid.exe", "")), processes);
     }
 
     @Test
     void unicodeImageNames() {
         String name = "\u30C6\u30B9\u30C8-\uD83D\uDE80.exe";
         FakeWts.addProcess(1, 8, name, null);
-        assertEquals(name, WtsProcesses.list().get(0).imageName());
+        assertEquals(name, WtsServer.local().processes().get(0).imageName());
     }
 
     @Test
     void tenThousandProcesses() {
         FakeWts.generateProcesses(10_000, 3);
 
-        List<WtsProcess> processes = WtsProcesses.list();
+        List<WtsProcess> processes = WtsServer.local().processes();
 
         assertEquals(10_000, processes.size());
         for (int n : new int[] {0, 1, 4_999, 9_999}) {
@@ -51,7 +51,7 @@ class ProcessesTest extends FakeTestBase {
     void enumerationFailure() {
         FakeWts.injectError("WTSEnumerateProcessesW", 1722, 1);
 
-        WtsException e = assertThrows(WtsException.class, WtsProcesses::list);
+        WtsException e = assertThrows(WtsException.class, WtsServer.local()::processes);
 
         assertEquals(1722, e.errorCode());
         assertEquals("WTSEnumerateProcessesW", e.function());
@@ -61,12 +61,12 @@ class ProcessesTest extends FakeTestBase {
     @Test
     void sessionOfAProcess() {
         FakeWts.addProcess(3, 4660, "explorer.exe", null);
-        assertEquals(3, WtsProcesses.sessionOf(4660));
+        assertEquals(3, WtsSession.ofProcess(4660).id());
     }
 
     @Test
     void sessionOfAGoneProcessIs87() {
-        WtsException e = assertThrows(WtsException.class, () -> WtsProcesses.sessionOf(99_999));
+        WtsException e = assertThrows(WtsException.class, () -> WtsSession.ofProcess(99_999).id());
         assertEquals(87, e.errorCode());
         assertEquals("ProcessIdToSessionId", e.function());
     }
@@ -74,9 +74,8 @@ class ProcessesTest extends FakeTestBase {
     @Test
     void pidsOutsideTheDwordRangeAreRejectedBeforeAnyNativeCall() {
         long before = FakeWts.callCount();
-        assertThrows(IllegalArgumentException.class, () -> WtsProcesses.sessionOf(-1));
-        assertThrows(IllegalArgumentException.class, () -> WtsProcesses.sessionOf(0x1_0000_0000L));
-        assertThrows(NullPointerException.class, () -> WtsProcesses.list(null));
+        assertThrows(IllegalArgumentException.class, () -> WtsSession.ofProcess(-1).id());
+        assertThrows(IllegalArgumentException.class, () -> WtsSession.ofProcess(0x1_0000_0000L).id());
         assertEquals(before, FakeWts.callCount());
     }
 }

@@ -25,42 +25,42 @@ class RemoteControlTest extends FakeTestBase {
 
     @Test
     void shadowWithTheDefaultHotkeyThenStop() {
-        WtsSessions.startRemoteControl(3, WtsHotkey.DEFAULT);
+        WtsServer.local().session(3).startRemoteControl(WtsHotkey.DEFAULT);
 
         assertArrayEquals(new long[] {3, 0x6A, 0x2}, FakeRemote.lastStart());
         assertNull(FakeRemote.lastTargetServer(), "NULL server name for this machine");
         assertTrue(FakeRemote.isShadowed(3));
 
-        WtsSessions.stopRemoteControl(3);
+        WtsServer.local().session(3).stopRemoteControl();
         assertFalse(FakeRemote.isShadowed(3));
     }
 
     @Test
     void hotkeyModifiersCombine() {
-        WtsSessions.startRemoteControl(3, WtsHotkey.of(0x70, WtsHotkeyModifier.SHIFT, WtsHotkeyModifier.ALT));
+        WtsServer.local().session(3).startRemoteControl(WtsHotkey.of(0x70, WtsHotkeyModifier.SHIFT, WtsHotkeyModifier.ALT));
         assertArrayEquals(new long[] {3, 0x70, 0x5}, FakeRemote.lastStart());
         assertEquals(Set.of(WtsHotkeyModifier.SHIFT, WtsHotkeyModifier.ALT),
                 WtsHotkey.of(0x70, WtsHotkeyModifier.ALT, WtsHotkeyModifier.SHIFT).modifiers());
-        WtsSessions.stopRemoteControl(3);
+        WtsServer.local().session(3).stopRemoteControl();
     }
 
     @Test
     void remoteControlFailures() {
         WtsException missing = assertThrows(WtsException.class,
-                () -> WtsSessions.startRemoteControl(9, WtsHotkey.DEFAULT));
+                () -> WtsServer.local().session(9).startRemoteControl(WtsHotkey.DEFAULT));
         assertEquals(7022, missing.errorCode());
         assertEquals("WTSStartRemoteControlSessionW", missing.function());
 
         FakeWts.injectError("WTSStartRemoteControlSessionW", 7044, 1); // ERROR_CTX_SHADOW_DENIED
         assertEquals(7044, assertThrows(WtsException.class,
-                () -> WtsSessions.startRemoteControl(3, WtsHotkey.DEFAULT)).errorCode());
+                () -> WtsServer.local().session(3).startRemoteControl(WtsHotkey.DEFAULT)).errorCode());
 
-        WtsException notRunning = assertThrows(WtsException.class, () -> WtsSessions.stopRemoteControl(3));
+        WtsException notRunning = assertThrows(WtsException.class, () -> WtsServer.local().session(3).stopRemoteControl());
         assertEquals(7057, notRunning.errorCode()); // ERROR_CTX_SHADOW_NOT_RUNNING
         assertEquals("WTSStopRemoteControlSession", notRunning.function());
 
         FakeWts.injectError("WTSStopRemoteControlSession", 5, 1);
-        assertEquals(5, assertThrows(WtsException.class, () -> WtsSessions.stopRemoteControl(3)).errorCode());
+        assertEquals(5, assertThrows(WtsException.class, () -> WtsServer.local().session(3).stopRemoteControl()).errorCode());
     }
 
     @Test
@@ -69,7 +69,7 @@ class RemoteControlTest extends FakeTestBase {
         FakeRemote.setPassword(3, secret);
         char[] password = secret.toCharArray();
 
-        WtsSessions.connect(3, 1, password, true);
+        WtsServer.local().session(3).connectTo(WtsServer.local().session(1), password, true);
 
         assertArrayEquals(new long[] {3, 1, 1}, FakeRemote.lastConnect());
         assertEquals(secret, FakeRemote.lastPassword());
@@ -78,7 +78,7 @@ class RemoteControlTest extends FakeTestBase {
 
     @Test
     void connectToTheCurrentSessionPassesLogonIdCurrent() {
-        WtsSessions.connectToCurrent(3, new char[0], false);
+        WtsServer.local().session(3).connectToCurrent(new char[0], false);
         assertArrayEquals(new long[] {3, 1, 0}, FakeRemote.lastConnect(), "LOGONID_CURRENT resolved to session 1");
         assertEquals("", FakeRemote.lastPassword(), "an empty password, never NULL");
     }
@@ -87,37 +87,36 @@ class RemoteControlTest extends FakeTestBase {
     void connectFailures() {
         FakeRemote.setPassword(3, "right");
         WtsException wrong = assertThrows(WtsException.class,
-                () -> WtsSessions.connect(3, 1, "wrong".toCharArray(), true));
+                () -> WtsServer.local().session(3).connectTo(WtsServer.local().session(1), "wrong".toCharArray(), true));
         assertEquals(1326, wrong.errorCode());
         assertEquals("WTSConnectSessionW", wrong.function());
 
         assertEquals(7022, assertThrows(WtsException.class,
-                () -> WtsSessions.connect(8, 1, new char[0], true)).errorCode());
+                () -> WtsServer.local().session(8).connectTo(WtsServer.local().session(1), new char[0], true)).errorCode());
 
         FakeWts.injectError("WTSConnectSessionW", 5, 1);
         assertEquals(5, assertThrows(WtsException.class,
-                () -> WtsSessions.connect(3, 1, "right".toCharArray(), true)).errorCode());
+                () -> WtsServer.local().session(3).connectTo(WtsServer.local().session(1), "right".toCharArray(), true)).errorCode());
 
         FakeWts.removeFunction("WTSConnectSessionW");
         assertEquals(127, assertThrows(WtsException.class,
-                () -> WtsSessions.connect(3, 1, "right".toCharArray(), true)).errorCode());
+                () -> WtsServer.local().session(3).connectTo(WtsServer.local().session(1), "right".toCharArray(), true)).errorCode());
     }
 
     @Test
     void badInputIsRejectedBeforeAnyNativeCall() {
         long before = FakeWts.callCount();
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.startRemoteControl(-1, WtsHotkey.DEFAULT));
-        assertThrows(NullPointerException.class, () -> WtsSessions.startRemoteControl(3, null));
-        assertThrows(NullPointerException.class, () -> WtsSessions.startRemoteControl(null, 3, WtsHotkey.DEFAULT));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.stopRemoteControl(-2));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(-1).startRemoteControl(WtsHotkey.DEFAULT));
+        assertThrows(NullPointerException.class, () -> WtsServer.local().session(3).startRemoteControl(null));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(-2).stopRemoteControl());
         assertThrows(IllegalArgumentException.class, () -> WtsHotkey.of(0));
         assertThrows(IllegalArgumentException.class, () -> WtsHotkey.of(255));
         assertThrows(NullPointerException.class, () -> WtsHotkey.of(0x6A, (WtsHotkeyModifier) null));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.connect(-1, 1, new char[0], true));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.connect(3, -1, new char[0], true));
-        assertThrows(NullPointerException.class, () -> WtsSessions.connect(3, 1, null, true));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.connect(3, 1, new char[] {'a', 0}, true));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.connectToCurrent(-1, new char[0], true));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(-1).connectTo(WtsServer.local().session(1), new char[0], true));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(3).connectTo(WtsServer.local().session(-1), new char[0], true));
+        assertThrows(NullPointerException.class, () -> WtsServer.local().session(3).connectTo(WtsServer.local().session(1), null, true));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(3).connectTo(WtsServer.local().session(1), new char[] {'a', 0}, true));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(-1).connectToCurrent(new char[0], true));
         assertEquals(before, FakeWts.callCount());
     }
 }

@@ -42,23 +42,23 @@ class SemanticsTest extends FakeTestBase {
 
         // Windows (and the fake) give the caller's answer whatever id is named: the trap.
         assertArrayEquals(new byte[] {0},
-                WtsSessions.queryRaw(WtsServer.local(), OTHER, WtsInfoClass.IS_REMOTE_SESSION));
+                WtsServer.local().session(OTHER).queryRaw(WtsInfoClass.IS_REMOTE_SESSION));
         // So the bridge refuses another id before asking, and says what to use instead...
         long calls = FakeWts.callCount();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> WtsSessions.isRemoteSession(OTHER));
-        assertTrue(e.getMessage().contains("caller's own session only") && e.getMessage().contains("clientProtocol(5)"),
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> WtsServer.local().session(OTHER).isRemote());
+        assertTrue(e.getMessage().contains("caller's own session only") && e.getMessage().contains("clientProtocol()"),
                 e.getMessage());
         assertEquals(calls + 2, FakeWts.callCount(), "only GetCurrentProcessId + ProcessIdToSessionId, no WTS query");
         // ...and answers for its own session, by id or without one.
-        assertFalse(WtsSessions.isRemoteSession(CALLER));
-        assertFalse(WtsSessions.isRemoteSession());
+        assertFalse(WtsServer.local().session(CALLER).isRemote());
+        assertFalse(WtsSession.current().isRemote());
         FakeWts.setCurrentProcess(4242, OTHER);
-        assertTrue(WtsSessions.isRemoteSession());
-        assertTrue(WtsSessions.isRemoteSession(OTHER));
+        assertTrue(WtsSession.current().isRemote());
+        assertTrue(WtsServer.local().session(OTHER).isRemote());
         // A snapshot of another session leaves the field empty instead of answering for ours.
-        assertEquals(Optional.empty(), WtsSessions.snapshot(CALLER).isRemoteSession());
-        assertEquals(Optional.of(true), WtsSessions.snapshot(OTHER).isRemoteSession());
+        assertEquals(Optional.empty(), WtsServer.local().session(CALLER).snapshot().isRemoteSession());
+        assertEquals(Optional.of(true), WtsServer.local().session(OTHER).snapshot().isRemoteSession());
     }
 
     @Test
@@ -68,7 +68,7 @@ class SemanticsTest extends FakeTestBase {
         FakeWts.addSession(OTHER, 0, "RDP-Tcp#3");
         FakeWts.setSessionInfo(OTHER, WtsInfoClass.CLIENT_ADDRESS.code(),
                 FakeWts.clientAddress(WtsClientAddress.FAMILY_INET6, kb951422, 0));
-        WtsClientAddress reply = WtsSessions.clientAddress(OTHER);
+        WtsClientAddress reply = WtsServer.local().session(OTHER).clientAddress();
         assertArrayEquals(kb951422, reply.raw());
         assertEquals(Optional.empty(), reply.address("Windows Server 2008 R2", "6.1"));
         assertEquals(Optional.empty(), reply.address("Windows 7", "6.1"));
@@ -94,16 +94,14 @@ class SemanticsTest extends FakeTestBase {
         FakeWts.addSession(OTHER, 0, "RDP-Tcp#3");
         FakeControl.setMessageResponse(WtsMessageResponse.YES.code());
         long start = System.nanoTime();
-        WtsMessageReply reply = WtsSessions.sendMessage(OTHER, "Update", "Restart now?", WtsMessageStyle.of(WtsMessageStyle.Buttons.YES_NO),
-                Duration.ofMinutes(10), false);
+        WtsMessageReply reply = WtsServer.local().session(OTHER).sendMessage("Update", "Restart now?", WtsMessageStyle.of(WtsMessageStyle.Buttons.YES_NO), Duration.ofMinutes(10), false);
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "did not return at once");
         assertEquals(WtsMessageResponse.ASYNC, reply.response(), "the user's YES is never seen without wait");
         FakeControl.Call call = FakeControl.lastCall();
         assertFalse(call.waited());
         assertEquals(600, call.timeoutSeconds(), "the timeout still reaches Windows");
         // with wait, the same call gets the user's answer
-        assertEquals(WtsMessageResponse.YES, WtsSessions.sendMessage(OTHER, "Update", "Restart now?",
-                WtsMessageStyle.of(WtsMessageStyle.Buttons.YES_NO), Duration.ofMinutes(10), true).response());
+        assertEquals(WtsMessageResponse.YES, WtsServer.local().session(OTHER).sendMessage("Update", "Restart now?", WtsMessageStyle.of(WtsMessageStyle.Buttons.YES_NO), Duration.ofMinutes(10), true).response());
     }
 
     @Test

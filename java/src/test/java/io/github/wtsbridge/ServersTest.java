@@ -40,7 +40,7 @@ class ServersTest extends FakeTestBase {
             assertEquals("rdsh01.corp.example", server.name().orElseThrow());
             assertEquals("WtsServer[rdsh01.corp.example]", server.toString());
 
-            assertEquals(List.of(new WtsSession(2, "RDP-Tcp#3", WtsConnectState.ACTIVE, 0)), WtsSessions.list(server));
+            assertEquals(List.of(new WtsSessionEntry(server, 2, "RDP-Tcp#3", WtsConnectState.ACTIVE, 0)), server.sessions());
             assertEquals("rdsh01.corp.example", FakeServers.lastServer());
             assertEquals("WTSEnumerateSessionsW", FakeServers.lastFunction());
         }
@@ -55,23 +55,23 @@ class ServersTest extends FakeTestBase {
         FakeWts.setSessionInfo(2, 5, FakeWts.utf16z("alice"));
         FakeWts.addProcess(2, 4242, "notepad.exe", null);
         try (WtsServer alpha = WtsServer.open("alpha"); WtsServer beta = WtsServer.open("beta")) {
-            assertEquals("alice", WtsSessions.userName(beta, 2));
+            assertEquals("alice", beta.session(2).userName());
             assertEquals("beta", FakeServers.lastServer());
-            WtsException e = assertThrows(WtsException.class, () -> WtsSessions.clientDisplay(alpha, 2));
+            WtsException e = assertThrows(WtsException.class, () -> alpha.session(2).clientDisplay());
             assertEquals(WtsException.ERROR_NOT_SUPPORTED, e.errorCode()); // not scripted for session 2
             assertEquals("alpha", FakeServers.lastServer());
             assertEquals(2, FakeWts.openHandles());
         }
         try (WtsServer alpha = WtsServer.open("alpha")) {
-            WtsProcesses.list(alpha);
+            alpha.processes();
             assertEquals("alpha", FakeServers.lastServer());
-            WtsProcesses.terminate(alpha, 4242, 1);
+            alpha.terminateProcess(4242, 1);
             assertEquals("alpha", FakeServers.lastServer());
             assertEquals("WTSTerminateProcess", FakeServers.lastFunction());
-            WtsSessions.disconnect(alpha, 2, false);
+            alpha.session(2).disconnect(false);
             assertEquals("WTSDisconnectSession", FakeServers.lastFunction());
             assertEquals("alpha", FakeServers.lastServer());
-            WtsSessions.list();
+            WtsServer.local().sessions();
             assertEquals("", FakeServers.lastServer(), "the local server is NULL, not a handle");
         }
     }
@@ -79,11 +79,11 @@ class ServersTest extends FakeTestBase {
     @Test
     void unresolvableNameOpensButFailsOnFirstUse() {
         try (WtsServer server = WtsServer.open("no-such-host.invalid")) {
-            WtsException e = assertThrows(WtsException.class, () -> WtsSessions.list(server));
+            WtsException e = assertThrows(WtsException.class, () -> server.sessions());
             assertEquals(WtsException.RPC_S_SERVER_UNAVAILABLE, e.errorCode());
             assertEquals("WTSEnumerateSessionsW", e.function());
             assertTrue(e.getMessage().contains("The RPC server is unavailable."), e.getMessage());
-            WtsException q = assertThrows(WtsException.class, () -> WtsSessions.userName(server, 1));
+            WtsException q = assertThrows(WtsException.class, () -> server.session(1).userName());
             assertEquals(1722, q.errorCode());
             assertEquals("WTSQuerySessionInformationW", q.function());
         }
@@ -94,10 +94,10 @@ class ServersTest extends FakeTestBase {
         FakeServers.script("locked-down", FakeServers.DENIES);
         FakeWts.addSession(2, 0, "RDP-Tcp#3");
         try (WtsServer server = WtsServer.open("locked-down")) {
-            WtsException e = assertThrows(WtsException.class, () -> WtsSessions.logoff(server, 2, true));
+            WtsException e = assertThrows(WtsException.class, () -> server.session(2).logoff(true));
             assertEquals(WtsException.ERROR_ACCESS_DENIED, e.errorCode());
             assertEquals("WTSLogoffSession", e.function());
-            assertEquals(1, WtsSessions.list().size(), "nothing was logged off");
+            assertEquals(1, WtsServer.local().sessions().size(), "nothing was logged off");
         }
     }
 
@@ -123,14 +123,14 @@ class ServersTest extends FakeTestBase {
         long calls = FakeWts.callCount();
 
         for (Executable use : List.<Executable>of(
-                () -> WtsSessions.list(server),
-                () -> WtsSessions.userName(server, 1),
-                () -> WtsSessions.snapshot(server, 1),
-                () -> WtsSessions.sendMessage(server, 1, "t", "m", WtsMessageStyle.OK, java.time.Duration.ZERO, true),
-                () -> WtsSessions.logoff(server, 1, false),
-                () -> WtsProcesses.list(server),
-                () -> WtsProcesses.terminate(server, 42, 0),
-                () -> WtsShutdown.shutdownSystem(server, java.util.Set.of(WtsShutdownFlag.REBOOT)))) {
+                () -> server.sessions(),
+                () -> server.session(1).userName(),
+                () -> server.session(1).snapshot(),
+                () -> server.session(1).sendMessage("t", "m", WtsMessageStyle.OK, java.time.Duration.ZERO, true),
+                () -> server.session(1).logoff(false),
+                () -> server.processes(),
+                () -> server.terminateProcess(42, 0),
+                () -> server.shutdown(java.util.Set.of(WtsShutdownFlag.REBOOT)))) {
             IllegalStateException e = assertThrows(IllegalStateException.class, use);
             assertTrue(e.getMessage().contains("rdsh01"), e.getMessage());
         }
@@ -144,7 +144,7 @@ class ServersTest extends FakeTestBase {
         WtsServer.local().close();
         assertTrue(WtsServer.local().isOpen());
         assertTrue(WtsServer.local().isLocal());
-        assertEquals(List.of(), WtsSessions.list(WtsServer.local()));
+        assertEquals(List.of(), WtsServer.local().sessions());
     }
 
     @Test
@@ -158,7 +158,6 @@ class ServersTest extends FakeTestBase {
         assertThrows(IllegalArgumentException.class, () -> WtsServer.enumerate(""));
         assertThrows(IllegalArgumentException.class, () -> WtsServer.enumerate("CORP\0"));
         assertThrows(IllegalArgumentException.class, () -> WtsServer.enumerate("d".repeat(256)));
-        assertThrows(NullPointerException.class, () -> WtsSessions.list(null));
         assertEquals(calls, FakeWts.callCount());
     }
 
@@ -167,7 +166,7 @@ class ServersTest extends FakeTestBase {
         String name = "s".repeat(WtsServer.MAX_NAME_LENGTH - 3) + "\uD83D\uDDA5";
         FakeServers.reachable(name);
         try (WtsServer server = WtsServer.open(name)) {
-            WtsSessions.list(server);
+            server.sessions();
             assertEquals(name, FakeServers.lastServer());
         }
     }
@@ -229,7 +228,7 @@ class ServersTest extends FakeTestBase {
                         start.await();
                         for (int i = 0; i < 20; i++) {
                             try {
-                                WtsSessions.list(server);
+                                server.sessions();
                                 ok.incrementAndGet();
                             } catch (IllegalStateException e) {
                                 closed.incrementAndGet();

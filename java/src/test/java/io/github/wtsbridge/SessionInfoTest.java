@@ -62,14 +62,14 @@ class SessionInfoTest extends FakeTestBase {
         set(WtsInfoClass.CLIENT_PRODUCT_ID, FakeWts.ushort(0xFFFE));
         set(WtsInfoClass.CLIENT_HARDWARE_ID, FakeWts.dword(0));
 
-        assertEquals("C:\\Program Files\\App\\app.exe", WtsSessions.initialProgram(LOCAL, S));
-        assertEquals("Ledger \uD83D\uDCD2", WtsSessions.applicationName(LOCAL, S));
-        assertEquals("D:\\\u6570\u636E", WtsSessions.workingDirectory(LOCAL, S));
-        assertEquals("C:\\Windows\\System32\\mstsc.exe", WtsSessions.clientDirectory(LOCAL, S));
-        assertEquals(S, WtsSessions.querySessionId(LOCAL, S));
-        assertEquals(0x8000_585DL, WtsSessions.clientBuildNumber(LOCAL, S));
-        assertEquals(0xFFFE, WtsSessions.clientProductId(LOCAL, S));
-        assertEquals(0L, WtsSessions.clientHardwareId(LOCAL, S));
+        assertEquals("C:\\Program Files\\App\\app.exe", LOCAL.session(S).initialProgram());
+        assertEquals("Ledger \uD83D\uDCD2", LOCAL.session(S).applicationName());
+        assertEquals("D:\\\u6570\u636E", LOCAL.session(S).workingDirectory());
+        assertEquals("C:\\Windows\\System32\\mstsc.exe", LOCAL.session(S).clientDirectory());
+        assertEquals(S, LOCAL.session(S).reportedId());
+        assertEquals(0x8000_585DL, LOCAL.session(S).clientBuildNumber());
+        assertEquals(0xFFFE, LOCAL.session(S).clientProductId());
+        assertEquals(0L, LOCAL.session(S).clientHardwareId());
     }
 
     @Test
@@ -77,7 +77,7 @@ class SessionInfoTest extends FakeTestBase {
         FakeWts.addSession(S, 0, "RDP-Tcp#7");
         set(WtsInfoClass.CLIENT_DISPLAY, FakeReplies.clientDisplay(3840, 2160, 16));
 
-        WtsClientDisplay display = WtsSessions.clientDisplay(S);
+        WtsClientDisplay display = WtsServer.local().session(S).clientDisplay();
 
         assertEquals(new WtsClientDisplay(3840, 2160, 16), display);
         assertEquals(OptionalInt.of(15), display.bitsPerPixel());
@@ -90,10 +90,10 @@ class SessionInfoTest extends FakeTestBase {
         FakeWts.addSession(S, 0, "RDP-Tcp#7");
         set(WtsInfoClass.CLIENT_INFO, clientInfoReply());
 
-        WtsClientInfo c = WtsSessions.clientInfo(S);
+        WtsClientInfo c = WtsServer.local().session(S).clientInfo();
 
         assertEquals("LAPTOP-7", c.clientName());
-        assertEquals("CORP", c.domain());
+        assertEquals("CORP", c.domainName());
         assertEquals("j\u00FCrgen", c.userName());
         assertEquals("C:\\Work", c.workDirectory());
         assertEquals("C:\\Tools\\app.exe", c.initialProgram());
@@ -117,11 +117,11 @@ class SessionInfoTest extends FakeTestBase {
         byte[] v6 = InetAddress.getByName("2001:db8::7").getAddress();
         set(WtsInfoClass.CLIENT_INFO, FakeReplies.clientInfo(new String[] {"", "", "", "", "", "", ""}, 0, 23, v6,
                 0, 0, 0, 0, 0, 0, 0, 0, 0));
-        assertEquals(InetAddress.getByName("2001:db8::7"), WtsSessions.clientInfo(S).address().orElseThrow());
+        assertEquals(InetAddress.getByName("2001:db8::7"), WtsServer.local().session(S).clientInfo().address().orElseThrow());
 
         set(WtsInfoClass.CLIENT_INFO, FakeReplies.clientInfo(new String[] {"", "", "", "", "", "", ""}, 0, 2,
                 "10.0.0.256".getBytes(StandardCharsets.UTF_16LE), 0, 0, 0, 0, 0, 0, 0, 0, 0));
-        assertEquals(Optional.empty(), WtsSessions.clientInfo(S).address(), "no name lookup, no bad address");
+        assertEquals(Optional.empty(), WtsServer.local().session(S).clientInfo().address(), "no name lookup, no bad address");
     }
 
     @Test
@@ -130,7 +130,7 @@ class SessionInfoTest extends FakeTestBase {
         set(WtsInfoClass.SESSION_INFO_EX, FakeReplies.sessionInfoEx(1, S, 0, 0, "RDP-Tcp#7", "alice\uD83D\uDE00",
                 "CORP", LOGON, CONNECT, null, INPUT, NOW, 1000, 2000, 30, 40, 500, 600));
 
-        WtsSessionInfoEx ex = WtsSessions.infoEx(S);
+        WtsSessionInfoEx ex = WtsServer.local().session(S).infoEx();
 
         assertEquals(S, ex.sessionId());
         assertEquals(WtsConnectState.ACTIVE, ex.state());
@@ -148,10 +148,10 @@ class SessionInfoTest extends FakeTestBase {
 
         set(WtsInfoClass.SESSION_INFO_EX, FakeReplies.sessionInfoEx(1, S, 0, 1, "", "", "", null, null, null,
                 null, NOW, 0, 0, 0, 0, 0, 0));
-        assertEquals(WtsLockState.UNLOCKED, WtsSessions.lockState(S));
+        assertEquals(WtsLockState.UNLOCKED, WtsServer.local().session(S).lockState());
         set(WtsInfoClass.SESSION_INFO_EX, FakeReplies.sessionInfoEx(1, S, 0, -1, "", "", "", null, null, null,
                 null, NOW, 0, 0, 0, 0, 0, 0));
-        assertEquals(WtsLockState.UNKNOWN, WtsSessions.lockState(LOCAL, S));
+        assertEquals(WtsLockState.UNKNOWN, LOCAL.session(S).lockState());
     }
 
     @Test
@@ -171,7 +171,7 @@ class SessionInfoTest extends FakeTestBase {
         FakeWts.addSession(S, 0, "RDP-Tcp#7");
         set(WtsInfoClass.SESSION_INFO_EX, FakeReplies.sessionInfoEx(2, S, 0, 0, "", "", "", null, null, null,
                 null, NOW, 0, 0, 0, 0, 0, 0));
-        WtsException e = assertThrows(WtsException.class, () -> WtsSessions.infoEx(S));
+        WtsException e = assertThrows(WtsException.class, () -> WtsServer.local().session(S).infoEx());
         assertEquals(WtsException.ERROR_INVALID_DATA, e.errorCode());
     }
 
@@ -184,9 +184,9 @@ class SessionInfoTest extends FakeTestBase {
         set(WtsInfoClass.CLIENT_DISPLAY, new byte[11]);
         set(WtsInfoClass.SESSION_ADDRESS_V4, new byte[23]);
         set(WtsInfoClass.CLIENT_BUILD_NUMBER, new byte[0]);
-        for (Executable query : new Executable[] {() -> WtsSessions.clientInfo(S), () -> WtsSessions.configInfo(LOCAL, S),
-            () -> WtsSessions.infoEx(S), () -> WtsSessions.clientDisplay(S), () -> WtsSessions.sessionAddressV4(LOCAL, S),
-            () -> WtsSessions.clientBuildNumber(LOCAL, S)}) {
+        for (Executable query : new Executable[] {() -> WtsServer.local().session(S).clientInfo(), () -> LOCAL.session(S).configInfo(),
+            () -> WtsServer.local().session(S).infoEx(), () -> WtsServer.local().session(S).clientDisplay(), () -> LOCAL.session(S).sessionAddressV4(),
+            () -> LOCAL.session(S).clientBuildNumber()}) {
             WtsException e = assertThrows(WtsException.class, query);
             assertEquals(WtsException.ERROR_INVALID_DATA, e.errorCode());
             assertEquals("WTSQuerySessionInformationW", e.function());
@@ -199,13 +199,13 @@ class SessionInfoTest extends FakeTestBase {
         set(WtsInfoClass.CONFIG_INFO, FakeReplies.configInfo(1, 1, 0, 1, 0, 2, "alice", "CORP", "C:\\Users\\alice",
                 "C:\\Apps\\start.cmd", "\u00C6pp \uD83D\uDE80"));
 
-        WtsConfigInfo c = WtsSessions.configInfo(LOCAL, S);
+        WtsConfigInfo c = LOCAL.session(S).configInfo();
 
         assertEquals(new WtsConfigInfo(1, true, false, true, false, WtsShadowMode.INPUT_NO_NOTIFY, 2, "alice", "CORP",
                 "C:\\Users\\alice", "C:\\Apps\\start.cmd", "\u00C6pp \uD83D\uDE80"), c);
         set(WtsInfoClass.CONFIG_INFO, FakeReplies.configInfo(1, 0, 0, 0, 0, 9, "", "", "", "", ""));
-        assertEquals(WtsShadowMode.UNKNOWN, WtsSessions.configInfo(LOCAL, S).shadow());
-        assertEquals(9, WtsSessions.configInfo(LOCAL, S).rawShadowSettings());
+        assertEquals(WtsShadowMode.UNKNOWN, LOCAL.session(S).configInfo().shadow());
+        assertEquals(9, LOCAL.session(S).configInfo().rawShadowSettings());
     }
 
     @Test
@@ -215,36 +215,36 @@ class SessionInfoTest extends FakeTestBase {
         set(WtsInfoClass.SESSION_ADDRESS_V4, FakeWts.clientAddress(2, new byte[] {(byte) 192, (byte) 168, 7, 9}, 2));
         set(WtsInfoClass.IS_REMOTE_SESSION, FakeReplies.oneByte(1));
 
-        assertEquals(InetAddress.getByName("192.168.7.9"), WtsSessions.sessionAddressV4(LOCAL, S).orElseThrow());
-        assertTrue(WtsSessions.isRemoteSession(S));
+        assertEquals(InetAddress.getByName("192.168.7.9"), LOCAL.session(S).sessionAddressV4().orElseThrow());
+        assertTrue(WtsServer.local().session(S).isRemote());
         set(WtsInfoClass.IS_REMOTE_SESSION, FakeReplies.oneByte(0));
-        assertFalse(WtsSessions.isRemoteSession(S));
+        assertFalse(WtsServer.local().session(S).isRemote());
     }
 
     @Test
     void sessionAddressV4WithoutVirtualIpIsNotSupported() {
         FakeWts.addSession(S, 0, "RDP-Tcp#7");
-        WtsException e = assertThrows(WtsException.class, () -> WtsSessions.sessionAddressV4(LOCAL, S));
+        WtsException e = assertThrows(WtsException.class, () -> LOCAL.session(S).sessionAddressV4());
         assertEquals(WtsException.ERROR_NOT_SUPPORTED, e.errorCode());
     }
 
     @Test
     void legacyTimeAndCounterClassesFailWithNotSupportedButDecodeIfAnswered() {
         FakeWts.addSession(S, 0, "RDP-Tcp#7");
-        for (Executable query : new Executable[] {() -> WtsSessions.idleTime(LOCAL, S),
-            () -> WtsSessions.logonTime(LOCAL, S), () -> WtsSessions.counter(LOCAL, S, WtsInfoClass.INCOMING_BYTES),
-            () -> WtsSessions.counter(LOCAL, S, WtsInfoClass.OUTGOING_FRAMES)}) {
+        for (Executable query : new Executable[] {() -> LOCAL.session(S).idleTime(),
+            () -> LOCAL.session(S).logonTime(), () -> LOCAL.session(S).counter(WtsInfoClass.INCOMING_BYTES),
+            () -> LOCAL.session(S).counter(WtsInfoClass.OUTGOING_FRAMES)}) {
             assertEquals(WtsException.ERROR_NOT_SUPPORTED, assertThrows(WtsException.class, query).errorCode());
         }
         set(WtsInfoClass.IDLE_TIME, FakeReplies.qword(Duration.ofMinutes(5).toNanos() / 100));
         set(WtsInfoClass.LOGON_TIME, FakeReplies.qword(FileTimes.fromInstant(LOGON)));
         set(WtsInfoClass.OUTGOING_BYTES, FakeWts.dword(0xFFFF_FFFF));
-        assertEquals(Duration.ofMinutes(5), WtsSessions.idleTime(LOCAL, S));
-        assertEquals(LOGON, WtsSessions.logonTime(LOCAL, S));
-        assertEquals(0xFFFF_FFFFL, WtsSessions.counter(LOCAL, S, WtsInfoClass.OUTGOING_BYTES));
+        assertEquals(Duration.ofMinutes(5), LOCAL.session(S).idleTime());
+        assertEquals(LOGON, LOCAL.session(S).logonTime());
+        assertEquals(0xFFFF_FFFFL, LOCAL.session(S).counter(WtsInfoClass.OUTGOING_BYTES));
         long calls = FakeWts.callCount();
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.counter(LOCAL, S, WtsInfoClass.USER_NAME));
-        assertThrows(NullPointerException.class, () -> WtsSessions.counter(LOCAL, S, null));
+        assertThrows(IllegalArgumentException.class, () -> LOCAL.session(S).counter(WtsInfoClass.USER_NAME));
+        assertThrows(NullPointerException.class, () -> LOCAL.session(S).counter(null));
         assertEquals(calls, FakeWts.callCount());
     }
 
@@ -252,39 +252,37 @@ class SessionInfoTest extends FakeTestBase {
     void rawQueryOfAnyClass() {
         FakeWts.addSession(S, 0, "RDP-Tcp#7");
         set(WtsInfoClass.OEM_ID, new byte[] {1, 2, 3});
-        assertArrayEquals(new byte[] {1, 2, 3}, WtsSessions.queryRaw(LOCAL, S, WtsInfoClass.OEM_ID));
-        assertArrayEquals(FakeWts.utf16z("RDP-Tcp#7"), WtsSessions.queryRaw(LOCAL, S, WtsInfoClass.WIN_STATION_NAME));
-        WtsException e = assertThrows(WtsException.class, () -> WtsSessions.queryRaw(LOCAL, S, WtsInfoClass.VALIDATION_INFO));
+        assertArrayEquals(new byte[] {1, 2, 3}, LOCAL.session(S).queryRaw(WtsInfoClass.OEM_ID));
+        assertArrayEquals(FakeWts.utf16z("RDP-Tcp#7"), LOCAL.session(S).queryRaw(WtsInfoClass.WIN_STATION_NAME));
+        WtsException e = assertThrows(WtsException.class, () -> LOCAL.session(S).queryRaw(WtsInfoClass.VALIDATION_INFO));
         assertEquals(WtsException.ERROR_NOT_SUPPORTED, e.errorCode());
     }
 
     @Test
     void failuresReachJavaWithTheFunctionName() {
         FakeWts.addSession(S, 0, "RDP-Tcp#7");
-        WtsException gone = assertThrows(WtsException.class, () -> WtsSessions.clientInfo(99));
+        WtsException gone = assertThrows(WtsException.class, () -> WtsServer.local().session(99).clientInfo());
         assertEquals(WtsException.ERROR_CTX_WINSTATION_NOT_FOUND, gone.errorCode());
         assertEquals("WTSQuerySessionInformationW", gone.function());
         for (int code : new int[] {5, 87, 1722}) {
             FakeWts.injectError("WTSQuerySessionInformationW", code, 1);
-            WtsException e = assertThrows(WtsException.class, () -> WtsSessions.configInfo(LOCAL, S));
+            WtsException e = assertThrows(WtsException.class, () -> LOCAL.session(S).configInfo());
             assertEquals(code, e.errorCode());
             assertEquals("WTSQuerySessionInformationW", e.function());
         }
         FakeServers.script("far", FakeServers.UNREACHABLE);
         try (WtsServer far = WtsServer.open("far")) {
-            assertEquals(1722, assertThrows(WtsException.class, () -> WtsSessions.infoEx(far, S)).errorCode());
+            assertEquals(1722, assertThrows(WtsException.class, () -> far.session(S).infoEx()).errorCode());
         }
     }
 
     @Test
     void badArgumentsMakeNoNativeCall() {
         long calls = FakeWts.callCount();
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.clientInfo(-1));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.snapshot(-2));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.isRemoteSession(-1));
-        assertThrows(NullPointerException.class, () -> WtsSessions.configInfo(null, 1));
-        assertThrows(NullPointerException.class, () -> WtsSessions.queryRaw(LOCAL, 1, null));
-        assertThrows(NullPointerException.class, () -> WtsSessions.snapshot(null, 1));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(-1).clientInfo());
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(-2).snapshot());
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(-1).isRemote());
+        assertThrows(NullPointerException.class, () -> LOCAL.session(1).queryRaw(null));
         assertEquals(calls, FakeWts.callCount());
     }
 
@@ -306,7 +304,7 @@ class SessionInfoTest extends FakeTestBase {
         set(WtsInfoClass.IS_REMOTE_SESSION, FakeReplies.oneByte(1));
         FakeWts.setCurrentProcess(4242, S); // the snapshot asks WTSIsRemoteSession only of our own session
 
-        WtsSessionInfo s = WtsSessions.snapshot(S);
+        WtsSessionSnapshot s = WtsServer.local().session(S).snapshot();
 
         assertEquals(S, s.sessionId());
         assertEquals(Optional.of("alice"), s.userName());
@@ -334,12 +332,12 @@ class SessionInfoTest extends FakeTestBase {
 
         // Older Windows versions answer 87 or 120 for a class they do not know: empty too.
         set(WtsInfoClass.INITIAL_PROGRAM, FakeWts.utf16z("app.exe"));
-        assertEquals(Optional.of("app.exe"), WtsSessions.snapshot(S).initialProgram());
+        assertEquals(Optional.of("app.exe"), WtsServer.local().session(S).snapshot().initialProgram());
         // Code 0 is a class that fails without saying why (Wine's stubs for every class but three).
         for (int code : new int[] {87, 120, FakeWts.FAIL_WITHOUT_ERROR}) {
             FakeWts.setLastError(WtsException.ERROR_ACCESS_DENIED); // stale: must not fail the snapshot
             FakeWts.injectError("WTSQuerySessionInformationW", code, 1); // the first query: WTSInitialProgram
-            WtsSessionInfo partial = WtsSessions.snapshot(S);
+            WtsSessionSnapshot partial = WtsServer.local().session(S).snapshot();
             assertEquals(Optional.empty(), partial.initialProgram());
             assertEquals(Optional.of("alice"), partial.userName());
         }
@@ -347,7 +345,7 @@ class SessionInfoTest extends FakeTestBase {
 
     @Test
     void snapshotOfAVanishedSessionFails() {
-        WtsException e = assertThrows(WtsException.class, () -> WtsSessions.snapshot(42));
+        WtsException e = assertThrows(WtsException.class, () -> WtsServer.local().session(42).snapshot());
         assertEquals(WtsException.ERROR_CTX_WINSTATION_NOT_FOUND, e.errorCode());
     }
 
@@ -355,9 +353,9 @@ class SessionInfoTest extends FakeTestBase {
     void snapshotFailsOnAccessDeniedOrAnUnreachableServer() {
         FakeWts.addSession(S, 0, "RDP-Tcp#7");
         FakeWts.injectError("WTSQuerySessionInformationW", 5, 1);
-        assertEquals(5, assertThrows(WtsException.class, () -> WtsSessions.snapshot(S)).errorCode());
+        assertEquals(5, assertThrows(WtsException.class, () -> WtsServer.local().session(S).snapshot()).errorCode());
         try (WtsServer far = WtsServer.open("unscripted.example")) {
-            assertEquals(1722, assertThrows(WtsException.class, () -> WtsSessions.snapshot(far, S)).errorCode());
+            assertEquals(1722, assertThrows(WtsException.class, () -> far.session(S).snapshot()).errorCode());
         }
     }
 
@@ -367,7 +365,7 @@ class SessionInfoTest extends FakeTestBase {
         FakeWts.addSession(S, 0, "RDP-Tcp#7");
         set(WtsInfoClass.IS_REMOTE_SESSION, FakeReplies.oneByte(1));
         try (WtsServer server = WtsServer.open("rdsh01")) {
-            WtsSessionInfo s = WtsSessions.snapshot(server, S);
+            WtsSessionSnapshot s = server.session(S).snapshot();
             assertEquals(Optional.empty(), s.isRemoteSession());
             assertEquals(Optional.of("RDP-Tcp#7"), s.winStationName());
             assertEquals("rdsh01", FakeServers.lastServer());

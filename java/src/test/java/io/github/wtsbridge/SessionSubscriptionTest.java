@@ -181,9 +181,9 @@ class SessionSubscriptionTest extends FakeTestBase {
         long calls = FakeWts.callCount();
         assertThrows(NullPointerException.class, () -> WtsSessionSubscription.open(null, c -> { }));
         assertThrows(NullPointerException.class, () -> WtsSessionSubscription.open(WtsSessionScope.ALL_SESSIONS, null));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessionNotifications.register(0, WtsSessionScope.ALL_SESSIONS));
-        assertThrows(NullPointerException.class, () -> WtsSessionNotifications.register(0x1234, null));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessionNotifications.unregister(0));
+        assertThrows(IllegalArgumentException.class, () -> WtsSessionNotifications.register(WtsServer.local(), 0, WtsSessionScope.ALL_SESSIONS));
+        assertThrows(NullPointerException.class, () -> WtsSessionNotifications.register(WtsServer.local(), 0x1234, null));
+        assertThrows(IllegalArgumentException.class, () -> WtsSessionNotifications.unregister(WtsServer.local(), 0));
         assertEquals(calls, FakeWts.callCount());
     }
 
@@ -192,10 +192,10 @@ class SessionSubscriptionTest extends FakeTestBase {
         long hwnd = FakeEvents.createWindow();
         assertTrue(hwnd != 0);
         try {
-            WtsSessionNotifications.register(hwnd, WtsSessionScope.ALL_SESSIONS);
+            WtsSessionNotifications.register(WtsServer.local(), hwnd, WtsSessionScope.ALL_SESSIONS);
             assertEquals(1, FakeEvents.sessionChange(7, 5));
             assertArrayEquals(new long[] {WtsSessionNotifications.WM_WTSSESSION_CHANGE, 7, 5}, FakeEvents.nextMessage());
-            WtsSessionNotifications.unregister(hwnd);
+            WtsSessionNotifications.unregister(WtsServer.local(), hwnd);
             assertEquals(0, FakeEvents.sessionChange(8, 5));
         } finally {
             FakeEvents.destroyWindow(hwnd);
@@ -205,25 +205,26 @@ class SessionSubscriptionTest extends FakeTestBase {
     @Test
     void rawRegistrationThroughAServerHandle() {
         long hwnd = FakeEvents.createWindow();
-        try {
-            WtsSessionNotifications.register(WtsServer.local(), hwnd, WtsSessionScope.ALL_SESSIONS);
+        io.github.wtsbridge.testing.FakeServers.reachable("events-host");
+        try (WtsServer server = WtsServer.open("events-host")) {
+            WtsSessionNotifications.register(server, hwnd, WtsSessionScope.ALL_SESSIONS);
             assertEquals(1, FakeEvents.registrations());
             assertEquals(1, FakeEvents.sessionChange(1, 1));
             assertArrayEquals(new long[] {WtsSessionNotifications.WM_WTSSESSION_CHANGE, 1, 1}, FakeEvents.nextMessage());
-            WtsSessionNotifications.unregister(WtsServer.local(), hwnd);
+            WtsSessionNotifications.unregister(server, hwnd);
             assertEquals(0, FakeEvents.registrations());
             FakeWts.injectError("WTSRegisterSessionNotificationEx", 1722, 1);
             WtsException e = assertThrows(WtsException.class,
-                    () -> WtsSessionNotifications.register(WtsServer.local(), hwnd, WtsSessionScope.THIS_SESSION));
+                    () -> WtsSessionNotifications.register(server, hwnd, WtsSessionScope.THIS_SESSION));
             assertEquals(1722, e.errorCode());
             assertEquals("WTSRegisterSessionNotificationEx", e.function());
             assertEquals("WTSUnRegisterSessionNotificationEx", assertThrows(WtsException.class,
-                    () -> WtsSessionNotifications.unregister(WtsServer.local(), hwnd)).function());
+                    () -> WtsSessionNotifications.unregister(server, hwnd)).function());
             long calls = FakeWts.callCount();
             assertThrows(NullPointerException.class,
                     () -> WtsSessionNotifications.register(null, hwnd, WtsSessionScope.ALL_SESSIONS));
             assertThrows(IllegalArgumentException.class,
-                    () -> WtsSessionNotifications.register(WtsServer.local(), 0, WtsSessionScope.ALL_SESSIONS));
+                    () -> WtsSessionNotifications.register(server, 0, WtsSessionScope.ALL_SESSIONS));
             assertEquals(calls, FakeWts.callCount());
         } finally {
             FakeEvents.destroyWindow(hwnd);
@@ -233,13 +234,13 @@ class SessionSubscriptionTest extends FakeTestBase {
     @Test
     void rawRegistrationFailuresNameTheFunction() {
         WtsException bad = assertThrows(WtsException.class,
-                () -> WtsSessionNotifications.register(0x7777, WtsSessionScope.THIS_SESSION));
+                () -> WtsSessionNotifications.register(WtsServer.local(), 0x7777, WtsSessionScope.THIS_SESSION));
         assertEquals(1400, bad.errorCode()); // ERROR_INVALID_WINDOW_HANDLE
         assertEquals("WTSRegisterSessionNotification", bad.function());
-        WtsException notRegistered = assertThrows(WtsException.class, () -> WtsSessionNotifications.unregister(0x7777));
+        WtsException notRegistered = assertThrows(WtsException.class, () -> WtsSessionNotifications.unregister(WtsServer.local(), 0x7777));
         assertEquals("WTSUnRegisterSessionNotification", notRegistered.function());
         FakeWts.injectError("WTSRegisterSessionNotification", 5, 1);
         assertEquals(5, assertThrows(WtsException.class,
-                () -> WtsSessionNotifications.register(0x7777, WtsSessionScope.ALL_SESSIONS)).errorCode());
+                () -> WtsSessionNotifications.register(WtsServer.local(), 0x7777, WtsSessionScope.ALL_SESSIONS)).errorCode());
     }
 }

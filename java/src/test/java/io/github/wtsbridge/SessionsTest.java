@@ -26,19 +26,19 @@ class SessionsTest extends FakeTestBase {
         FakeWts.addSession(65536, 6, "RDP-Tcp");
         FakeWts.addSession(9, 42, "Future");
 
-        List<WtsSession> sessions = WtsSessions.list();
+        List<WtsSessionEntry> sessions = WtsServer.local().sessions();
 
         assertEquals(List.of(
-                new WtsSession(0, "Services", WtsConnectState.DISCONNECTED, 4),
-                new WtsSession(1, "Console", WtsConnectState.ACTIVE, 0),
-                new WtsSession(3, "RDP-Tcp#7", WtsConnectState.ACTIVE, 0),
-                new WtsSession(65536, "RDP-Tcp", WtsConnectState.LISTEN, 6),
-                new WtsSession(9, "Future", WtsConnectState.UNKNOWN, 42)), sessions);
+                new WtsSessionEntry(WtsServer.local(), 0, "Services", WtsConnectState.DISCONNECTED, 4),
+                new WtsSessionEntry(WtsServer.local(), 1, "Console", WtsConnectState.ACTIVE, 0),
+                new WtsSessionEntry(WtsServer.local(), 3, "RDP-Tcp#7", WtsConnectState.ACTIVE, 0),
+                new WtsSessionEntry(WtsServer.local(), 65536, "RDP-Tcp", WtsConnectState.LISTEN, 6),
+                new WtsSessionEntry(WtsServer.local(), 9, "Future", WtsConnectState.UNKNOWN, 42)), sessions);
     }
 
     @Test
     void emptyListing() {
-        assertEquals(List.of(), WtsSessions.list());
+        assertEquals(List.of(), WtsServer.local().sessions());
     }
 
     @Test
@@ -47,15 +47,15 @@ class SessionsTest extends FakeTestBase {
         FakeWts.addSession(2, 0, name);
         FakeWts.setSessionInfo(2, InfoClass.USER_NAME, FakeWts.utf16z("J\u00FCrgen\uD834\uDD1E"));
 
-        assertEquals(name, WtsSessions.list().get(0).winStationName());
-        assertEquals("J\u00FCrgen\uD834\uDD1E", WtsSessions.userName(2));
+        assertEquals(name, WtsServer.local().sessions().get(0).winStationName());
+        assertEquals("J\u00FCrgen\uD834\uDD1E", WtsServer.local().session(2).userName());
     }
 
     @Test
     void enumerationFailureCarriesCodeFunctionAndMessage() {
         FakeWts.injectError("WTSEnumerateSessionsW", 5, 1);
 
-        WtsException e = assertThrows(WtsException.class, WtsSessions::list);
+        WtsException e = assertThrows(WtsException.class, WtsServer.local()::sessions);
 
         assertEquals(5, e.errorCode());
         assertEquals("WTSEnumerateSessionsW", e.function());
@@ -67,7 +67,7 @@ class SessionsTest extends FakeTestBase {
     void unknownErrorCodeStillReportsTheCode() {
         FakeWts.injectError("WTSEnumerateSessionsW", 4242, 1);
 
-        WtsException e = assertThrows(WtsException.class, WtsSessions::list);
+        WtsException e = assertThrows(WtsException.class, WtsServer.local()::sessions);
 
         assertEquals(4242, e.errorCode());
         assertEquals("", e.systemMessage());
@@ -81,17 +81,17 @@ class SessionsTest extends FakeTestBase {
         FakeWts.setSessionInfo(3, InfoClass.DOMAIN_NAME, FakeWts.utf16z("CONTOSO"));
         FakeWts.setSessionInfo(3, InfoClass.CLIENT_NAME, FakeWts.utf16z("LAPTOP-42"));
 
-        assertEquals("alice", WtsSessions.userName(3));
-        assertEquals("CONTOSO", WtsSessions.domainName(3));
-        assertEquals("LAPTOP-42", WtsSessions.clientName(3));
-        assertEquals("RDP-Tcp#7", WtsSessions.winStationName(3));
+        assertEquals("alice", WtsServer.local().session(3).userName());
+        assertEquals("CONTOSO", WtsServer.local().session(3).domainName());
+        assertEquals("LAPTOP-42", WtsServer.local().session(3).clientName());
+        assertEquals("RDP-Tcp#7", WtsServer.local().session(3).winStationName());
         assertEquals("", emptyUser());
     }
 
     private static String emptyUser() {
         FakeWts.addSession(4, 5, "Idle");
         FakeWts.setSessionInfo(4, InfoClass.USER_NAME, FakeWts.utf16z(""));
-        return WtsSessions.userName(4);
+        return WtsServer.local().session(4).userName();
     }
 
     @Test
@@ -99,7 +99,7 @@ class SessionsTest extends FakeTestBase {
         FakeWts.addSession(3, 0, "x");
         FakeWts.setSessionInfo(3, InfoClass.USER_NAME, new byte[] {'b', 0, 'o', 0, 'b', 0});
 
-        assertEquals("bob", WtsSessions.userName(3));
+        assertEquals("bob", WtsServer.local().session(3).userName());
     }
 
     @Test
@@ -109,9 +109,9 @@ class SessionsTest extends FakeTestBase {
         FakeWts.addSession(1, 0, "Console");
         FakeWts.setSessionInfo(1, InfoClass.CLIENT_PROTOCOL_TYPE, FakeWts.ushort(0));
 
-        assertEquals(WtsConnectState.DISCONNECTED, WtsSessions.connectState(3));
-        assertEquals(WtsProtocol.RDP, WtsSessions.clientProtocol(3));
-        assertEquals(WtsProtocol.CONSOLE, WtsSessions.clientProtocol(1));
+        assertEquals(WtsConnectState.DISCONNECTED, WtsServer.local().session(3).connectState());
+        assertEquals(WtsProtocol.RDP, WtsServer.local().session(3).clientProtocol());
+        assertEquals(WtsProtocol.CONSOLE, WtsServer.local().session(1).clientProtocol());
     }
 
     @Test
@@ -120,7 +120,7 @@ class SessionsTest extends FakeTestBase {
         FakeWts.setSessionInfo(3, InfoClass.CLIENT_ADDRESS,
                 FakeWts.clientAddress(2, new byte[] {(byte) 192, 0, 2, 17}, 2));
 
-        WtsClientAddress address = WtsSessions.clientAddress(3);
+        WtsClientAddress address = WtsServer.local().session(3).clientAddress();
 
         assertEquals(WtsClientAddress.FAMILY_INET, address.family());
         assertEquals(Optional.of(InetAddress.getByName("192.0.2.17")), address.address());
@@ -132,7 +132,7 @@ class SessionsTest extends FakeTestBase {
         FakeWts.addSession(3, 0, "RDP-Tcp#7");
         FakeWts.setSessionInfo(3, InfoClass.CLIENT_ADDRESS, FakeWts.clientAddress(23, v6.getAddress(), 0));
 
-        assertEquals(Optional.of(v6), WtsSessions.clientAddress(3).address());
+        assertEquals(Optional.of(v6), WtsServer.local().session(3).clientAddress().address());
     }
 
     @Test
@@ -140,7 +140,7 @@ class SessionsTest extends FakeTestBase {
         FakeWts.addSession(1, 0, "Console");
         FakeWts.setSessionInfo(1, InfoClass.CLIENT_ADDRESS, FakeWts.clientAddress(0, new byte[0], 0));
 
-        WtsClientAddress address = WtsSessions.clientAddress(1);
+        WtsClientAddress address = WtsServer.local().session(1).clientAddress();
 
         assertEquals(0, address.family());
         assertEquals(Optional.empty(), address.address());
@@ -153,9 +153,9 @@ class SessionsTest extends FakeTestBase {
         FakeWts.setSessionInfo(3, InfoClass.SESSION_INFO, new byte[200]);
         FakeWts.setSessionInfo(3, InfoClass.CLIENT_PROTOCOL_TYPE, new byte[0]);
 
-        assertEquals(13, assertThrows(WtsException.class, () -> WtsSessions.clientAddress(3)).errorCode());
-        assertEquals(13, assertThrows(WtsException.class, () -> WtsSessions.info(3)).errorCode());
-        assertEquals(13, assertThrows(WtsException.class, () -> WtsSessions.clientProtocol(3)).errorCode());
+        assertEquals(13, assertThrows(WtsException.class, () -> WtsServer.local().session(3).clientAddress()).errorCode());
+        assertEquals(13, assertThrows(WtsException.class, () -> WtsServer.local().session(3).info()).errorCode());
+        assertEquals(13, assertThrows(WtsException.class, () -> WtsServer.local().session(3).clientProtocol()).errorCode());
     }
 
     @Test
@@ -169,19 +169,19 @@ class SessionsTest extends FakeTestBase {
                 new long[] {1000, 2000, 30, 40, 500, 600}, "RDP-Tcp#7", "CONTOSO", "alice",
                 connect, null, lastInput, logon, now));
 
-        WtsInfo info = WtsSessions.info(3);
+        WtsSessionInfo info = WtsServer.local().session(3).info();
 
         assertEquals(3, info.sessionId());
         assertEquals(WtsConnectState.ACTIVE, info.state());
         assertEquals("RDP-Tcp#7", info.winStationName());
-        assertEquals("CONTOSO", info.domain());
+        assertEquals("CONTOSO", info.domainName());
         assertEquals("alice", info.userName());
         assertEquals(new WtsSessionCounters(1000, 2000, 30, 40, 500, 600), info.counters());
         assertEquals(Optional.of(logon), info.times().logon());
         assertEquals(Optional.of(connect), info.times().connect());
         assertEquals(Optional.empty(), info.times().disconnect());
         assertEquals(Optional.of(Duration.ofMinutes(1)), info.times().idle());
-        assertEquals(now, WtsSessions.times(3).current());
+        assertEquals(now, WtsServer.local().session(3).times().current());
     }
 
     @Test
@@ -190,7 +190,7 @@ class SessionsTest extends FakeTestBase {
         FakeWts.setSessionInfo(3, InfoClass.SESSION_INFO, FakeWts.sessionInfo(0, 3,
                 new long[] {0xFFFF_FFF0L, 0, 0, 0, 0, 0}, "x", "", "", null, null, null, null, Instant.EPOCH));
 
-        assertEquals(0xFFFF_FFF0L, WtsSessions.info(3).counters().incomingBytes());
+        assertEquals(0xFFFF_FFF0L, WtsServer.local().session(3).info().counters().incomingBytes());
     }
 
     @Test
@@ -201,16 +201,16 @@ class SessionsTest extends FakeTestBase {
         FakeWts.setSessionInfo(3, InfoClass.SESSION_INFO, FakeWts.sessionInfo(0, 3, new long[6],
                 station, "D".repeat(17), user, null, null, null, null, Instant.EPOCH));
 
-        WtsInfo info = WtsSessions.info(3);
+        WtsSessionInfo info = WtsServer.local().session(3).info();
 
         assertEquals(station, info.winStationName());
-        assertEquals("D".repeat(17), info.domain());
+        assertEquals("D".repeat(17), info.domainName());
         assertEquals(user, info.userName());
     }
 
     @Test
     void vanishedSessionIs7022() {
-        WtsException e = assertThrows(WtsException.class, () -> WtsSessions.userName(77));
+        WtsException e = assertThrows(WtsException.class, () -> WtsServer.local().session(77).userName());
 
         assertEquals(7022, e.errorCode());
         assertEquals("WTSQuerySessionInformationW", e.function());
@@ -222,7 +222,7 @@ class SessionsTest extends FakeTestBase {
         FakeWts.addSession(3, 0, "x");
         for (int code : new int[] {5, 87, 1722}) {
             FakeWts.injectError("WTSQuerySessionInformationW", code, 1);
-            assertEquals(code, assertThrows(WtsException.class, () -> WtsSessions.info(3)).errorCode());
+            assertEquals(code, assertThrows(WtsException.class, () -> WtsServer.local().session(3).info()).errorCode());
         }
     }
 
@@ -230,17 +230,17 @@ class SessionsTest extends FakeTestBase {
     void currentAndConsoleSession() {
         FakeWts.setCurrentProcess(4321, 5);
         FakeWts.setConsoleSession(2);
-        assertEquals(5, WtsSessions.currentSessionId());
-        assertEquals(OptionalInt.of(2), WtsSessions.activeConsoleSessionId());
+        assertEquals(5, WtsSession.current().id());
+        assertEquals(Optional.of(2), WtsSession.activeConsole().map(WtsSession::id));
 
         FakeWts.setConsoleSession(-1); // 0xFFFFFFFF: nobody attached to the console
-        assertEquals(OptionalInt.empty(), WtsSessions.activeConsoleSessionId());
+        assertEquals(Optional.empty(), WtsSession.activeConsole());
     }
 
     @Test
     void currentSessionFailure() {
         FakeWts.injectError("ProcessIdToSessionId", 5, 1);
-        WtsException e = assertThrows(WtsException.class, WtsSessions::currentSessionId);
+        WtsException e = assertThrows(WtsException.class, WtsSession::current);
         assertEquals("ProcessIdToSessionId", e.function());
     }
 
@@ -249,11 +249,11 @@ class SessionsTest extends FakeTestBase {
         assertTrue(FakeWts.removeFunction("WTSEnumerateSessionsW"));
         assertTrue(FakeWts.removeFunction("WTSGetActiveConsoleSessionId"));
 
-        WtsException e = assertThrows(WtsException.class, WtsSessions::list);
+        WtsException e = assertThrows(WtsException.class, WtsServer.local()::sessions);
         assertEquals(127, e.errorCode());
         assertEquals("WTSEnumerateSessionsW", e.function());
         assertEquals("The specified procedure could not be found.", e.systemMessage());
-        assertEquals(127, assertThrows(WtsException.class, WtsSessions::activeConsoleSessionId).errorCode());
+        assertEquals(127, assertThrows(WtsException.class, WtsSession::activeConsole).errorCode());
     }
 
     @Test
@@ -261,13 +261,11 @@ class SessionsTest extends FakeTestBase {
         FakeWts.addSession(3, 0, "x");
         long before = FakeWts.callCount();
 
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.userName(-1));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.info(Integer.MIN_VALUE));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.clientAddress(-2));
-        assertThrows(NullPointerException.class, () -> WtsSessions.list(null));
-        assertThrows(NullPointerException.class, () -> WtsSessions.userName(null, 1));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(-1).userName());
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(Integer.MIN_VALUE).info());
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(-2).clientAddress());
 
         assertEquals(before, FakeWts.callCount());
-        assertFalse(WtsSessions.list().isEmpty());
+        assertFalse(WtsServer.local().sessions().isEmpty());
     }
 }

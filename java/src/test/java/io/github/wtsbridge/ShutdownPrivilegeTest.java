@@ -25,7 +25,7 @@ class ShutdownPrivilegeTest extends FakeTestBase {
     void disabledPrivilegeIsEnabledForTheCallThenDisabledAgain() {
         assertFalse(FakePrivileges.shutdownEnabled());
 
-        WtsShutdown.shutdownSystem(WtsServer.local(), LOGOFF);
+        WtsServer.local().shutdown(LOGOFF);
 
         assertEquals("WTSShutdownSystem", FakeControl.lastCall().function());
         assertFalse(FakePrivileges.shutdownEnabled(), "the privilege was left enabled");
@@ -36,7 +36,7 @@ class ShutdownPrivilegeTest extends FakeTestBase {
     void anEnabledPrivilegeStaysEnabled() {
         FakePrivileges.setShutdown(true, true, false);
 
-        WtsShutdown.shutdownSystem(WtsServer.local(), LOGOFF);
+        WtsServer.local().shutdown(LOGOFF);
 
         assertTrue(FakePrivileges.shutdownEnabled());
         assertEquals(1, FakePrivileges.adjustments(), "nothing changed, so nothing to restore");
@@ -46,7 +46,7 @@ class ShutdownPrivilegeTest extends FakeTestBase {
     void aTokenWithoutThePrivilegeIsAClear1314BeforeAnyShutdown() {
         FakePrivileges.setShutdown(false, false, false);
 
-        WtsException e = assertThrows(WtsException.class, () -> WtsShutdown.shutdownSystem(WtsServer.local(), LOGOFF));
+        WtsException e = assertThrows(WtsException.class, () -> WtsServer.local().shutdown(LOGOFF));
 
         assertEquals(WtsException.ERROR_PRIVILEGE_NOT_HELD, e.errorCode());
         assertEquals("AdjustTokenPrivileges", e.function());
@@ -58,7 +58,7 @@ class ShutdownPrivilegeTest extends FakeTestBase {
     void anImpersonatingThreadGetsItsOwnTokenAdjusted() {
         FakePrivileges.setShutdown(true, false, true);
 
-        WtsShutdown.shutdownSystem(WtsServer.local(), LOGOFF);
+        WtsServer.local().shutdown(LOGOFF);
 
         assertEquals("WTSShutdownSystem", FakeControl.lastCall().function());
         assertFalse(FakePrivileges.shutdownEnabled());
@@ -69,14 +69,14 @@ class ShutdownPrivilegeTest extends FakeTestBase {
         for (String function : new String[] {"OpenProcessToken", "LookupPrivilegeValueW", "AdjustTokenPrivileges"}) {
             FakeWts.injectError(function, WtsException.ERROR_ACCESS_DENIED, 1);
             WtsException e = assertThrows(WtsException.class,
-                    () -> WtsShutdown.shutdownSystem(WtsServer.local(), LOGOFF), function);
+                    () -> WtsServer.local().shutdown(LOGOFF), function);
             assertEquals(function, e.function());
             assertEquals(WtsException.ERROR_ACCESS_DENIED, e.errorCode());
         }
         FakePrivileges.setShutdown(true, false, true);
         FakeWts.injectError("OpenThreadToken", WtsException.ERROR_ACCESS_DENIED, 1);
         assertEquals("OpenThreadToken", assertThrows(WtsException.class,
-                () -> WtsShutdown.shutdownSystem(WtsServer.local(), LOGOFF)).function());
+                () -> WtsServer.local().shutdown(LOGOFF)).function());
         assertFalse(FakePrivileges.shutdownEnabled());
     }
 
@@ -84,7 +84,7 @@ class ShutdownPrivilegeTest extends FakeTestBase {
     void aFailedShutdownStillRestoresThePrivilege() {
         FakeWts.injectError("WTSShutdownSystem", WtsException.ERROR_ACCESS_DENIED, 1);
 
-        WtsException e = assertThrows(WtsException.class, () -> WtsShutdown.shutdownSystem(WtsServer.local(), LOGOFF));
+        WtsException e = assertThrows(WtsException.class, () -> WtsServer.local().shutdown(LOGOFF));
 
         assertEquals("WTSShutdownSystem", e.function());
         assertFalse(FakePrivileges.shutdownEnabled());
@@ -94,7 +94,7 @@ class ShutdownPrivilegeTest extends FakeTestBase {
     void aRemoteServerIsLeftToCheckItsOwnRights() {
         FakeServers.reachable("ts1");
         try (WtsServer server = WtsServer.open("ts1")) {
-            WtsShutdown.shutdownSystem(server, LOGOFF);
+            server.shutdown(LOGOFF);
         }
         assertEquals(0, FakePrivileges.adjustments());
     }

@@ -49,8 +49,7 @@ class StartProcessTest extends FakeTestBase {
                 .withEnvironmentVariable("ACME_UPDATED", "1")
                 .withEnvironmentVariable("PATH", "C:\\Acme;C:\\Windows"); // replaces her "Path"
 
-        try (WtsStartedProcess p = WtsSessions.startProcess(2, "\"C:\\Program Files\\Acme\\acme.exe\" --welcome",
-                options)) {
+        try (WtsStartedProcess p = WtsServer.local().session(2).startProcess("\"C:\\Program Files\\Acme\\acme.exe\" --welcome", options)) {
             assertEquals(7000, p.pid());
             assertEquals(2, p.sessionId());
         }
@@ -73,8 +72,7 @@ class StartProcessTest extends FakeTestBase {
     @Test
     void anExplicitApplicationPathIsPassedAsLpApplicationNameAndArgv0() {
         String app = "C:\\Program Files\\Acme\\acme.exe";
-        try (WtsStartedProcess p = WtsSessions.startApplication(2, app, List.of("--welcome", "two words", ""),
-                WtsStartOptions.defaults())) {
+        try (WtsStartedProcess p = WtsServer.local().session(2).startApplication(app, List.of("--welcome", "two words", ""), WtsStartOptions.defaults())) {
             assertEquals(2, p.sessionId());
         }
         String[] texts = FakeLaunch.startedTexts(0);
@@ -82,7 +80,7 @@ class StartProcessTest extends FakeTestBase {
         assertEquals("\"C:\\Program Files\\Acme\\acme.exe\" --welcome \"two words\" \"\"", texts[0]);
         assertEquals("winsta0\\default", texts[1]);
         // a UNC path and no arguments: the line is the path alone
-        WtsSessions.startApplication(2, "\\\\fs01\\apps\\tool.cmd", List.of(), WtsStartOptions.defaults()).close();
+        WtsServer.local().session(2).startApplication("\\\\fs01\\apps\\tool.cmd", List.of(), WtsStartOptions.defaults()).close();
         assertEquals("\\\\fs01\\apps\\tool.cmd", FakeLaunch.startedTexts(1)[3]);
         assertEquals("\\\\fs01\\apps\\tool.cmd", FakeLaunch.startedTexts(1)[0]);
     }
@@ -95,27 +93,27 @@ class StartProcessTest extends FakeTestBase {
                                         "C:\\Acme\\acme", "C:\\Acme\\acme.", "C:\\Acme\\.exe", "C:\\Ac\"me\\a.exe",
                                         "C:\\Acme\\a\0.exe", "", "1:\\a.exe"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> WtsSessions.startApplication(2, bad, List.of(), defaults), bad);
+                    () -> WtsServer.local().session(2).startApplication(bad, List.of(), defaults), bad);
             assertTrue(e.getMessage().contains("application path"), e.getMessage());
         }
-        assertThrows(NullPointerException.class, () -> WtsSessions.startApplication(2, null, List.of(), defaults));
-        assertThrows(NullPointerException.class, () -> WtsSessions.startApplication(2, "C:\\a.exe", null, defaults));
+        assertThrows(NullPointerException.class, () -> WtsServer.local().session(2).startApplication(null, List.of(), defaults));
+        assertThrows(NullPointerException.class, () -> WtsServer.local().session(2).startApplication("C:\\a.exe", null, defaults));
         assertThrows(NullPointerException.class,
-                () -> WtsSessions.startApplication(2, "C:\\a.exe", java.util.Arrays.asList("x", null), defaults));
-        assertThrows(NullPointerException.class, () -> WtsSessions.startApplication(2, "C:\\a.exe", List.of(), null));
+                () -> WtsServer.local().session(2).startApplication("C:\\a.exe", java.util.Arrays.asList("x", null), defaults));
+        assertThrows(NullPointerException.class, () -> WtsServer.local().session(2).startApplication("C:\\a.exe", List.of(), null));
         assertThrows(IllegalArgumentException.class,
-                () -> WtsSessions.startApplication(2, "C:\\a.exe", List.of("a\0b"), defaults));
+                () -> WtsServer.local().session(2).startApplication("C:\\a.exe", List.of("a\0b"), defaults));
         assertThrows(IllegalArgumentException.class,
-                () -> WtsSessions.startApplication(2, "C:\\a.exe", List.of("x".repeat(32_760)), defaults));
+                () -> WtsServer.local().session(2).startApplication("C:\\a.exe", List.of("x".repeat(32_760)), defaults));
         assertThrows(IllegalArgumentException.class,
-                () -> WtsSessions.startApplication(-1, "C:\\a.exe", List.of(), defaults));
+                () -> WtsServer.local().session(-1).startApplication("C:\\a.exe", List.of(), defaults));
         assertEquals(calls, FakeWts.callCount());
         assertEquals(0, FakeLaunch.startedCount());
     }
 
     @Test
     void defaultsUseTheUsersOwnEnvironmentAndTheCallersDirectory() {
-        try (WtsStartedProcess p = WtsSessions.startProcess(2, "notepad.exe")) {
+        try (WtsStartedProcess p = WtsServer.local().session(2).startProcess("notepad.exe", WtsStartOptions.defaults())) {
             assertTrue(p.isAlive());
         }
         assertArrayEquals(ALICE_ENVIRONMENT, FakeLaunch.startedEnvironment(0));
@@ -124,8 +122,8 @@ class StartProcessTest extends FakeTestBase {
 
     @Test
     void hiddenAndProgramDefaultWindows() {
-        WtsSessions.startProcess(2, "helper.exe", WtsStartOptions.defaults().withWindow(WtsShowWindow.HIDDEN)).close();
-        WtsSessions.startProcess(2, "helper.exe", WtsStartOptions.defaults()
+        WtsServer.local().session(2).startProcess("helper.exe", WtsStartOptions.defaults().withWindow(WtsShowWindow.HIDDEN)).close();
+        WtsServer.local().session(2).startProcess("helper.exe", WtsStartOptions.defaults()
                 .withWindow(WtsShowWindow.PROGRAM_DEFAULT).withDesktop("winsta0\\winlogon")).close();
 
         assertEquals(1, FakeLaunch.startedNumbers(0)[2]);
@@ -136,7 +134,7 @@ class StartProcessTest extends FakeTestBase {
 
     @Test
     void elevatedUsesTheLinkedTokenWhereUacSplitsIt() {
-        WtsSessions.startProcess(2, "setup.exe", WtsStartOptions.defaults().withElevated(true)).close();
+        WtsServer.local().session(2).startProcess("setup.exe", WtsStartOptions.defaults().withElevated(true)).close();
         assertEquals(1, FakeLaunch.startedNumbers(0)[6], "linked, elevated token");
     }
 
@@ -145,7 +143,7 @@ class StartProcessTest extends FakeTestBase {
         FakeWts.addSession(4, 0, "RDP-Tcp#6");
         FakeLaunch.logOn(4, FakeLaunch.DEFAULT, new String[] {"USERNAME=bob"});
 
-        WtsSessions.startProcess(4, "setup.exe", WtsStartOptions.defaults().withElevated(true)).close();
+        WtsServer.local().session(4).startProcess("setup.exe", WtsStartOptions.defaults().withElevated(true)).close();
 
         assertEquals(0, FakeLaunch.startedNumbers(0)[6]);
         assertEquals(4, FakeLaunch.startedNumbers(0)[5]);
@@ -155,7 +153,7 @@ class StartProcessTest extends FakeTestBase {
     void unicodeBeyondTheBmpReachesWindowsIntact() {
         String dir = "C:\\Users\\\u00E5sa\\\uD83D\uDCC1";
         String command = "\"C:\\T\u00E9st\\\uD83D\uDE80.exe\" \u4E2D\u6587";
-        WtsSessions.startProcess(2, command, WtsStartOptions.defaults().withWorkingDirectory(dir)
+        WtsServer.local().session(2).startProcess(command, WtsStartOptions.defaults().withWorkingDirectory(dir)
                 .withEnvironmentVariable("GR\u00DC\u00DF", "\uD83C\uDF89")).close();
 
         assertEquals(command, FakeLaunch.startedTexts(0)[0]);
@@ -165,7 +163,7 @@ class StartProcessTest extends FakeTestBase {
 
     @Test
     void waitsForExitAndReadsTheExitCodeUnsigned() throws Exception {
-        try (WtsStartedProcess p = WtsSessions.startProcess(2, "job.exe")) {
+        try (WtsStartedProcess p = WtsServer.local().session(2).startProcess("job.exe", WtsStartOptions.defaults())) {
             assertEquals(OptionalLong.empty(), p.exitCode());
             assertFalse(p.waitFor(Duration.ofMillis(20)));
             CompletableFuture<Long> waiter = CompletableFuture.supplyAsync(p::waitFor);
@@ -183,7 +181,7 @@ class StartProcessTest extends FakeTestBase {
 
     @Test
     void closeIsIdempotentAndUseAfterCloseThrows() {
-        WtsStartedProcess p = WtsSessions.startProcess(2, "job.exe");
+        WtsStartedProcess p = WtsServer.local().session(2).startProcess("job.exe", WtsStartOptions.defaults());
         assertEquals(1, FakeWts.openHandles(), "the process handle, nothing else");
         p.close();
         p.close();
@@ -196,7 +194,7 @@ class StartProcessTest extends FakeTestBase {
 
     @Test
     void closeDuringAWaitTakesEffectWhenTheWaitReturns() throws Exception {
-        WtsStartedProcess p = WtsSessions.startProcess(2, "job.exe");
+        WtsStartedProcess p = WtsServer.local().session(2).startProcess("job.exe", WtsStartOptions.defaults());
         CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> p.waitFor(Duration.ofSeconds(30)));
         Thread.sleep(50);
 
@@ -215,8 +213,7 @@ class StartProcessTest extends FakeTestBase {
     void aFailureAtAnyStepReleasesEveryTokenAndBlock(String step) {
         FakeWts.injectError(step, 5, 1);
 
-        WtsException e = assertThrows(WtsException.class, () -> WtsSessions.startProcess(2, "setup.exe",
-                WtsStartOptions.defaults().withElevated(true)));
+        WtsException e = assertThrows(WtsException.class, () -> WtsServer.local().session(2).startProcess("setup.exe", WtsStartOptions.defaults().withElevated(true)));
 
         assertEquals(5, e.errorCode());
         assertEquals(step.replace(":TokenLinkedToken", ""), e.function());
@@ -231,8 +228,7 @@ class StartProcessTest extends FakeTestBase {
     void aMissingFunctionIs127AndLeaksNothing(String function) {
         FakeWts.removeFunction(function);
 
-        WtsException e = assertThrows(WtsException.class, () -> WtsSessions.startProcess(2, "setup.exe",
-                WtsStartOptions.defaults().withElevated(true)));
+        WtsException e = assertThrows(WtsException.class, () -> WtsServer.local().session(2).startProcess("setup.exe", WtsStartOptions.defaults().withElevated(true)));
 
         assertEquals(127, e.errorCode());
         assertEquals(function, e.function());
@@ -243,7 +239,7 @@ class StartProcessTest extends FakeTestBase {
     void notLocalSystemIs1314WithTheHint() {
         FakeWts.injectError("WTSQueryUserToken", 1314, 1);
 
-        WtsException e = assertThrows(WtsException.class, () -> WtsSessions.startProcess(2, "notepad.exe"));
+        WtsException e = assertThrows(WtsException.class, () -> WtsServer.local().session(2).startProcess("notepad.exe", WtsStartOptions.defaults()));
 
         assertEquals(1314, e.errorCode());
         assertEquals("WTSQueryUserToken", e.function());
@@ -252,7 +248,7 @@ class StartProcessTest extends FakeTestBase {
 
     @Test
     void aSessionWithoutAUserIsWtsNoUserException() {
-        WtsNoUserException e = assertThrows(WtsNoUserException.class, () -> WtsSessions.startProcess(3, "x.exe"));
+        WtsNoUserException e = assertThrows(WtsNoUserException.class, () -> WtsServer.local().session(3).startProcess("x.exe", WtsStartOptions.defaults()));
 
         assertEquals(1008, e.errorCode());
         assertEquals("WTSQueryUserToken", e.function());
@@ -264,7 +260,7 @@ class StartProcessTest extends FakeTestBase {
 
     @Test
     void aSessionThatDoesNotExistIsNoSuchSession() {
-        WtsException e = assertThrows(WtsException.class, () -> WtsSessions.startProcess(9, "x.exe"));
+        WtsException e = assertThrows(WtsException.class, () -> WtsServer.local().session(9).startProcess("x.exe", WtsStartOptions.defaults()));
         assertEquals(WtsException.ERROR_FILE_NOT_FOUND, e.errorCode()); // as WTSQueryUserToken documents it
         assertEquals("WTSQueryUserToken", e.function());
         assertTrue(e.isNoSuchSession());
@@ -276,8 +272,7 @@ class StartProcessTest extends FakeTestBase {
         FakeLaunch.logOn(1, FakeLaunch.DEFAULT, new String[] {"USERNAME=carol"});
         FakeWts.setConsoleSession(1);
 
-        try (WtsStartedProcess p = WtsSessions.startProcessInActiveSession("updater.exe /ui",
-                WtsStartOptions.defaults())) {
+        try (WtsStartedProcess p = WtsSession.startProcessInActiveSession("updater.exe /ui", WtsStartOptions.defaults())) {
             assertEquals(1, p.sessionId());
         }
         assertEquals(1, FakeLaunch.startedNumbers(0)[5]);
@@ -288,7 +283,7 @@ class StartProcessTest extends FakeTestBase {
         FakeWts.setConsoleSession(-1);
 
         WtsNoUserException e = assertThrows(WtsNoUserException.class,
-                () -> WtsSessions.startProcessInActiveSession("updater.exe", WtsStartOptions.defaults()));
+                () -> WtsSession.startProcessInActiveSession("updater.exe", WtsStartOptions.defaults()));
 
         assertEquals(OptionalInt.empty(), e.sessionId());
         assertEquals("WTSGetActiveConsoleSessionId", e.function());
@@ -300,7 +295,7 @@ class StartProcessTest extends FakeTestBase {
         FakeWts.setConsoleSession(1); // the console session exists, nobody logged on
 
         WtsNoUserException e = assertThrows(WtsNoUserException.class,
-                () -> WtsSessions.startProcessInActiveSession("updater.exe", WtsStartOptions.defaults()));
+                () -> WtsSession.startProcessInActiveSession("updater.exe", WtsStartOptions.defaults()));
 
         assertEquals(OptionalInt.of(1), e.sessionId());
         assertEquals(0, FakeWts.openHandles());
@@ -308,7 +303,7 @@ class StartProcessTest extends FakeTestBase {
 
     @Test
     void badWaitsAreRejectedBeforeAnyNativeCall() {
-        try (WtsStartedProcess p = WtsSessions.startProcess(2, "job.exe")) {
+        try (WtsStartedProcess p = WtsServer.local().session(2).startProcess("job.exe", WtsStartOptions.defaults())) {
             long before = FakeWts.callCount();
             assertThrows(IllegalArgumentException.class, () -> p.waitFor(Duration.ofMillis(-1)));
             assertThrows(NullPointerException.class, () -> p.waitFor(null));
@@ -318,8 +313,8 @@ class StartProcessTest extends FakeTestBase {
 
     @Test
     void theLongestCommandLineIsAccepted() {
-        String longest = "x".repeat(WtsSessions.MAX_COMMAND_LINE_CHARS);
-        WtsSessions.startProcess(2, longest).close();
+        String longest = "x".repeat(WtsSession.MAX_COMMAND_LINE_CHARS);
+        WtsServer.local().session(2).startProcess(longest, WtsStartOptions.defaults()).close();
         assertEquals(longest, FakeLaunch.startedTexts(0)[0]);
     }
 
@@ -328,16 +323,16 @@ class StartProcessTest extends FakeTestBase {
         long before = FakeWts.callCount();
         WtsStartOptions options = WtsStartOptions.defaults();
 
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.startProcess(-1, "x.exe", options));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.startProcess(2, "", options));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.startProcess(2, "   ", options));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.startProcess(2, "x.exe\0evil", options));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(-1).startProcess("x.exe", options));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(2).startProcess("", options));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(2).startProcess("   ", options));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(2).startProcess("x.exe\0evil", options));
         assertThrows(IllegalArgumentException.class,
-                () -> WtsSessions.startProcess(2, "x".repeat(WtsSessions.MAX_COMMAND_LINE_CHARS + 1), options));
-        assertThrows(NullPointerException.class, () -> WtsSessions.startProcess(2, null, options));
-        assertThrows(NullPointerException.class, () -> WtsSessions.startProcess(2, "x.exe", null));
-        assertThrows(IllegalArgumentException.class, () -> WtsSessions.startProcessInActiveSession("", options));
-        assertThrows(NullPointerException.class, () -> WtsSessions.startProcessInActiveSession("x.exe", null));
+                () -> WtsServer.local().session(2).startProcess("x".repeat(WtsSession.MAX_COMMAND_LINE_CHARS + 1), options));
+        assertThrows(NullPointerException.class, () -> WtsServer.local().session(2).startProcess(null, options));
+        assertThrows(NullPointerException.class, () -> WtsServer.local().session(2).startProcess("x.exe", null));
+        assertThrows(IllegalArgumentException.class, () -> WtsSession.startProcessInActiveSession("", options));
+        assertThrows(NullPointerException.class, () -> WtsSession.startProcessInActiveSession("x.exe", null));
 
         assertThrows(IllegalArgumentException.class, () -> options.withEnvironmentVariable("", "v"));
         assertThrows(IllegalArgumentException.class, () -> options.withEnvironmentVariable("A=B", "v"));

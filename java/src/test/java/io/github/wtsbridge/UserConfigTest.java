@@ -16,10 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** WtsUsers' user configuration (WTSQueryUserConfigW / WTSSetUserConfigW) through the shim against the fake. */
+/** The user configuration of WtsServer (WTSQueryUserConfigW / WTSSetUserConfigW) through the shim against the fake. */
 class UserConfigTest extends FakeTestBase {
     private static final String USER = "alice";
-    private static final String LOCAL = null; // this machine
+    private static final WtsServer LOCAL = WtsServer.local();
 
     @BeforeEach
     void account() {
@@ -32,12 +32,12 @@ class UserConfigTest extends FakeTestBase {
         for (int i = 0; i < WtsUserSetting.ALL.size(); i++) {
             assertEquals(i, WtsUserSetting.ALL.get(i).configClass(), "WTS_CONFIG_CLASS order");
         }
-        assertEquals("", WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.INITIAL_PROGRAM));
-        assertEquals(true, WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.ALLOW_LOGON));
-        assertEquals(Duration.ZERO, WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.MAX_IDLE_TIME));
-        assertEquals(WtsBrokenConnectionAction.DISCONNECT, WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.BROKEN_CONNECTION_ACTION));
-        assertEquals(WtsShadowing.FULL_CONTROL_WITH_PERMISSION, WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.SHADOWING));
-        assertEquals(WtsModemCallback.DISABLED, WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.MODEM_CALLBACK));
+        assertEquals("", LOCAL.userConfig(USER, WtsUserSetting.INITIAL_PROGRAM));
+        assertEquals(true, LOCAL.userConfig(USER, WtsUserSetting.ALLOW_LOGON));
+        assertEquals(Duration.ZERO, LOCAL.userConfig(USER, WtsUserSetting.MAX_IDLE_TIME));
+        assertEquals(WtsBrokenConnectionAction.DISCONNECT, LOCAL.userConfig(USER, WtsUserSetting.BROKEN_CONNECTION_ACTION));
+        assertEquals(WtsShadowing.FULL_CONTROL_WITH_PERMISSION, LOCAL.userConfig(USER, WtsUserSetting.SHADOWING));
+        assertEquals(WtsModemCallback.DISABLED, LOCAL.userConfig(USER, WtsUserSetting.MODEM_CALLBACK));
     }
 
     @Test
@@ -47,15 +47,15 @@ class UserConfigTest extends FakeTestBase {
         server.close();
         long before = FakeWts.callCount();
 
-        assertThrows(IllegalStateException.class, () -> WtsUsers.getConfig(server, "alice", WtsUserSetting.ALLOW_LOGON));
+        assertThrows(IllegalStateException.class, () -> server.userConfig("alice", WtsUserSetting.ALLOW_LOGON));
         assertEquals(before, FakeWts.callCount());
         // the limit WtsServer.open takes is the limit here too (it was 255 here, 257 there)
         String longest = "s".repeat(WtsServer.MAX_NAME_LENGTH);
-        assertThrows(IllegalArgumentException.class,
-                () -> WtsUsers.getConfig(longest + "s", "alice", WtsUserSetting.ALLOW_LOGON));
-        WtsException remote = assertThrows(WtsException.class,
-                () -> WtsUsers.getConfig(longest, "alice", WtsUserSetting.ALLOW_LOGON));
-        assertEquals("WTSQueryUserConfigW", remote.function());
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.open(longest + "s"));
+        try (WtsServer far = WtsServer.open(longest)) {
+            WtsException remote = assertThrows(WtsException.class, () -> far.userConfig("alice", WtsUserSetting.ALLOW_LOGON));
+            assertEquals("WTSQueryUserConfigW", remote.function());
+        }
     }
 
     @Test
@@ -84,13 +84,13 @@ class UserConfigTest extends FakeTestBase {
         for (Object[] c : cases) {
             roundTrip((WtsUserSetting.Writable<?>) c[0], c[1]);
         }
-        assertEquals(0xFFFF_FFFF, WtsUsers.getConfigRaw(LOCAL, USER, WtsUserSetting.MAX_IDLE_TIME));
+        assertEquals(0xFFFF_FFFF, LOCAL.userConfigRaw(USER, WtsUserSetting.MAX_IDLE_TIME));
     }
 
     @SuppressWarnings("unchecked")
     private static <T> void roundTrip(WtsUserSetting.Writable<T> setting, Object value) {
-        WtsUsers.setConfig(LOCAL, USER, setting, (T) value);
-        assertEquals(value, WtsUsers.getConfig(LOCAL, USER, setting), setting.name());
+        LOCAL.setUserConfig(USER, setting, (T) value);
+        assertEquals(value, LOCAL.userConfig(USER, setting), setting.name());
     }
 
     @Test
@@ -105,29 +105,26 @@ class UserConfigTest extends FakeTestBase {
         for (WtsUserSetting<?> setting : WtsUserSetting.ALL) {
             assertEquals(setting != WtsUserSetting.REMOTE_HOME_DIRECTORY, setting.isWritable(), setting.name());
         }
-        for (String owner : List.of("String", "WtsServer")) {
-            long setters = java.util.Arrays.stream(WtsUsers.class.getMethods())
-                    .filter(m -> m.getName().equals("setConfig") && m.getParameterCount() == 4
-                            && m.getParameterTypes()[0].getSimpleName().equals(owner))
-                    .peek(m -> assertEquals(WtsUserSetting.Writable.class, m.getParameterTypes()[2], m.toString()))
-                    .count();
-            assertEquals(1, setters, owner);
-        }
+        long setters = java.util.Arrays.stream(WtsServer.class.getMethods())
+                .filter(m -> m.getName().equals("setUserConfig") && m.getParameterCount() == 3)
+                .peek(m -> assertEquals(WtsUserSetting.Writable.class, m.getParameterTypes()[1], m.toString()))
+                .count();
+        assertEquals(1, setters);
         // And the compiler says so: the call a user would write is refused, the writable one is not.
         assertEquals(List.of(), compile("WtsUserSetting.HOME_DIRECTORY_DRIVE, \"H:\""));
         List<String> errors = compile("WtsUserSetting.REMOTE_HOME_DIRECTORY, true");
         assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).contains("setConfig"), errors.get(0));
+        assertTrue(errors.get(0).contains("setUserConfig"), errors.get(0));
         // Reading it still works: a UNC home directory mapped to a drive reads back as remote.
         FakeUserConfig.setRawReply(USER, WtsUserSetting.REMOTE_HOME_DIRECTORY.configClass(), FakeWts.dword(1));
-        assertEquals(true, WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.REMOTE_HOME_DIRECTORY));
-        assertEquals(1, WtsUsers.getConfigRaw(LOCAL, USER, WtsUserSetting.REMOTE_HOME_DIRECTORY));
+        assertEquals(true, LOCAL.userConfig(USER, WtsUserSetting.REMOTE_HOME_DIRECTORY));
+        assertEquals(1, LOCAL.userConfigRaw(USER, WtsUserSetting.REMOTE_HOME_DIRECTORY));
     }
 
-    /** The errors javac gives for {@code WtsUsers.setConfig(null, "alice", <arguments>)} against the built classes. */
+    /** The errors javac gives for {@code WtsServer.local().setUserConfig("alice", <arguments>)} against the built classes. */
     private static List<String> compile(String arguments) {
         javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
-        String source = "class UsesSetConfig { void f() { io.github.wtsbridge.WtsUsers.setConfig((String) null, \"alice\", "
+        String source = "class UsesSetConfig { void f() { io.github.wtsbridge.WtsServer.local().setUserConfig(\"alice\", "
                 + arguments.replace("WtsUserSetting.", "io.github.wtsbridge.WtsUserSetting.") + "); } }";
         javax.tools.JavaFileObject file = new javax.tools.SimpleJavaFileObject(
                 java.net.URI.create("string:///UsesSetConfig.java"), javax.tools.JavaFileObject.Kind.SOURCE) {
@@ -143,7 +140,7 @@ class UserConfigTest extends FakeTestBase {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        String classes = WtsUsers.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+        String classes = WtsServer.class.getProtectionDomain().getCodeSource().getLocation().getPath();
         try {
             javac.getTask(null, null, diagnostics, List.of("-classpath", classes, "-d", out.toString(), "-proc:none"),
                     null, List.of(file)).call();
@@ -159,11 +156,11 @@ class UserConfigTest extends FakeTestBase {
 
     @Test
     void textIsPassedInCharactersWithItsTerminatorAndNumbersAsADword() {
-        WtsUsers.setConfig(LOCAL, USER, WtsUserSetting.INITIAL_PROGRAM, "abc");
+        LOCAL.setUserConfig(USER, WtsUserSetting.INITIAL_PROGRAM, "abc");
         assertEquals(4, FakeUserConfig.lastSetLength());
-        WtsUsers.setConfig(LOCAL, USER, WtsUserSetting.MAX_IDLE_TIME, Duration.ofMinutes(1));
+        LOCAL.setUserConfig(USER, WtsUserSetting.MAX_IDLE_TIME, Duration.ofMinutes(1));
         assertEquals(4, FakeUserConfig.lastSetLength());
-        assertEquals(60_000, WtsUsers.getConfigRaw(LOCAL, USER, WtsUserSetting.MAX_IDLE_TIME));
+        assertEquals(60_000, LOCAL.userConfigRaw(USER, WtsUserSetting.MAX_IDLE_TIME));
     }
 
     @Test
@@ -173,28 +170,28 @@ class UserConfigTest extends FakeTestBase {
                 WtsBrokenConnectionAction.END_SESSION, WtsReconnectPolicy.ANY_CLIENT, WtsShadowing.DISABLED,
                 true, "\\\\fs01\\profiles$\\\u00E9l\u00E8ve\uD834\uDD1E", "\\\\fs01\\home$\\alice", "H:");
 
-        WtsUsers.setConfig(LOCAL, USER, written);
+        LOCAL.setUserConfig(USER, written);
 
         assertEquals(2148, FakeUserConfig.lastSetLength(), "sizeof(WTSUSERCONFIGW)");
-        assertEquals(written, WtsUsers.getConfig(LOCAL, USER));
+        assertEquals(written, LOCAL.userConfig(USER));
         // the per-class view sees the same values
-        assertEquals(Duration.ofMinutes(10), WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.MAX_IDLE_TIME));
-        assertEquals("H:", WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.HOME_DIRECTORY_DRIVE));
+        assertEquals(Duration.ofMinutes(10), LOCAL.userConfig(USER, WtsUserSetting.MAX_IDLE_TIME));
+        assertEquals("H:", LOCAL.userConfig(USER, WtsUserSetting.HOME_DIRECTORY_DRIVE));
     }
 
     @Test
     void unknownEnumValuesStayReachable() {
         FakeUserConfig.setRawReply(USER, WtsUserSetting.SHADOWING.configClass(), FakeWts.dword(9));
-        assertEquals(WtsShadowing.UNKNOWN, WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.SHADOWING));
-        assertEquals(9, WtsUsers.getConfigRaw(LOCAL, USER, WtsUserSetting.SHADOWING));
+        assertEquals(WtsShadowing.UNKNOWN, LOCAL.userConfig(USER, WtsUserSetting.SHADOWING));
+        assertEquals(9, LOCAL.userConfigRaw(USER, WtsUserSetting.SHADOWING));
         assertThrows(IllegalArgumentException.class,
-                () -> WtsUsers.setConfig(LOCAL, USER, WtsUserSetting.SHADOWING, WtsShadowing.UNKNOWN));
+                () -> LOCAL.setUserConfig(USER, WtsUserSetting.SHADOWING, WtsShadowing.UNKNOWN));
     }
 
     @Test
     void shortStructureReplyIsInvalidData() {
         FakeUserConfig.setRawReply(USER, 19, new byte[100]);
-        WtsException e = assertThrows(WtsException.class, () -> WtsUsers.getConfig(LOCAL, USER));
+        WtsException e = assertThrows(WtsException.class, () -> LOCAL.userConfig(USER));
         assertEquals(WtsException.ERROR_INVALID_DATA, e.errorCode());
         assertEquals("WTSQueryUserConfigW", e.function());
     }
@@ -207,43 +204,46 @@ class UserConfigTest extends FakeTestBase {
             raw.putChar('x'); // InitialProgram filled to the last unit, no NUL
         }
         FakeUserConfig.setRawReply(USER, 19, raw.array());
-        assertEquals("x".repeat(261), WtsUsers.getConfig(LOCAL, USER).initialProgram());
+        assertEquals("x".repeat(261), LOCAL.userConfig(USER).initialProgram());
     }
 
     @Test
     void remoteServersByNameAndTheFailuresUsersMeet() {
         FakeUserConfig.addServer("DC01");
-        assertEquals(true, WtsUsers.getConfig("dc01", USER, WtsUserSetting.ALLOW_LOGON));
-
+        try (WtsServer dc = WtsServer.open("dc01")) {
+            assertEquals(true, dc.userConfig(USER, WtsUserSetting.ALLOW_LOGON));
+        }
+        WtsServer nowhere = WtsServer.open("NOWHERE");
         WtsException unreachable = assertThrows(WtsException.class,
-                () -> WtsUsers.getConfig("NOWHERE", USER, WtsUserSetting.ALLOW_LOGON));
+                () -> nowhere.userConfig(USER, WtsUserSetting.ALLOW_LOGON));
         assertEquals(WtsException.RPC_S_SERVER_UNAVAILABLE, unreachable.errorCode());
         assertEquals("WTSQueryUserConfigW", unreachable.function());
 
         WtsException setUnreachable = assertThrows(WtsException.class,
-                () -> WtsUsers.setConfig("NOWHERE", USER, WtsUserSetting.ALLOW_LOGON, true));
+                () -> nowhere.setUserConfig(USER, WtsUserSetting.ALLOW_LOGON, true));
+        nowhere.close();
         assertEquals(WtsException.RPC_S_SERVER_UNAVAILABLE, setUnreachable.errorCode());
         assertEquals("WTSSetUserConfigW", setUnreachable.function());
 
         assertEquals(1317, assertThrows(WtsException.class,
-                () -> WtsUsers.getConfig(LOCAL, "mallory")).errorCode());
+                () -> LOCAL.userConfig("mallory")).errorCode());
 
         FakeWts.injectError("WTSSetUserConfigW", 5, 1);
         WtsException denied = assertThrows(WtsException.class,
-                () -> WtsUsers.setConfig(LOCAL, USER, WtsUserSetting.MAX_IDLE_TIME, Duration.ofMinutes(5)));
+                () -> LOCAL.setUserConfig(USER, WtsUserSetting.MAX_IDLE_TIME, Duration.ofMinutes(5)));
         assertEquals(5, denied.errorCode());
         assertEquals("WTSSetUserConfigW", denied.function());
 
         FakeWts.injectError("WTSQueryUserConfigW", 87, 1);
         assertEquals(87, assertThrows(WtsException.class,
-                () -> WtsUsers.getConfig(LOCAL, USER, WtsUserSetting.PROFILE_PATH)).errorCode());
+                () -> LOCAL.userConfig(USER, WtsUserSetting.PROFILE_PATH)).errorCode());
     }
 
     @Test
     void localWtsServerMeansThisMachine() {
-        WtsUsers.setConfig(WtsServer.local(), USER, WtsUserSetting.HOME_DIRECTORY, "D:\\home");
-        assertEquals("D:\\home", WtsUsers.getConfig(WtsServer.local(), USER, WtsUserSetting.HOME_DIRECTORY));
-        assertEquals("D:\\home", WtsUsers.getConfig(WtsServer.local(), USER).homeDirectory());
+        WtsServer.local().setUserConfig(USER, WtsUserSetting.HOME_DIRECTORY, "D:\\home");
+        assertEquals("D:\\home", WtsServer.local().userConfig(USER, WtsUserSetting.HOME_DIRECTORY));
+        assertEquals("D:\\home", WtsServer.local().userConfig(USER).homeDirectory());
     }
 
     @Test
@@ -252,27 +252,25 @@ class UserConfigTest extends FakeTestBase {
         WtsUserSetting.Writable<String> program = WtsUserSetting.INITIAL_PROGRAM;
         WtsUserSetting.Writable<Duration> idle = WtsUserSetting.MAX_IDLE_TIME;
         List<Executable> bad = List.of(
-                () -> WtsUsers.getConfig(LOCAL, null, program),
-                () -> WtsUsers.getConfig(LOCAL, "", program),
-                () -> WtsUsers.getConfig(LOCAL, "al\0ice", program),
-                () -> WtsUsers.getConfig(LOCAL, "a".repeat(256), program),
-                () -> WtsUsers.getConfig("", USER, program),
-                () -> WtsUsers.getConfig("DC\0", USER, program),
-                () -> WtsUsers.getConfig(LOCAL, USER, (WtsUserSetting<String>) null),
-                () -> WtsUsers.getConfigRaw(LOCAL, USER, program),
-                () -> WtsUsers.setConfig(LOCAL, USER, program, null),
-                () -> WtsUsers.setConfig(LOCAL, USER, program, "x".repeat(261)),
-                () -> WtsUsers.setConfig(LOCAL, USER, program, "a\0b"),
-                () -> WtsUsers.setConfig(LOCAL, USER, WtsUserSetting.HOME_DIRECTORY_DRIVE, "H:\\x"),
-                () -> WtsUsers.setConfig(LOCAL, USER, idle, Duration.ofMillis(-1)),
-                () -> WtsUsers.setConfig(LOCAL, USER, idle, Duration.ofMillis(0x1_0000_0000L)),
-                () -> WtsUsers.setConfig(LOCAL, USER, idle, Duration.ofNanos(1_500_000)),
-                () -> WtsUsers.setConfig(LOCAL, USER, (WtsUserConfig) null),
-                () -> WtsUsers.setConfig(LOCAL, USER, new WtsUserConfig("", "", true, true,
+                () -> LOCAL.userConfig(null, program),
+                () -> LOCAL.userConfig("", program),
+                () -> LOCAL.userConfig("al\0ice", program),
+                () -> LOCAL.userConfig("a".repeat(256), program),
+                () -> LOCAL.userConfig(USER, (WtsUserSetting<String>) null),
+                () -> LOCAL.userConfigRaw(USER, program),
+                () -> LOCAL.setUserConfig(USER, program, null),
+                () -> LOCAL.setUserConfig(USER, program, "x".repeat(261)),
+                () -> LOCAL.setUserConfig(USER, program, "a\0b"),
+                () -> LOCAL.setUserConfig(USER, WtsUserSetting.HOME_DIRECTORY_DRIVE, "H:\\x"),
+                () -> LOCAL.setUserConfig(USER, idle, Duration.ofMillis(-1)),
+                () -> LOCAL.setUserConfig(USER, idle, Duration.ofMillis(0x1_0000_0000L)),
+                () -> LOCAL.setUserConfig(USER, idle, Duration.ofNanos(1_500_000)),
+                () -> LOCAL.setUserConfig(USER, (WtsUserConfig) null),
+                () -> LOCAL.setUserConfig(USER, new WtsUserConfig("", "", true, true,
                         Duration.ofDays(-1), Duration.ZERO, Duration.ZERO, true, true, true,
                         WtsBrokenConnectionAction.DISCONNECT, WtsReconnectPolicy.ANY_CLIENT, WtsShadowing.DISABLED,
                         false, "", "", "")),
-                () -> WtsUsers.setConfig(LOCAL, USER, new WtsUserConfig("", "", true, true,
+                () -> LOCAL.setUserConfig(USER, new WtsUserConfig("", "", true, true,
                         Duration.ZERO, Duration.ZERO, Duration.ZERO, true, true, true,
                         WtsBrokenConnectionAction.UNKNOWN, WtsReconnectPolicy.ANY_CLIENT, WtsShadowing.DISABLED,
                         false, "", "", "")));

@@ -29,7 +29,7 @@ class UserTokenTest extends FakeTestBase {
 
     @Test
     void tokenOfTheLoggedOnUserIsClosedExactlyOnce() {
-        try (WtsUserToken token = WtsUsers.queryUserToken(2)) {
+        try (WtsUserToken token = WtsServer.local().session(2).userToken()) {
             assertEquals(2, token.sessionId());
             assertEquals(2, token.tokenSessionId());
             assertEquals("S-1-5-21-1111-2222-3333-1001", token.userSid());
@@ -44,7 +44,7 @@ class UserTokenTest extends FakeTestBase {
 
     @Test
     void useAfterCloseThrowsWithoutANativeCall() {
-        WtsUserToken token = WtsUsers.queryUserToken(2);
+        WtsUserToken token = WtsServer.local().session(2).userToken();
         token.close();
         long calls = FakeWts.callCount();
 
@@ -55,7 +55,7 @@ class UserTokenTest extends FakeTestBase {
 
     @Test
     void closeRacingAUseWaitsForTheUseToFinish() throws Exception {
-        WtsUserToken token = WtsUsers.queryUserToken(2);
+        WtsUserToken token = WtsServer.local().session(2).userToken();
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<String> seen = new AtomicReference<>();
@@ -81,7 +81,7 @@ class UserTokenTest extends FakeTestBase {
     @Test
     void closeRacingManyUsesClosesExactlyOnce() throws Exception {
         for (int round = 0; round < 50; round++) {
-            WtsUserToken token = WtsUsers.queryUserToken(2);
+            WtsUserToken token = WtsServer.local().session(2).userToken();
             java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
             Thread[] users = new Thread[4];
             for (int i = 0; i < users.length; i++) {
@@ -111,7 +111,7 @@ class UserTokenTest extends FakeTestBase {
 
     @Test
     void cleanerClosesADroppedToken() {
-        WtsUsers.queryUserToken(2); // dropped without close
+        WtsServer.local().session(2).userToken(); // dropped without close
 
         boolean closed = FakeEvents.await(() -> {
             System.gc();
@@ -126,7 +126,7 @@ class UserTokenTest extends FakeTestBase {
     void notLocalSystemSaysSo() {
         FakeTokens.setPrivileged(false);
 
-        WtsException e = assertThrows(WtsException.class, () -> WtsUsers.queryUserToken(2));
+        WtsException e = assertThrows(WtsException.class, () -> WtsServer.local().session(2).userToken());
 
         assertEquals(WtsException.ERROR_PRIVILEGE_NOT_HELD, e.errorCode());
         assertEquals("WTSQueryUserToken", e.function());
@@ -138,7 +138,7 @@ class UserTokenTest extends FakeTestBase {
     void nobodyLoggedOnIsNoToken() {
         FakeWts.addSession(3, 5, "RDP-Tcp#5"); // no user
 
-        WtsException e = assertThrows(WtsException.class, () -> WtsUsers.queryUserToken(3));
+        WtsException e = assertThrows(WtsException.class, () -> WtsServer.local().session(3).userToken());
 
         assertEquals(WtsException.ERROR_NO_TOKEN, e.errorCode());
         assertEquals("WTSQueryUserToken", e.function());
@@ -149,14 +149,14 @@ class UserTokenTest extends FakeTestBase {
 
     @Test
     void missingSessionAndOtherFailures() {
-        WtsException gone = assertThrows(WtsException.class, () -> WtsUsers.queryUserToken(77));
+        WtsException gone = assertThrows(WtsException.class, () -> WtsServer.local().session(77).userToken());
         // Microsoft's WTSQueryUserToken page: ERROR_FILE_NOT_FOUND for a session that does not exist.
         assertEquals(WtsException.ERROR_FILE_NOT_FOUND, gone.errorCode());
         assertTrue(gone.isNoSuchSession());
 
         for (int code : new int[] {5, 87}) {
             FakeWts.injectError("WTSQueryUserToken", code, 1);
-            WtsException e = assertThrows(WtsException.class, () -> WtsUsers.queryUserToken(2));
+            WtsException e = assertThrows(WtsException.class, () -> WtsServer.local().session(2).userToken());
             assertEquals(code, e.errorCode());
             assertEquals("WTSQueryUserToken", e.function());
             assertFalse(e.isNoSuchSession(), "code " + code);
@@ -166,7 +166,7 @@ class UserTokenTest extends FakeTestBase {
 
     @Test
     void tokenInformationFailureNamesTheFunction() {
-        try (WtsUserToken token = WtsUsers.queryUserToken(2)) {
+        try (WtsUserToken token = WtsServer.local().session(2).userToken()) {
             FakeWts.injectError("GetTokenInformation", 5, 1);
             WtsException e = assertThrows(WtsException.class, token::userSid);
             assertEquals("GetTokenInformation", e.function());
@@ -176,7 +176,7 @@ class UserTokenTest extends FakeTestBase {
 
     @Test
     void closeFailureReachesJavaButTheTokenStaysClosed() {
-        WtsUserToken token = WtsUsers.queryUserToken(2);
+        WtsUserToken token = WtsServer.local().session(2).userToken();
         FakeWts.injectError("CloseHandle", 6, 1);
 
         WtsException e = assertThrows(WtsException.class, token::close);
@@ -192,14 +192,14 @@ class UserTokenTest extends FakeTestBase {
     @Test
     void badSessionIdMakesNoNativeCall() {
         long calls = FakeWts.callCount();
-        assertThrows(IllegalArgumentException.class, () -> WtsUsers.queryUserToken(-1));
+        assertThrows(IllegalArgumentException.class, () -> WtsServer.local().session(-1).userToken());
         assertEquals(calls, FakeWts.callCount());
     }
 
     @Test
     void windowsWithoutTheFunction() {
         FakeWts.removeFunction("WTSQueryUserToken");
-        WtsException e = assertThrows(WtsException.class, () -> WtsUsers.queryUserToken(2));
+        WtsException e = assertThrows(WtsException.class, () -> WtsServer.local().session(2).userToken());
         assertEquals(WtsException.ERROR_PROC_NOT_FOUND, e.errorCode());
         assertEquals("WTSQueryUserToken", e.function());
     }

@@ -1,6 +1,6 @@
 package io.github.wtsbridge.bench;
 
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -24,7 +24,7 @@ public class CurrentSession {
 
     @Benchmark
     public int wtsBridge() {
-        return WtsSessions.currentSessionId();
+        return WtsSession.current().id();
     }
 
     @Benchmark

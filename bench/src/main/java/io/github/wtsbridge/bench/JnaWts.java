@@ -7,10 +7,11 @@ import com.sun.jna.Structure;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.win32.W32APIOptions;
+import io.github.wtsbridge.WtsServer;
 import io.github.wtsbridge.WtsConnectState;
-import io.github.wtsbridge.WtsInfo;
+import io.github.wtsbridge.WtsSessionInfo;
 import io.github.wtsbridge.WtsProcess;
-import io.github.wtsbridge.WtsSession;
+import io.github.wtsbridge.WtsSessionEntry;
 import io.github.wtsbridge.WtsSessionCounters;
 import io.github.wtsbridge.WtsSessionTimes;
 import io.github.wtsbridge.internal.FileTimes;
@@ -226,7 +227,7 @@ public final class JnaWts {
             if (n > 0) {
                 WTS_PROCESS_INFO[] infos = (WTS_PROCESS_INFO[]) new WTS_PROCESS_INFO(memory).toArray(n);
                 for (WTS_PROCESS_INFO info : infos) {
-                    processes.add(new WtsProcess(info.SessionId, Integer.toUnsignedLong(info.ProcessId),
+                    processes.add(new WtsProcess(WtsServer.local(), info.SessionId, Integer.toUnsignedLong(info.ProcessId),
                             utf16(info.pProcessName), sid(info.pUserSid)));
                 }
             }
@@ -236,7 +237,7 @@ public final class JnaWts {
         }
     }
 
-    public static List<WtsSession> listSessions() {
+    public static List<WtsSessionEntry> listSessions() {
         PointerByReference buffer = new PointerByReference();
         IntByReference count = new IntByReference();
         if (!Holder.WTS.WTSEnumerateSessionsW(null, 0, 1, buffer, count)) {
@@ -245,11 +246,11 @@ public final class JnaWts {
         Pointer memory = buffer.getValue();
         try {
             int n = count.getValue();
-            List<WtsSession> sessions = new ArrayList<>(n);
+            List<WtsSessionEntry> sessions = new ArrayList<>(n);
             if (n > 0) {
                 WTS_SESSION_INFO[] infos = (WTS_SESSION_INFO[]) new WTS_SESSION_INFO(memory).toArray(n);
                 for (WTS_SESSION_INFO info : infos) {
-                    sessions.add(new WtsSession(info.SessionId, utf16(info.pWinStationName),
+                    sessions.add(new WtsSessionEntry(WtsServer.local(), info.SessionId, utf16(info.pWinStationName),
                             WtsConnectState.of(info.State), info.State));
                 }
             }
@@ -259,7 +260,7 @@ public final class JnaWts {
         }
     }
 
-    public static WtsInfo sessionInfo(int sessionId) {
+    public static WtsSessionInfo sessionInfo(int sessionId) {
         PointerByReference buffer = new PointerByReference();
         IntByReference bytes = new IntByReference();
         if (!Holder.WTS.WTSQuerySessionInformationW(null, sessionId, WTS_SESSION_INFO_CLASS, buffer, bytes)) {
@@ -276,7 +277,7 @@ public final class JnaWts {
             WtsSessionTimes times = new WtsSessionTimes(FileTimes.toOptionalInstant(info.LogonTime),
                     FileTimes.toOptionalInstant(info.ConnectTime), FileTimes.toOptionalInstant(info.DisconnectTime),
                     FileTimes.toOptionalInstant(info.LastInputTime), FileTimes.toInstant(info.CurrentTime));
-            return new WtsInfo(info.SessionId, WtsConnectState.of(info.State), utf16(info.WinStationName),
+            return new WtsSessionInfo(info.SessionId, WtsConnectState.of(info.State), utf16(info.WinStationName),
                     utf16(info.Domain), utf16(info.UserName), counters, times);
         } finally {
             Holder.WTS.WTSFreeMemory(memory);

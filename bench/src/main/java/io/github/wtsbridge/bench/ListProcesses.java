@@ -1,7 +1,7 @@
 package io.github.wtsbridge.bench;
 
 import io.github.wtsbridge.WtsProcess;
-import io.github.wtsbridge.WtsProcesses;
+import io.github.wtsbridge.WtsServer;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -36,7 +36,7 @@ public class ListProcesses {
 
     @Benchmark
     public List<WtsProcess> wtsBridge() {
-        return WtsProcesses.list();
+        return WtsServer.local().processes();
     }
 
     @Benchmark

@@ -1,7 +1,8 @@
 package io.github.wtsbridge.bench;
 
+import io.github.wtsbridge.WtsServer;
+import io.github.wtsbridge.WtsSessionEntry;
 import io.github.wtsbridge.WtsSession;
-import io.github.wtsbridge.WtsSessions;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -11,7 +12,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-/** WTSEnumerateSessionsW → a list of WtsSession records. */
+/** WTSEnumerateSessionsW → a list of WtsSessionEntry records. */
 @State(Scope.Benchmark)
 public class ListSessions {
     @Param({"10", "1000"})
@@ -23,7 +24,7 @@ public class ListSessions {
     public void setUp(BenchmarkParams params) {
         jna = params.getBenchmark().endsWith(".jna");
         Scenario.sessions(jna, size);
-        List<WtsSession> first = jna ? jna() : wtsBridge();
+        List<WtsSessionEntry> first = jna ? jna() : wtsBridge();
         if (first.size() != size) {
             throw new IllegalStateException("listed " + first.size() + " sessions, expected " + size);
         }
@@ -35,12 +36,12 @@ public class ListSessions {
     }
 
     @Benchmark
-    public List<WtsSession> wtsBridge() {
-        return WtsSessions.list();
+    public List<WtsSessionEntry> wtsBridge() {
+        return WtsServer.local().sessions();
     }
 
     @Benchmark
-    public List<WtsSession> jna() {
+    public List<WtsSessionEntry> jna() {
         return JnaWts.listSessions();
     }
 }

@@ -1,7 +1,9 @@
 package io.github.wtsbridge.bench;
 
-import io.github.wtsbridge.WtsInfo;
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSessionSnapshot;
+import io.github.wtsbridge.WtsServer;
+import io.github.wtsbridge.WtsSessionInfo;
+import io.github.wtsbridge.WtsSession;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -9,7 +11,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-/** WTSQuerySessionInformationW(WTSSessionInfo) → a WtsInfo record (names, counters, times). */
+/** WTSQuerySessionInformationW(WTSSessionInfo) → a WtsSessionInfo record (names, counters, times). */
 @State(Scope.Benchmark)
 public class SessionInfo {
     private boolean jna;
@@ -18,7 +20,7 @@ public class SessionInfo {
     public void setUp(BenchmarkParams params) {
         jna = params.getBenchmark().endsWith(".jna");
         Scenario.sessions(jna, Scenario.INFO_SESSIONS);
-        WtsInfo first = jna ? jna() : wtsBridge();
+        WtsSessionInfo first = jna ? jna() : wtsBridge();
         if (first.sessionId() != Scenario.INFO_SESSION || first.userName().isEmpty()) {
             throw new IllegalStateException("unexpected " + first);
         }
@@ -30,13 +32,13 @@ public class SessionInfo {
     }
 
     @Benchmark
-    public WtsInfo wtsBridge() {
-        // the one line to change when the full WtsSessionInfo snapshot lands
-        return WtsSessions.info(Scenario.INFO_SESSION);
+    public WtsSessionInfo wtsBridge() {
+        // the one line to change when the full WtsSessionSnapshot snapshot lands
+        return WtsServer.local().session(Scenario.INFO_SESSION).info();
     }
 
     @Benchmark
-    public WtsInfo jna() {
+    public WtsSessionInfo jna() {
         return JnaWts.sessionInfo(Scenario.INFO_SESSION);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.wtsbridge.bench;
 
-import io.github.wtsbridge.WtsProcesses;
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsServer;
+import io.github.wtsbridge.WtsSession;
 import java.util.Objects;
 
 /**
@@ -17,21 +17,21 @@ public final class Verify {
         int checks = 0;
         for (int size : new int[] {0, 10, 1000}) {
             Scenario.processes(false, size);
-            same("list processes " + size, WtsProcesses.list(), JnaWts.listProcesses());
+            same("list processes " + size, WtsServer.local().processes(), JnaWts.listProcesses());
             checks++;
         }
         for (int size : new int[] {0, 10, 1000}) {
             Scenario.sessions(false, size);
-            same("list sessions " + size, WtsSessions.list(), JnaWts.listSessions());
+            same("list sessions " + size, WtsServer.local().sessions(), JnaWts.listSessions());
             checks++;
         }
         Scenario.sessions(false, Scenario.INFO_SESSIONS);
         for (int id = 0; id < Scenario.INFO_SESSIONS; id++) {
-            same("session info " + id, WtsSessions.info(id), JnaWts.sessionInfo(id));
+            same("session info " + id, WtsServer.local().session(id).info(), JnaWts.sessionInfo(id));
             checks++;
         }
         Scenario.currentProcess(false);
-        same("current session", WtsSessions.currentSessionId(), JnaWts.currentSessionId());
+        same("current session", WtsSession.current().id(), JnaWts.currentSessionId());
         checks++;
         Scenario.checkReleased(false);
         System.out.println("bench smoke: " + checks + " operations equal through wts-bridge and JNA");

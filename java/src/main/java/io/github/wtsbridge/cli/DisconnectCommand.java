@@ -1,7 +1,7 @@
 package io.github.wtsbridge.cli;
 
 import io.github.wtsbridge.WtsServer;
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 
 /** {@code disconnect SESSION}: WTSDisconnectSession, like tsdiscon. */
 final class DisconnectCommand extends ActionCommand.SessionAction {
@@ -23,7 +23,7 @@ final class DisconnectCommand extends ActionCommand.SessionAction {
 
     @Override
     void apply(WtsServer server, int session, boolean wait) {
-        WtsSessions.disconnect(server, session, wait);
+        server.session(session).disconnect(wait);
     }
 
     @Override

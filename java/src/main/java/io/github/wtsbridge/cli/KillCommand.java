@@ -1,7 +1,6 @@
 package io.github.wtsbridge.cli;
 
 import io.github.wtsbridge.WtsException;
-import io.github.wtsbridge.WtsProcesses;
 import io.github.wtsbridge.WtsServer;
 import java.util.List;
 
@@ -49,7 +48,7 @@ final class KillCommand extends ActionCommand {
     List<Outcome> act(WtsServer server, String name, Object prepared) {
         Target target = (Target) prepared;
         try {
-            WtsProcesses.terminate(server, target.pid(), target.exitCode());
+            server.terminateProcess(target.pid(), target.exitCode());
             return List.of(Outcome.ok(name, "ended process " + target.pid(), "pid", target.pid()));
         } catch (WtsException e) {
             return List.of(Outcome.failed(name, e, "pid", target.pid()));

@@ -1,7 +1,7 @@
 package io.github.wtsbridge.cli;
 
 import io.github.wtsbridge.WtsServer;
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 
 /** {@code logoff SESSION}: WTSLogoffSession, like logoff. */
 final class LogoffCommand extends ActionCommand.SessionAction {
@@ -23,7 +23,7 @@ final class LogoffCommand extends ActionCommand.SessionAction {
 
     @Override
     void apply(WtsServer server, int session, boolean wait) {
-        WtsSessions.logoff(server, session, wait);
+        server.session(session).logoff(wait);
     }
 
     @Override

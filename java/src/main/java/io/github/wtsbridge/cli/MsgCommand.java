@@ -5,8 +5,8 @@ import io.github.wtsbridge.WtsException;
 import io.github.wtsbridge.WtsMessageReply;
 import io.github.wtsbridge.WtsMessageStyle;
 import io.github.wtsbridge.WtsServer;
+import io.github.wtsbridge.WtsSessionEntry;
 import io.github.wtsbridge.WtsSession;
-import io.github.wtsbridge.WtsSessions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +59,11 @@ final class MsgCommand extends ActionCommand {
         if (args.value("time").isPresent() && !args.flag("wait")) {
             throw new UsageException("--time needs --wait");
         }
-        if (text.length() > WtsSessions.MAX_MESSAGE_LENGTH || text.indexOf('\0') >= 0) {
-            throw new UsageException("MESSAGE must be at most " + WtsSessions.MAX_MESSAGE_LENGTH + " characters");
+        if (text.length() > WtsSession.MAX_MESSAGE_LENGTH || text.indexOf('\0') >= 0) {
+            throw new UsageException("MESSAGE must be at most " + WtsSession.MAX_MESSAGE_LENGTH + " characters");
         }
-        if (title.length() > WtsSessions.MAX_MESSAGE_TITLE_LENGTH || title.indexOf('\0') >= 0) {
-            throw new UsageException("--title must be at most " + WtsSessions.MAX_MESSAGE_TITLE_LENGTH + " characters");
+        if (title.length() > WtsSession.MAX_MESSAGE_TITLE_LENGTH || title.indexOf('\0') >= 0) {
+            throw new UsageException("--title must be at most " + WtsSession.MAX_MESSAGE_TITLE_LENGTH + " characters");
         }
         return new Message(sessions, title, text, args.flag("wait"), timeout);
     }
@@ -74,7 +74,7 @@ final class MsgCommand extends ActionCommand {
         List<Integer> sessions = m.sessions();
         if (sessions == null) { // '*': the active sessions (a failing listing fails this server)
             sessions = new ArrayList<>();
-            for (WtsSession session : WtsSessions.list(server)) {
+            for (WtsSessionEntry session : server.sessions()) {
                 if (session.state() == WtsConnectState.ACTIVE) {
                     sessions.add(session.id());
                 }
@@ -83,8 +83,7 @@ final class MsgCommand extends ActionCommand {
         List<Outcome> outcomes = new ArrayList<>();
         for (int session : sessions) {
             try {
-                WtsMessageReply reply = WtsSessions.sendMessage(server, session, m.title(), m.text(), WtsMessageStyle.OK,
-                        m.timeout(), m.waits());
+                WtsMessageReply reply = server.session(session).sendMessage(m.title(), m.text(), WtsMessageStyle.OK, m.timeout(), m.waits());
                 String text = m.waits() ? "session " + session + " answered " + reply.response()
                         : "sent to session " + session;
                 outcomes.add(Outcome.ok(name, text, "sessionId", session, "response", reply.response().name(),

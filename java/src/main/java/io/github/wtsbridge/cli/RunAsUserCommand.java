@@ -3,7 +3,7 @@ package io.github.wtsbridge.cli;
 import io.github.wtsbridge.WtsException;
 import io.github.wtsbridge.WtsServer;
 import io.github.wtsbridge.WtsCommandLine;
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 import io.github.wtsbridge.WtsShowWindow;
 import io.github.wtsbridge.WtsStartOptions;
 import io.github.wtsbridge.WtsStartedProcess;
@@ -69,9 +69,9 @@ final class RunAsUserCommand extends ActionCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("PROGRAM: " + e.getMessage());
         }
-        if (given.get(0).isBlank() || commandLine.length() > WtsSessions.MAX_COMMAND_LINE_CHARS) {
+        if (given.get(0).isBlank() || commandLine.length() > WtsSession.MAX_COMMAND_LINE_CHARS) {
             throw new UsageException("PROGRAM must not be blank and the command line at most "
-                    + WtsSessions.MAX_COMMAND_LINE_CHARS + " characters");
+                    + WtsSession.MAX_COMMAND_LINE_CHARS + " characters");
         }
         Integer session = args.value("session").isPresent() ? Args.sessionId(args.value("session").get()) : null;
         WtsStartOptions options = WtsStartOptions.defaults().withElevated(args.flag("elevated"));
@@ -117,8 +117,8 @@ final class RunAsUserCommand extends ActionCommand {
     List<Outcome> act(WtsServer server, String name, Object prepared) {
         Launch launch = (Launch) prepared;
         try (WtsStartedProcess process = launch.session() == null
-                ? WtsSessions.startProcessInActiveSession(launch.commandLine(), launch.options())
-                : WtsSessions.startProcess(launch.session(), launch.commandLine(), launch.options())) {
+                ? WtsSession.startProcessInActiveSession(launch.commandLine(), launch.options())
+                : WtsServer.local().session(launch.session()).startProcess(launch.commandLine(), launch.options())) {
             String started = "started process " + process.pid() + " in session " + process.sessionId();
             if (!launch.waits()) {
                 return List.of(Outcome.ok(name, started, "sessionId", process.sessionId(), "pid", process.pid()));

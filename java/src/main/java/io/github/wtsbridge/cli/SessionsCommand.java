@@ -1,10 +1,10 @@
 package io.github.wtsbridge.cli;
 
-import io.github.wtsbridge.WtsInfo;
+import io.github.wtsbridge.WtsSessionInfo;
 import io.github.wtsbridge.WtsInventory;
 import io.github.wtsbridge.WtsInventorySession;
 import io.github.wtsbridge.WtsServerInventory;
-import io.github.wtsbridge.WtsSession;
+import io.github.wtsbridge.WtsSessionEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +49,7 @@ final class SessionsCommand extends ListingCommand {
     @Override
     void rows(Table table, String server, WtsServerInventory inventory, Args args, Context context) {
         for (WtsInventorySession s : inventory.sessions()) {
-            WtsSession session = s.session();
+            WtsSessionEntry session = s.session();
             String state = Formats.state(session.state(), session.rawState());
             if (server.isEmpty()) {
                 table.row(session.winStationName(), s.userName(), session.id(), state);
@@ -70,14 +70,14 @@ final class SessionsCommand extends ListingCommand {
 
     static Map<String, Object> session(WtsInventorySession s) {
         Map<String, Object> json = new LinkedHashMap<>();
-        WtsSession session = s.session();
+        WtsSessionEntry session = s.session();
         json.put("id", session.id());
         json.put("name", session.winStationName());
         json.put("state", Formats.stateName(session.state()));
         json.put("stateCode", Integer.toUnsignedLong(session.rawState()));
-        Optional<WtsInfo> info = s.info();
-        json.put("user", info.map(WtsInfo::userName).orElse(null));
-        json.put("domain", info.map(WtsInfo::domain).orElse(null));
+        Optional<WtsSessionInfo> info = s.info();
+        json.put("user", info.map(WtsSessionInfo::userName).orElse(null));
+        json.put("domain", info.map(WtsSessionInfo::domainName).orElse(null));
         json.put("logonTime", Formats.isoTime(info.flatMap(i -> i.times().logon())));
         json.put("idleSeconds", seconds(info.flatMap(i -> i.times().idle())));
         return json;

@@ -1,10 +1,10 @@
 package io.github.wtsbridge.cli;
 
-import io.github.wtsbridge.WtsInfo;
+import io.github.wtsbridge.WtsSessionInfo;
 import io.github.wtsbridge.WtsInventory;
 import io.github.wtsbridge.WtsInventorySession;
 import io.github.wtsbridge.WtsServerInventory;
-import io.github.wtsbridge.WtsSession;
+import io.github.wtsbridge.WtsSessionEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +52,8 @@ final class UsersCommand extends ListingCommand {
             if (s.userName().isEmpty()) {
                 continue;
             }
-            WtsInfo info = s.info().orElseThrow();
-            WtsSession session = s.session();
+            WtsSessionInfo info = s.info().orElseThrow();
+            WtsSessionEntry session = s.session();
             String state = Formats.state(session.state(), session.rawState());
             String idle = Formats.idle(info.times().idle());
             String logon = Formats.time(info.times().logon(), context.zone());
@@ -72,10 +72,10 @@ final class UsersCommand extends ListingCommand {
             if (s.userName().isEmpty()) {
                 continue;
             }
-            WtsInfo info = s.info().orElseThrow();
+            WtsSessionInfo info = s.info().orElseThrow();
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("user", info.userName());
-            json.put("domain", info.domain());
+            json.put("domain", info.domainName());
             json.put("sessionName", s.session().winStationName());
             json.put("sessionId", s.session().id());
             json.put("state", Formats.stateName(s.session().state()));

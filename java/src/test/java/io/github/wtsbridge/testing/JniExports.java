@@ -1,6 +1,6 @@
 package io.github.wtsbridge.testing;
 
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -41,7 +41,7 @@ public final class JniExports {
      * library's jar on the Windows JVM.
      */
     public static List<Class<?>> mainClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path location = Path.of(WtsSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path location = Path.of(WtsSession.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Class<?>> classes = new ArrayList<>();
         try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location)) {
             Path root = jar == null ? location : jar.getPath("/");

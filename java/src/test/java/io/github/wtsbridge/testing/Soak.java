@@ -2,12 +2,10 @@ package io.github.wtsbridge.testing;
 
 import io.github.wtsbridge.WtsException;
 import io.github.wtsbridge.WtsProcess;
-import io.github.wtsbridge.WtsProcesses;
 import io.github.wtsbridge.WtsServer;
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 import io.github.wtsbridge.WtsSystemEventWaiter;
 import io.github.wtsbridge.WtsUserToken;
-import io.github.wtsbridge.WtsUsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   Soak mixed   [calls] [threads]   mixed public calls against the fake (default 1,000,000 from
  *                                    8 threads): resident memory per 100,000 calls after a
  *                                    warm-up, then the fake's outstanding buffers/heap/handles
- *   Soak listing [processes]         one WtsProcesses.list() of 100,000 processes (run by the
+ *   Soak listing [processes]         one WtsServer.local().processes() of 100,000 processes (run by the
  *                                    script under -Xcheck:jni, which warns past the local
  *                                    reference capacity)
  * </pre>
@@ -71,30 +69,30 @@ public final class Soak {
 
     /** The mix: successes and the failures users meet, over every public entry point that exists. */
     static {
-        call("WtsSessions.list", r -> check(WtsSessions.list().size() == 5));
-        call("WtsProcesses.list (200)", r -> check(WtsProcesses.list().size() == 200));
-        call("userName", r -> check(WtsSessions.userName(1 + r.nextInt(4)).startsWith("user")));
-        call("domainName", r -> check(WtsSessions.domainName(1).equals("CONTOSO")));
-        call("clientAddress", r -> check(WtsSessions.clientAddress(1).address().isPresent()));
-        call("info", r -> check(WtsSessions.info(2).userName().equals("user2")));
-        call("connectState", r -> WtsSessions.connectState(r.nextInt(5)));
-        call("clientProtocol", r -> WtsSessions.clientProtocol(1));
-        call("currentSessionId", r -> check(WtsSessions.currentSessionId() == 1));
-        call("activeConsoleSessionId", r -> WtsSessions.activeConsoleSessionId());
-        call("sessionOf", r -> WtsProcesses.sessionOf(1000 + 4L * r.nextInt(200)));
-        call("userName(vanished) -> 7022", r -> expectFailure(() -> WtsSessions.userName(999), 7022));
-        call("sessionOf(gone) -> 87", r -> expectFailure(() -> WtsProcesses.sessionOf(3), 87));
-        call("info(no reply) -> 50", r -> expectFailure(() -> WtsSessions.info(4), 50));
+        call("WtsSessions.list", r -> check(WtsServer.local().sessions().size() == 5));
+        call("WtsProcesses.list (200)", r -> check(WtsServer.local().processes().size() == 200));
+        call("userName", r -> check(WtsServer.local().session(1 + r.nextInt(4)).userName().startsWith("user")));
+        call("domainName", r -> check(WtsServer.local().session(1).domainName().equals("CONTOSO")));
+        call("clientAddress", r -> check(WtsServer.local().session(1).clientAddress().address().isPresent()));
+        call("info", r -> check(WtsServer.local().session(2).info().userName().equals("user2")));
+        call("connectState", r -> WtsServer.local().session(r.nextInt(5)).connectState());
+        call("clientProtocol", r -> WtsServer.local().session(1).clientProtocol());
+        call("currentSessionId", r -> check(WtsSession.current().id() == 1));
+        call("activeConsoleSessionId", r -> WtsSession.activeConsole().map(WtsSession::id));
+        call("sessionOf", r -> WtsSession.ofProcess(1000 + 4L * r.nextInt(200)).id());
+        call("userName(vanished) -> 7022", r -> expectFailure(() -> WtsServer.local().session(999).userName(), 7022));
+        call("sessionOf(gone) -> 87", r -> expectFailure(() -> WtsSession.ofProcess(3).id(), 87));
+        call("info(no reply) -> 50", r -> expectFailure(() -> WtsServer.local().session(4).info(), 50));
         call("WtsServer.open + list + close", r -> {
             try (WtsServer s = WtsServer.open("soak")) {
-                check(WtsSessions.list(s).size() == 5);
+                check(s.sessions().size() == 5);
             }
         });
         call("shared server: userName / processes", r -> check(r.nextBoolean()
-                ? WtsSessions.userName(shared, 1).equals("user1") : WtsProcesses.list(shared).size() == 200));
+                ? shared.session(1).userName().equals("user1") : shared.processes().size() == 200));
         call("WtsServer.open, dropped (Cleaner)", r -> WtsServer.open("soak"));
         call("queryUserToken + userSid + close", r -> {
-            try (WtsUserToken token = WtsUsers.queryUserToken(1)) {
+            try (WtsUserToken token = WtsServer.local().session(1).userToken()) {
                 check(token.userSid().startsWith("S-1-5-21-"));
             }
         });
@@ -105,7 +103,7 @@ public final class Soak {
         });
         call("unreachable server -> 1722", r -> {
             try (WtsServer s = WtsServer.open("nowhere")) {
-                expectFailure(() -> WtsSessions.list(s), 1722);
+                expectFailure(() -> s.sessions(), 1722);
             }
         });
     }
@@ -164,7 +162,7 @@ public final class Soak {
         FakeWts.generateProcesses(count, 16);
         long rssBefore = rssKib();
         long t0 = System.nanoTime();
-        List<WtsProcess> processes = WtsProcesses.list();
+        List<WtsProcess> processes = WtsServer.local().processes();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         boolean ok = processes.size() == count
                 && processes.get(count - 1).imageName().equals("proc-" + (count - 1) + ".exe")

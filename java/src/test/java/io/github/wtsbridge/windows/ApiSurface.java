@@ -1,5 +1,7 @@
 package io.github.wtsbridge.windows;
 
+import io.github.wtsbridge.WtsServer;
+
 import io.github.wtsbridge.testing.JniExports;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -13,7 +15,7 @@ import java.util.stream.Collectors;
  * The public API, method by method, read from the library's own classes: every public method
  * declared by a public type of {@code io.github.wtsbridge} (nested public types too), except
  * what the compiler writes for records and enums (component accessors, equals, hashCode,
- * toString, values, valueOf). Keys read {@code WtsSessions.userName(WtsServer, int)}.
+ * toString, values, valueOf). Keys read {@code WtsServer.session(int).userName()}.
  */
 final class ApiSurface {
     private static final String PACKAGE = "io.github.wtsbridge";

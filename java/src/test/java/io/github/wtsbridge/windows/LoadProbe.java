@@ -1,6 +1,6 @@
 package io.github.wtsbridge.windows;
 
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 import io.github.wtsbridge.internal.SessionsNative;
 import java.util.List;
 
@@ -28,7 +28,7 @@ public final class LoadProbe {
         List<String> flags = List.of(args);
         RuntimeException failure = null;
         try {
-            System.out.println("session=" + WtsSessions.currentSessionId());
+            System.out.println("session=" + WtsSession.current().id());
             if (flags.contains("--where")) {
                 System.out.println("dll=" + WindowsSupport.extractedDll());
             }

@@ -20,23 +20,21 @@ import io.github.wtsbridge.WtsLockState;
 import io.github.wtsbridge.WtsMessageStyle;
 import io.github.wtsbridge.WtsNoUserException;
 import io.github.wtsbridge.WtsProcess;
-import io.github.wtsbridge.WtsProcesses;
+import io.github.wtsbridge.WtsServer;
 import io.github.wtsbridge.WtsProtocol;
 import io.github.wtsbridge.WtsReconnectPolicy;
-import io.github.wtsbridge.WtsServer;
 import io.github.wtsbridge.WtsServerResult;
-import io.github.wtsbridge.WtsSession;
+import io.github.wtsbridge.WtsSessionEntry;
 import io.github.wtsbridge.WtsSessionChange;
 import io.github.wtsbridge.WtsSessionEvent;
-import io.github.wtsbridge.WtsSessionInfo;
+import io.github.wtsbridge.WtsSessionSnapshot;
 import io.github.wtsbridge.WtsSessionNotifications;
 import io.github.wtsbridge.WtsSessionScope;
 import io.github.wtsbridge.WtsSessionSubscription;
 import io.github.wtsbridge.WtsSessionTimes;
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 import io.github.wtsbridge.WtsShadowing;
 import io.github.wtsbridge.WtsShowWindow;
-import io.github.wtsbridge.WtsShutdown;
 import io.github.wtsbridge.WtsShutdownFlag;
 import io.github.wtsbridge.WtsStartOptions;
 import io.github.wtsbridge.WtsStartedProcess;
@@ -45,7 +43,6 @@ import io.github.wtsbridge.WtsSystemEventWaiter;
 import io.github.wtsbridge.WtsUserConfig;
 import io.github.wtsbridge.WtsUserSetting;
 import io.github.wtsbridge.WtsUserToken;
-import io.github.wtsbridge.WtsUsers;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -80,7 +77,7 @@ class WindowsApiCoverageTest {
     private static final int CHILD_EXIT = 7;
 
     private final WtsServer local = WtsServer.local();
-    private final int current = WtsSessions.currentSessionId();
+    private final int current = WtsSession.current().id();
     private final String user = System.getProperty("user.name");
     private final Coverage coverage = new Coverage();
 
@@ -108,87 +105,87 @@ class WindowsApiCoverageTest {
 
     private void sessionQueries() {
         Coverage c = coverage;
-        c.probe("WtsSessions.list()", returnsValue(List.of()), () -> WtsSessions.list());
-        c.probe("WtsSessions.list(WtsServer)", returnsValue(List.of()), () -> WtsSessions.list(local));
-        c.probe("WtsSessions.listEx()", fails("WTSEnumerateSessionsExW", 0), () -> WtsSessions.listEx());
-        c.probe("WtsSessions.listEx(WtsServer)", fails("WTSEnumerateSessionsExW", 0), () -> WtsSessions.listEx(local));
-        c.probe("WtsSessions.currentSessionId()", returnsValue(1), WtsSessions::currentSessionId);
-        c.probe("WtsSessions.activeConsoleSessionId()", returnsValue(OptionalInt.of(1)),
-                WtsSessions::activeConsoleSessionId);
-        c.probe("WtsSessions.userName(int)", returnsValue(user), () -> WtsSessions.userName(current));
-        c.probe("WtsSessions.userName(WtsServer, int)", returnsValue(user), () -> WtsSessions.userName(local, current));
+        c.probe("WtsServer.local().sessions()", returnsValue(List.of()), () -> WtsServer.local().sessions());
+        c.probe("WtsServer.sessions()", returnsValue(List.of()), () -> local.sessions());
+        c.probe("WtsServer.local().sessionsEx()", fails("WTSEnumerateSessionsExW", 0), () -> WtsServer.local().sessionsEx());
+        c.probe("WtsServer.sessionsEx()", fails("WTSEnumerateSessionsExW", 0), () -> local.sessionsEx());
+        c.probe("WtsSession.current().id()", returnsValue(1), WtsSession.current()::id);
+        c.probe("WtsSession.activeConsole().map(WtsSession::id)", returnsValue(OptionalInt.of(1)),
+                WtsSession::activeConsole);
+        c.probe("WtsServer.local().session(int).userName()", returnsValue(user), () -> WtsServer.local().session(current).userName());
+        c.probe("WtsServer.session(int).userName()", returnsValue(user), () -> local.session(current).userName());
         String computer = System.getenv("COMPUTERNAME");
-        c.probe("WtsSessions.domainName(int)", returnsValue(computer), () -> WtsSessions.domainName(current));
-        c.probe("WtsSessions.domainName(WtsServer, int)", returnsValue(computer),
-                () -> WtsSessions.domainName(local, current));
-        c.probe("WtsSessions.clientProtocol(int)", returnsValue(WtsProtocol.CONSOLE),
-                () -> WtsSessions.clientProtocol(current));
-        c.probe("WtsSessions.clientProtocol(WtsServer, int)", returnsValue(WtsProtocol.CONSOLE),
-                () -> WtsSessions.clientProtocol(local, current));
-        c.probe("WtsSessions.queryRaw(WtsServer, int, WtsInfoClass)",
+        c.probe("WtsServer.local().session(int).domainName()", returnsValue(computer), () -> WtsServer.local().session(current).domainName());
+        c.probe("WtsServer.session(int).domainName()", returnsValue(computer),
+                () -> local.session(current).domainName());
+        c.probe("WtsServer.local().session(int).clientProtocol()", returnsValue(WtsProtocol.CONSOLE),
+                () -> WtsServer.local().session(current).clientProtocol());
+        c.probe("WtsServer.session(int).clientProtocol()", returnsValue(WtsProtocol.CONSOLE),
+                () -> local.session(current).clientProtocol());
+        c.probe("WtsServer.session(int).queryRaw(WtsInfoClass)",
                 returnsValue(Arrays.toString((user + "\0").getBytes(StandardCharsets.UTF_16LE))),
-                () -> Arrays.toString(WtsSessions.queryRaw(local, current, WtsInfoClass.USER_NAME)));
+                () -> Arrays.toString(local.session(current).queryRaw(WtsInfoClass.USER_NAME)));
         // Every other info class: Wine's stub returns FALSE without SetLastError.
-        c.probe("WtsSessions.clientName(int)", fails(QUERY, 0), () -> WtsSessions.clientName(current));
-        c.probe("WtsSessions.clientName(WtsServer, int)", fails(QUERY, 0), () -> WtsSessions.clientName(local, current));
-        c.probe("WtsSessions.winStationName(int)", fails(QUERY, 0), () -> WtsSessions.winStationName(current));
-        c.probe("WtsSessions.winStationName(WtsServer, int)", fails(QUERY, 0),
-                () -> WtsSessions.winStationName(local, current));
-        c.probe("WtsSessions.connectState(int)", fails(QUERY, 0), () -> WtsSessions.connectState(current));
-        c.probe("WtsSessions.connectState(WtsServer, int)", fails(QUERY, 0),
-                () -> WtsSessions.connectState(local, current));
-        c.probe("WtsSessions.clientAddress(int)", fails(QUERY, 0), () -> WtsSessions.clientAddress(current));
-        c.probe("WtsSessions.clientAddress(WtsServer, int)", fails(QUERY, 0),
-                () -> WtsSessions.clientAddress(local, current));
-        c.probe("WtsSessions.info(int)", fails(QUERY, 0), () -> WtsSessions.info(current));
-        c.probe("WtsSessions.info(WtsServer, int)", fails(QUERY, 0), () -> WtsSessions.info(local, current));
-        c.probe("WtsSessions.times(int)", fails(QUERY, 0), () -> WtsSessions.times(current));
-        c.probe("WtsSessions.times(WtsServer, int)", fails(QUERY, 0), () -> WtsSessions.times(local, current));
-        c.probe("WtsSessions.initialProgram(WtsServer, int)", fails(QUERY, 0),
-                () -> WtsSessions.initialProgram(local, current));
-        c.probe("WtsSessions.applicationName(WtsServer, int)", fails(QUERY, 0),
-                () -> WtsSessions.applicationName(local, current));
-        c.probe("WtsSessions.workingDirectory(WtsServer, int)", fails(QUERY, 0),
-                () -> WtsSessions.workingDirectory(local, current));
-        c.probe("WtsSessions.querySessionId(WtsServer, int)", fails(QUERY, 0),
-                () -> WtsSessions.querySessionId(local, current));
-        c.probe("WtsSessions.clientBuildNumber(WtsServer, int)", fails(QUERY, 0),
-                () -> WtsSessions.clientBuildNumber(local, current));
-        c.probe("WtsSessions.clientDirectory(WtsServer, int)", fails(QUERY, 0),
-                () -> WtsSessions.clientDirectory(local, current));
-        c.probe("WtsSessions.clientProductId(WtsServer, int)", fails(QUERY, 0),
-                () -> WtsSessions.clientProductId(local, current));
-        c.probe("WtsSessions.clientHardwareId(WtsServer, int)", fails(QUERY, 0),
-                () -> WtsSessions.clientHardwareId(local, current));
-        c.probe("WtsSessions.clientDisplay(int)", fails(QUERY, 0), () -> WtsSessions.clientDisplay(current));
-        c.probe("WtsSessions.clientDisplay(WtsServer, int)", fails(QUERY, 0),
-                () -> WtsSessions.clientDisplay(local, current));
-        c.probe("WtsSessions.idleTime(WtsServer, int)", fails(QUERY, 0), () -> WtsSessions.idleTime(local, current));
-        c.probe("WtsSessions.logonTime(WtsServer, int)", fails(QUERY, 0), () -> WtsSessions.logonTime(local, current));
-        c.probe("WtsSessions.counter(WtsServer, int, WtsInfoClass)", fails(QUERY, 0),
-                () -> WtsSessions.counter(local, current, WtsInfoClass.INCOMING_BYTES));
-        c.probe("WtsSessions.clientInfo(int)", fails(QUERY, 0), () -> WtsSessions.clientInfo(current));
-        c.probe("WtsSessions.clientInfo(WtsServer, int)", fails(QUERY, 0), () -> WtsSessions.clientInfo(local, current));
-        c.probe("WtsSessions.infoEx(int)", fails(QUERY, 0), () -> WtsSessions.infoEx(current));
-        c.probe("WtsSessions.infoEx(WtsServer, int)", fails(QUERY, 0), () -> WtsSessions.infoEx(local, current));
-        c.probe("WtsSessions.lockState(int)", fails(QUERY, 0), () -> WtsSessions.lockState(current));
-        c.probe("WtsSessions.lockState(WtsServer, int)", fails(QUERY, 0), () -> WtsSessions.lockState(local, current));
-        c.probe("WtsSessions.configInfo(WtsServer, int)", fails(QUERY, 0), () -> WtsSessions.configInfo(local, current));
-        c.probe("WtsSessions.sessionAddressV4(WtsServer, int)", fails(QUERY, 0),
-                () -> WtsSessions.sessionAddressV4(local, current));
-        c.probe("WtsSessions.isRemoteSession(int)", fails(QUERY, 0), () -> WtsSessions.isRemoteSession(current));
-        c.probe("WtsSessions.isRemoteSession()", fails(QUERY, 0), () -> WtsSessions.isRemoteSession());
+        c.probe("WtsServer.local().session(int).clientName()", fails(QUERY, 0), () -> WtsServer.local().session(current).clientName());
+        c.probe("WtsServer.session(int).clientName()", fails(QUERY, 0), () -> local.session(current).clientName());
+        c.probe("WtsServer.local().session(int).winStationName()", fails(QUERY, 0), () -> WtsServer.local().session(current).winStationName());
+        c.probe("WtsServer.session(int).winStationName()", fails(QUERY, 0),
+                () -> local.session(current).winStationName());
+        c.probe("WtsServer.local().session(int).connectState()", fails(QUERY, 0), () -> WtsServer.local().session(current).connectState());
+        c.probe("WtsServer.session(int).connectState()", fails(QUERY, 0),
+                () -> local.session(current).connectState());
+        c.probe("WtsServer.local().session(int).clientAddress()", fails(QUERY, 0), () -> WtsServer.local().session(current).clientAddress());
+        c.probe("WtsServer.session(int).clientAddress()", fails(QUERY, 0),
+                () -> local.session(current).clientAddress());
+        c.probe("WtsServer.local().session(int).info()", fails(QUERY, 0), () -> WtsServer.local().session(current).info());
+        c.probe("WtsServer.session(int).info()", fails(QUERY, 0), () -> local.session(current).info());
+        c.probe("WtsServer.local().session(int).times()", fails(QUERY, 0), () -> WtsServer.local().session(current).times());
+        c.probe("WtsServer.session(int).times()", fails(QUERY, 0), () -> local.session(current).times());
+        c.probe("WtsServer.session(int).initialProgram()", fails(QUERY, 0),
+                () -> local.session(current).initialProgram());
+        c.probe("WtsServer.session(int).applicationName()", fails(QUERY, 0),
+                () -> local.session(current).applicationName());
+        c.probe("WtsServer.session(int).workingDirectory()", fails(QUERY, 0),
+                () -> local.session(current).workingDirectory());
+        c.probe("WtsServer.session(int).reportedId()", fails(QUERY, 0),
+                () -> local.session(current).reportedId());
+        c.probe("WtsServer.session(int).clientBuildNumber()", fails(QUERY, 0),
+                () -> local.session(current).clientBuildNumber());
+        c.probe("WtsServer.session(int).clientDirectory()", fails(QUERY, 0),
+                () -> local.session(current).clientDirectory());
+        c.probe("WtsServer.session(int).clientProductId()", fails(QUERY, 0),
+                () -> local.session(current).clientProductId());
+        c.probe("WtsServer.session(int).clientHardwareId()", fails(QUERY, 0),
+                () -> local.session(current).clientHardwareId());
+        c.probe("WtsServer.local().session(int).clientDisplay()", fails(QUERY, 0), () -> WtsServer.local().session(current).clientDisplay());
+        c.probe("WtsServer.session(int).clientDisplay()", fails(QUERY, 0),
+                () -> local.session(current).clientDisplay());
+        c.probe("WtsServer.session(int).idleTime()", fails(QUERY, 0), () -> local.session(current).idleTime());
+        c.probe("WtsServer.session(int).logonTime()", fails(QUERY, 0), () -> local.session(current).logonTime());
+        c.probe("WtsServer.session(int).counter(WtsInfoClass)", fails(QUERY, 0),
+                () -> local.session(current).counter(WtsInfoClass.INCOMING_BYTES));
+        c.probe("WtsServer.local().session(int).clientInfo()", fails(QUERY, 0), () -> WtsServer.local().session(current).clientInfo());
+        c.probe("WtsServer.session(int).clientInfo()", fails(QUERY, 0), () -> local.session(current).clientInfo());
+        c.probe("WtsServer.local().session(int).infoEx()", fails(QUERY, 0), () -> WtsServer.local().session(current).infoEx());
+        c.probe("WtsServer.session(int).infoEx()", fails(QUERY, 0), () -> local.session(current).infoEx());
+        c.probe("WtsServer.local().session(int).lockState()", fails(QUERY, 0), () -> WtsServer.local().session(current).lockState());
+        c.probe("WtsServer.session(int).lockState()", fails(QUERY, 0), () -> local.session(current).lockState());
+        c.probe("WtsServer.session(int).configInfo()", fails(QUERY, 0), () -> local.session(current).configInfo());
+        c.probe("WtsServer.session(int).sessionAddressV4()", fails(QUERY, 0),
+                () -> local.session(current).sessionAddressV4());
+        c.probe("WtsServer.local().session(int).isRemote()", fails(QUERY, 0), () -> WtsServer.local().session(current).isRemote());
+        c.probe("WtsSession.current().isRemote()", fails(QUERY, 0), () -> WtsSession.current().isRemote());
         // The snapshot takes what each class gives: the three real ones, the rest absent.
         Coverage.Expectation snapshot = returns("user, domain and protocol; the other classes absent",
-                (WtsSessionInfo info) -> {
+                (WtsSessionSnapshot info) -> {
                     assertEquals(Optional.of(user), info.userName());
                     assertEquals(Optional.of(computer), info.domainName());
                     assertEquals(Optional.of(WtsProtocol.CONSOLE), info.clientProtocol());
                     assertEquals(Optional.empty(), info.winStationName());
                     assertEquals(Optional.empty(), info.info());
                 });
-        c.probe("WtsSessions.snapshot(int)", snapshot, () -> WtsSessions.snapshot(current));
-        c.probe("WtsSessions.snapshot(WtsServer, int)", snapshot, () -> WtsSessions.snapshot(local, current));
+        c.probe("WtsServer.local().session(int).snapshot()", snapshot, () -> WtsServer.local().session(current).snapshot());
+        c.probe("WtsServer.session(int).snapshot()", snapshot, () -> local.session(current).snapshot());
     }
 
     // ---- WtsSessions: control, messages, programs, remote control ----
@@ -196,45 +193,44 @@ class WindowsApiCoverageTest {
     private void sessionControl() {
         Coverage c = coverage;
         WtsMessageStyle ok = WtsMessageStyle.of(WtsMessageStyle.Buttons.OK);
-        c.probeWineOnly("WtsSessions.logoff(int, boolean)", fails("WTSLogoffSession", NOT_IMPLEMENTED),
-                () -> { WtsSessions.logoff(current, false); return null; });
-        c.probeWineOnly("WtsSessions.logoff(WtsServer, int, boolean)", fails("WTSLogoffSession", NOT_IMPLEMENTED),
-                () -> { WtsSessions.logoff(local, current, false); return null; });
-        c.probeWineOnly("WtsSessions.disconnect(int, boolean)", returnsNormally("TRUE (a stub that does nothing)"),
-                () -> { WtsSessions.disconnect(current, false); return null; });
-        c.probeWineOnly("WtsSessions.disconnect(WtsServer, int, boolean)",
+        c.probeWineOnly("WtsServer.local().session(int).logoff(boolean)", fails("WTSLogoffSession", NOT_IMPLEMENTED),
+                () -> { WtsServer.local().session(current).logoff(false); return null; });
+        c.probeWineOnly("WtsServer.session(int).logoff(boolean)", fails("WTSLogoffSession", NOT_IMPLEMENTED),
+                () -> { local.session(current).logoff(false); return null; });
+        c.probeWineOnly("WtsServer.local().session(int).disconnect(boolean)", returnsNormally("TRUE (a stub that does nothing)"),
+                () -> { WtsServer.local().session(current).disconnect(false); return null; });
+        c.probeWineOnly("WtsServer.session(int).disconnect(boolean)",
                 returnsNormally("TRUE (a stub that does nothing)"),
-                () -> { WtsSessions.disconnect(local, current, false); return null; });
-        c.probe("WtsSessions.sendMessage(int, String, String, WtsMessageStyle, Duration, boolean)",
+                () -> { local.session(current).disconnect(false); return null; });
+        c.probe("WtsServer.local().session(int).sendMessage(String, String, WtsMessageStyle, Duration, boolean)",
                 fails("WTSSendMessageW", 0),
-                () -> WtsSessions.sendMessage(current, "wts-bridge", "coverage", ok, Duration.ofSeconds(1), false));
-        c.probe("WtsSessions.sendMessage(WtsServer, int, String, String, WtsMessageStyle, Duration, boolean)",
+                () -> WtsServer.local().session(current).sendMessage("wts-bridge", "coverage", ok, Duration.ofSeconds(1), false));
+        c.probe("WtsServer.session(int).sendMessage(String, String, WtsMessageStyle, Duration, boolean)",
                 fails("WTSSendMessageW", 0),
-                () -> WtsSessions.sendMessage(local, current, "wts-bridge", "coverage", ok, Duration.ofSeconds(1), false));
-        c.probeWineOnly("WtsSessions.startRemoteControl(int, WtsHotkey)", fails("WTSStartRemoteControlSessionW", 0),
-                () -> { WtsSessions.startRemoteControl(current, WtsHotkey.DEFAULT); return null; });
-        c.probeWineOnly("WtsSessions.startRemoteControl(WtsServer, int, WtsHotkey)",
+                () -> local.session(current).sendMessage("wts-bridge", "coverage", ok, Duration.ofSeconds(1), false));
+        c.probeWineOnly("WtsServer.local().session(int).startRemoteControl(WtsHotkey)", fails("WTSStartRemoteControlSessionW", 0),
+                () -> { WtsServer.local().session(current).startRemoteControl(WtsHotkey.DEFAULT); return null; });
+        c.probeWineOnly("WtsServer.session(int).startRemoteControl(WtsHotkey)",
                 fails("WTSStartRemoteControlSessionW", 0),
-                () -> { WtsSessions.startRemoteControl(local, current, WtsHotkey.DEFAULT); return null; });
-        c.probeWineOnly("WtsSessions.stopRemoteControl(int)", fails("WTSStopRemoteControlSession", 0),
-                () -> { WtsSessions.stopRemoteControl(current); return null; });
-        c.probeWineOnly("WtsSessions.connect(int, int, char[], boolean)", returnsNormally("TRUE (a stub)"),
-                () -> { WtsSessions.connect(current, current + 1, new char[0], false); return null; });
-        c.probeWineOnly("WtsSessions.connectToCurrent(int, char[], boolean)", returnsNormally("TRUE (a stub)"),
-                () -> { WtsSessions.connectToCurrent(current + 1, new char[0], false); return null; });
+                () -> { local.session(current).startRemoteControl(WtsHotkey.DEFAULT); return null; });
+        c.probeWineOnly("WtsServer.local().session(int).stopRemoteControl()", fails("WTSStopRemoteControlSession", 0),
+                () -> { WtsServer.local().session(current).stopRemoteControl(); return null; });
+        c.probeWineOnly("WtsServer.local().session(int).connectTo(WtsServer.local().session(int), char[], boolean)", returnsNormally("TRUE (a stub)"),
+                () -> { WtsServer.local().session(current).connectTo(WtsServer.local().session(current + 1), new char[0], false); return null; });
+        c.probeWineOnly("WtsServer.local().session(int).connectToCurrent(char[], boolean)", returnsNormally("TRUE (a stub)"),
+                () -> { WtsServer.local().session(current + 1).connectToCurrent(new char[0], false); return null; });
 
         // WTSQueryUserToken copies our own token under Wine, so a real child runs.
         String child = "cmd.exe /c exit " + CHILD_EXIT;
-        c.probe("WtsSessions.startProcess(int, String)", childExits(), () -> finished(WtsSessions.startProcess(current, child)));
+        c.probe("WtsServer.local().session(int).startProcess(String, WtsStartOptions.defaults())", childExits(), () -> finished(WtsServer.local().session(current).startProcess(child, WtsStartOptions.defaults())));
         String cmd = System.getenv().getOrDefault("SystemRoot", "C:\\windows") + "\\system32\\cmd.exe";
-        c.probe("WtsSessions.startApplication(int, String, List, WtsStartOptions)", childExits(),
-                () -> finished(WtsSessions.startApplication(current, cmd, List.of("/c", "exit", String.valueOf(CHILD_EXIT)),
-                        WtsStartOptions.defaults())));
-        c.probe("WtsSessions.startProcess(int, String, WtsStartOptions)", childExits(),
-                () -> finished(WtsSessions.startProcess(current, child, WtsStartOptions.defaults()
+        c.probe("WtsServer.local().session(int).startApplication(String, List, WtsStartOptions)", childExits(),
+                () -> finished(WtsServer.local().session(current).startApplication(cmd, List.of("/c", "exit", String.valueOf(CHILD_EXIT)), WtsStartOptions.defaults())));
+        c.probe("WtsServer.local().session(int).startProcess(String, WtsStartOptions)", childExits(),
+                () -> finished(WtsServer.local().session(current).startProcess(child, WtsStartOptions.defaults()
                         .withWindow(WtsShowWindow.HIDDEN))));
-        c.probe("WtsSessions.startProcessInActiveSession(String, WtsStartOptions)", childExits(),
-                () -> finished(WtsSessions.startProcessInActiveSession(child, WtsStartOptions.defaults())));
+        c.probe("WtsSession.startProcessInActiveSession(String, WtsStartOptions)", childExits(),
+                () -> finished(WtsSession.startProcessInActiveSession(child, WtsStartOptions.defaults())));
 
         // The started process's own methods, on one real child.
         c.probe("WtsStartedProcess.pid()", returns("the child's pid, which Wine lists", (Long pid) ->
@@ -253,7 +249,7 @@ class WindowsApiCoverageTest {
                     return p.exitCode();
                 }));
         c.probe("WtsStartedProcess.close()", returnsNormally("closes the handles; idempotent"), () -> {
-            WtsStartedProcess p = WtsSessions.startProcess(current, child);
+            WtsStartedProcess p = WtsServer.local().session(current).startProcess(child, WtsStartOptions.defaults());
             p.waitFor();
             p.close();
             p.close();
@@ -278,7 +274,7 @@ class WindowsApiCoverageTest {
     }
 
     private Object withChild(WithChild action) throws Exception {
-        try (WtsStartedProcess process = WtsSessions.startProcess(current, "cmd.exe /c exit " + CHILD_EXIT)) {
+        try (WtsStartedProcess process = WtsServer.local().session(current).startProcess("cmd.exe /c exit " + CHILD_EXIT, WtsStartOptions.defaults())) {
             try {
                 return action.apply(process);
             } finally {
@@ -295,18 +291,18 @@ class WindowsApiCoverageTest {
         Coverage.Expectation holdsUs = returns("the prefix's processes, this java.exe among them",
                 (List<WtsProcess> list) -> assertTrue(list.stream().anyMatch(p -> p.pid() == pid
                         && p.imageName().equalsIgnoreCase("java.exe") && p.sessionId() == current), list.toString()));
-        c.probe("WtsProcesses.list()", holdsUs, () -> WtsProcesses.list());
-        c.probe("WtsProcesses.list(WtsServer)", holdsUs, () -> WtsProcesses.list(local));
+        c.probe("WtsServer.local().processes()", holdsUs, () -> WtsServer.local().processes());
+        c.probe("WtsServer.processes()", holdsUs, () -> local.processes());
         Coverage.Expectation level1 = fails("WTSEnumerateProcessesExW", NOT_IMPLEMENTED);
-        c.probe("WtsProcesses.listEx()", level1, () -> WtsProcesses.listEx());
-        c.probe("WtsProcesses.listEx(WtsServer)", level1, () -> WtsProcesses.listEx(local));
-        c.probe("WtsProcesses.listEx(WtsServer, int)", level1, () -> WtsProcesses.listEx(local, current));
-        c.probe("WtsProcesses.sessionOf(long)", returnsValue(current), () -> WtsProcesses.sessionOf(pid));
+        c.probe("WtsServer.local().processesEx()", level1, () -> WtsServer.local().processesEx());
+        c.probe("WtsServer.processesEx()", level1, () -> local.processesEx());
+        c.probe("WtsServer.processesEx(int)", level1, () -> local.processesEx(current));
+        c.probe("WtsSession.ofProcess(long).id()", returnsValue(current), () -> WtsSession.ofProcess(pid).id());
         // A child of our own is the target: Wine's WTSTerminateProcess is a FALSE stub anyway.
-        c.probeWineOnly("WtsProcesses.terminate(long, int)", fails("WTSTerminateProcess", 0),
-                () -> withChild(p -> { WtsProcesses.terminate(p.pid(), 1); return null; }));
-        c.probeWineOnly("WtsProcesses.terminate(WtsServer, long, int)", fails("WTSTerminateProcess", 0),
-                () -> withChild(p -> { WtsProcesses.terminate(local, p.pid(), 1); return null; }));
+        c.probeWineOnly("WtsServer.local().terminateProcess(long, int)", fails("WTSTerminateProcess", 0),
+                () -> withChild(p -> { WtsServer.local().terminateProcess(p.pid(), 1); return null; }));
+        c.probeWineOnly("WtsServer.terminateProcess(long, int)", fails("WTSTerminateProcess", 0),
+                () -> withChild(p -> { local.terminateProcess(p.pid(), 1); return null; }));
 
         c.probe("WtsServer.local()", returns("the local server, no handle", (WtsServer s) -> {
             assertTrue(s.isLocal());
@@ -320,14 +316,14 @@ class WindowsApiCoverageTest {
         c.probe("WtsServer.name()", returnsValue(Optional.empty()), () -> local.name());
         c.probe("WtsServer.close()", returnsValue(true), () -> {
             local.close(); // the local server needs no closing: it stays usable
-            return local.isOpen() && WtsSessions.userName(local, current).equals(user);
+            return local.isOpen() && local.session(current).userName().equals(user);
         });
-        c.probe("WtsShutdown.shutdownSystem(WtsServer, Set)", fails("WTSShutdownSystem", 0),
+        c.probe("WtsServer.shutdown(Set)", fails("WTSShutdownSystem", 0),
                 () -> {
                     if (!WindowsSupport.onWine()) {
                         return "not called on real Windows";
                     }
-                    WtsShutdown.shutdownSystem(local, EnumSet.of(WtsShutdownFlag.LOGOFF));
+                    local.shutdown(EnumSet.of(WtsShutdownFlag.LOGOFF));
                     return null;
                 });
     }
@@ -337,9 +333,9 @@ class WindowsApiCoverageTest {
     private void usersAndTokens() {
         Coverage c = coverage;
         String sid = "S-1-5-21-0-0-0-1000"; // Wine's one user
-        c.probe("WtsUsers.queryUserToken(int)", returns("a copy of this process's token", (String s) ->
+        c.probe("WtsServer.local().session(int).userToken()", returns("a copy of this process's token", (String s) ->
                 assertEquals(sid, s)), () -> {
-                    try (WtsUserToken token = WtsUsers.queryUserToken(current)) {
+                    try (WtsUserToken token = WtsServer.local().session(current).userToken()) {
                         return token.userSid();
                     }
                 });
@@ -348,33 +344,33 @@ class WindowsApiCoverageTest {
         c.probe("WtsUserToken.userSid()", returnsValue(sid), () -> withToken(WtsUserToken::userSid));
         c.probe("WtsUserToken.isOpen()", returnsValue(true), () -> withToken(WtsUserToken::isOpen));
         c.probe("WtsUserToken.close()", returnsValue(false), () -> {
-            WtsUserToken token = WtsUsers.queryUserToken(current);
+            WtsUserToken token = WtsServer.local().session(current).userToken();
             token.close();
             token.close();
             return token.isOpen();
         });
 
         String config = "WTSQueryUserConfigW";
-        c.probe("WtsUsers.getConfig(String, String, WtsUserSetting)", fails(config, 0),
-                () -> WtsUsers.getConfig((String) null, user, WtsUserSetting.INITIAL_PROGRAM));
-        c.probe("WtsUsers.getConfig(WtsServer, String, WtsUserSetting)", fails(config, 0),
-                () -> WtsUsers.getConfig(local, user, WtsUserSetting.INITIAL_PROGRAM));
-        c.probe("WtsUsers.getConfigRaw(String, String, WtsUserSetting)", fails(config, 0),
-                () -> WtsUsers.getConfigRaw(null, user, WtsUserSetting.INHERIT_INITIAL_PROGRAM));
-        c.probe("WtsUsers.getConfig(String, String)", fails(config, 0), () -> WtsUsers.getConfig((String) null, user));
-        c.probe("WtsUsers.getConfig(WtsServer, String)", fails(config, 0), () -> WtsUsers.getConfig(local, user));
+        c.probe("String.userConfig(String, WtsUserSetting)", fails(config, 0),
+                () -> WtsServer.local().userConfig(user, WtsUserSetting.INITIAL_PROGRAM));
+        c.probe("WtsServer.userConfig(String, WtsUserSetting)", fails(config, 0),
+                () -> local.userConfig(user, WtsUserSetting.INITIAL_PROGRAM));
+        c.probe("String.userConfigRaw(String, WtsUserSetting)", fails(config, 0),
+                () -> WtsServer.local().userConfigRaw(user, WtsUserSetting.INHERIT_INITIAL_PROGRAM));
+        c.probe("String.userConfig(String)", fails(config, 0), () -> WtsServer.local().userConfig(user));
+        c.probe("WtsServer.userConfig(String)", fails(config, 0), () -> local.userConfig(user));
         String set = "WTSSetUserConfigW";
-        c.probeWineOnly("WtsUsers.setConfig(String, String, Writable, Object)", fails(set, 0),
-                () -> { WtsUsers.setConfig((String) null, user, WtsUserSetting.INITIAL_PROGRAM, ""); return null; });
-        c.probeWineOnly("WtsUsers.setConfig(WtsServer, String, Writable, Object)", fails(set, 0),
-                () -> { WtsUsers.setConfig(local, user, WtsUserSetting.INITIAL_PROGRAM, ""); return null; });
+        c.probeWineOnly("String.setUserConfig(String, Writable, Object)", fails(set, 0),
+                () -> { WtsServer.local().setUserConfig(user, WtsUserSetting.INITIAL_PROGRAM, ""); return null; });
+        c.probeWineOnly("WtsServer.setUserConfig(String, Writable, Object)", fails(set, 0),
+                () -> { local.setUserConfig(user, WtsUserSetting.INITIAL_PROGRAM, ""); return null; });
         WtsUserConfig sample = new WtsUserConfig("", "", true, true, Duration.ZERO, Duration.ZERO, Duration.ZERO,
                 true, true, true, WtsBrokenConnectionAction.DISCONNECT, WtsReconnectPolicy.ANY_CLIENT,
                 WtsShadowing.DISABLED, false, "", "", "");
-        c.probeWineOnly("WtsUsers.setConfig(String, String, WtsUserConfig)", fails(set, 0),
-                () -> { WtsUsers.setConfig((String) null, user, sample); return null; });
-        c.probeWineOnly("WtsUsers.setConfig(WtsServer, String, WtsUserConfig)", fails(set, 0),
-                () -> { WtsUsers.setConfig(local, user, sample); return null; });
+        c.probeWineOnly("String.setUserConfig(String, WtsUserConfig)", fails(set, 0),
+                () -> { WtsServer.local().setUserConfig(user, sample); return null; });
+        c.probeWineOnly("WtsServer.setUserConfig(String, WtsUserConfig)", fails(set, 0),
+                () -> { local.setUserConfig(user, sample); return null; });
         c.probe("WtsUserSetting.name()", returnsValue("INITIAL_PROGRAM"), () -> WtsUserSetting.INITIAL_PROGRAM.name());
         c.probe("WtsUserSetting.configClass()", returnsValue(0), () -> WtsUserSetting.INITIAL_PROGRAM.configClass());
         c.probe("WtsUserSetting.type()", returnsValue(String.class), () -> WtsUserSetting.INITIAL_PROGRAM.type());
@@ -388,7 +384,7 @@ class WindowsApiCoverageTest {
     }
 
     private Object withToken(WithToken action) throws Exception {
-        try (WtsUserToken token = WtsUsers.queryUserToken(current)) {
+        try (WtsUserToken token = WtsServer.local().session(current).userToken()) {
             return action.apply(token);
         }
     }
@@ -399,13 +395,13 @@ class WindowsApiCoverageTest {
         Coverage c = coverage;
         // Wine ignores the window handle; a real Windows rejects a made-up one (not called there).
         long hwnd = 0x10010;
-        c.probeWineOnly("WtsSessionNotifications.register(long, WtsSessionScope)", returnsNormally("TRUE (a stub)"),
-                () -> { WtsSessionNotifications.register(hwnd, WtsSessionScope.THIS_SESSION); return null; });
+        c.probeWineOnly("WtsSessionNotifications.register(WtsServer.local(), long, WtsSessionScope)", returnsNormally("TRUE (a stub)"),
+                () -> { WtsSessionNotifications.register(WtsServer.local(), hwnd, WtsSessionScope.THIS_SESSION); return null; });
         c.probeWineOnly("WtsSessionNotifications.register(WtsServer, long, WtsSessionScope)",
                 returnsNormally("TRUE (a stub)"),
                 () -> { WtsSessionNotifications.register(local, hwnd, WtsSessionScope.ALL_SESSIONS); return null; });
-        c.probeWineOnly("WtsSessionNotifications.unregister(long)", fails("WTSUnRegisterSessionNotification", 0),
-                () -> { WtsSessionNotifications.unregister(hwnd); return null; });
+        c.probeWineOnly("WtsSessionNotifications.unregister(WtsServer.local(), long)", fails("WTSUnRegisterSessionNotification", 0),
+                () -> { WtsSessionNotifications.unregister(WtsServer.local(), hwnd); return null; });
         c.probeWineOnly("WtsSessionNotifications.unregister(WtsServer, long)",
                 fails("WTSUnRegisterSessionNotificationEx", 0),
                 () -> { WtsSessionNotifications.unregister(local, hwnd); return null; });
@@ -511,7 +507,7 @@ class WindowsApiCoverageTest {
         c.probe("WtsInventory$Options.withProcesses(boolean)", returnsValue(true),
                 () -> options.withProcesses(true).processes());
         c.probe("WtsInventorySession.userName()", returnsValue(""), () -> new WtsInventorySession(
-                new WtsSession(5, "RDP-Tcp#0", io.github.wtsbridge.WtsConnectState.DISCONNECTED, 4), Optional.empty()).userName());
+                new WtsSessionEntry(WtsServer.local(), 5, "RDP-Tcp#0", io.github.wtsbridge.WtsConnectState.DISCONNECTED, 4), Optional.empty()).userName());
     }
 
     // ---- values: no Windows call (enums, records, options); each exercised here as well ----

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wtsbridge.WtsInfo;
+import io.github.wtsbridge.WtsSessionInfo;
 import io.github.wtsbridge.WtsInventory;
 import io.github.wtsbridge.WtsInventorySession;
 import io.github.wtsbridge.WtsProcess;
-import io.github.wtsbridge.WtsProcesses;
+import io.github.wtsbridge.WtsServer;
 import io.github.wtsbridge.WtsServerInventory;
 import io.github.wtsbridge.WtsServerResult;
+import io.github.wtsbridge.WtsSessionEntry;
 import io.github.wtsbridge.WtsSession;
-import io.github.wtsbridge.WtsSessions;
 import io.github.wtsbridge.cli.StrictJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -151,14 +151,14 @@ class WindowsCliTest {
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new)), json.out());
         for (Map<String, Object> s : sessions) {
             WtsInventorySession mine = expected.get(((Long) s.get("id")).intValue());
-            WtsSession session = mine.session();
+            WtsSessionEntry session = mine.session();
             assertEquals(List.of("id", "name", "state", "stateCode", "user", "domain", "logonTime", "idleSeconds"),
                     List.copyOf(s.keySet()), s.toString());
             assertEquals(session.winStationName(), s.get("name"), s.toString());
             assertEquals(session.state().name(), s.get("state"), s.toString());
             assertEquals(Integer.toUnsignedLong(session.rawState()), s.get("stateCode"), s.toString());
-            assertEquals(mine.info().map(WtsInfo::userName).orElse(null), s.get("user"), s.toString());
-            assertEquals(mine.info().map(WtsInfo::domain).orElse(null), s.get("domain"), s.toString());
+            assertEquals(mine.info().map(WtsSessionInfo::userName).orElse(null), s.get("user"), s.toString());
+            assertEquals(mine.info().map(WtsSessionInfo::domainName).orElse(null), s.get("domain"), s.toString());
             assertEquals(iso(mine), s.get("logonTime"), s.toString());
         }
     }
@@ -190,9 +190,9 @@ class WindowsCliTest {
                     List.copyOf(u.keySet()), u.toString());
             WtsInventorySession mine = expected.get(((Long) u.get("sessionId")).intValue());
             assertNotNull(mine, u + " is not a session with a user: " + expected);
-            WtsInfo info = mine.info().orElseThrow();
+            WtsSessionInfo info = mine.info().orElseThrow();
             assertEquals(info.userName(), u.get("user"));
-            assertEquals(info.domain(), u.get("domain"));
+            assertEquals(info.domainName(), u.get("domain"));
             assertEquals(mine.session().winStationName(), u.get("sessionName"));
             assertEquals(mine.session().state().name(), u.get("state"));
             assertEquals(iso(mine), u.get("logonTime"));
@@ -231,15 +231,15 @@ class WindowsCliTest {
 
     @Test
     void processesPlainMatchesTheLibrary() throws Exception {
-        List<WtsProcess> before = WtsProcesses.list();
+        List<WtsProcess> before = WtsServer.local().processes();
         Run plain = cli("processes");
-        Map<Long, Proc> longLived = longLived(before, WtsProcesses.list());
+        Map<Long, Proc> longLived = longLived(before, WtsServer.local().processes());
         assertHasLongLivedServices(longLived);
 
         List<String> lines = plain.lines();
         assertTrue(Pattern.matches("SESSIONNAME +ID +PID  IMAGE +SID", lines.get(0)), plain.out());
         Map<Integer, String> names = new HashMap<>();
-        WtsSessions.list().forEach(s -> names.put(s.id(), s.winStationName()));
+        WtsServer.local().sessions().forEach(s -> names.put(s.id(), s.winStationName()));
         for (Proc p : longLived.values()) {
             String name = names.getOrDefault(p.sessionId(), "");
             String row = (name.isEmpty() ? " *" : Pattern.quote(name) + " +") + p.sessionId() + " +" + p.pid()
@@ -251,9 +251,9 @@ class WindowsCliTest {
 
     @Test
     void processesJsonMatchesTheLibrary() throws Exception {
-        List<WtsProcess> before = WtsProcesses.list();
+        List<WtsProcess> before = WtsServer.local().processes();
         Run json = cli("processes", "--json");
-        List<WtsProcess> after = WtsProcesses.list();
+        List<WtsProcess> after = WtsServer.local().processes();
         Map<Long, Proc> longLived = longLived(before, after);
         assertHasLongLivedServices(longLived);
 
@@ -284,7 +284,7 @@ class WindowsCliTest {
         // The CLI lists itself: its java.exe, in our session, as our user.
         Proc self = cli.get(json.pid());
         assertNotNull(self, "the CLI (pid " + json.pid() + ") is not in its own listing: " + cli.values());
-        assertEquals(new Proc(WtsSessions.currentSessionId(), json.pid(), "java.exe",
+        assertEquals(new Proc(WtsSession.current().id(), json.pid(), "java.exe",
                 longLived.get(ProcessHandle.current().pid()).sid()), self);
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
@@ -32,11 +32,11 @@ class WindowsExportsTest {
 
     @Test
     void nativeWithoutExportIsAnErrorNotACrash() {
-        WtsSessions.currentSessionId(); // the library is loaded; it has no export for absent()
+        WtsSession.current().id(); // the library is loaded; it has no export for absent()
         UnsatisfiedLinkError e = assertThrows(UnsatisfiedLinkError.class, Unexported::absent);
         assertTrue(e.getMessage().contains("absent"), e.getMessage());
         // The library keeps working after the failed lookup.
-        assertTrue(WtsSessions.currentSessionId() >= 0);
+        assertTrue(WtsSession.current().id() >= 0);
     }
 
     /** A native the DLL does not implement. */

@@ -18,9 +18,9 @@ import com.sun.jna.win32.W32APIOptions;
 import io.github.wtsbridge.WtsException;
 import io.github.wtsbridge.WtsProcess;
 import io.github.wtsbridge.WtsProcessEx;
-import io.github.wtsbridge.WtsProcesses;
+import io.github.wtsbridge.WtsServer;
+import io.github.wtsbridge.WtsSessionEntry;
 import io.github.wtsbridge.WtsSession;
-import io.github.wtsbridge.WtsSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -162,7 +162,7 @@ class WindowsJnaOracleTest {
      */
     private static List<WtsProcess> compareListings(TestReporter report) {
         Map<Long, WtsProcess> before = byPid(jnaEnumerateProcesses());
-        List<WtsProcess> ours = WtsProcesses.list();
+        List<WtsProcess> ours = WtsServer.local().processes();
         Map<Long, WtsProcess> after = byPid(jnaEnumerateProcessesExLevel0());
 
         Map<Long, WtsProcess> oursByPid = byPid(ours);
@@ -193,7 +193,7 @@ class WindowsJnaOracleTest {
     @Test
     void listExEqualsJnasLevel1OrFailsTheSameWay() {
         Answer<Map<Long, WtsProcess>> before = jnaEnumerateProcessesExLevel1();
-        Answer<List<WtsProcessEx>> ours = Answer.ours(WtsProcesses::listEx);
+        Answer<List<WtsProcessEx>> ours = Answer.ours(WtsServer.local()::processesEx);
         Answer<Map<Long, WtsProcess>> after = jnaEnumerateProcessesExLevel1();
 
         if (before.value() == null || after.value() == null) {
@@ -207,7 +207,7 @@ class WindowsJnaOracleTest {
         Map<Long, WtsProcess> oursByPid = new LinkedHashMap<>();
         for (WtsProcessEx p : ours.value()) {
             // The fields level 0 and 1 share; the counters and times move between calls.
-            oursByPid.put(p.pid(), new WtsProcess(p.sessionId(), p.pid(), p.imageName(), p.userSid()));
+            oursByPid.put(p.pid(), new WtsProcess(WtsServer.local(), p.sessionId(), p.pid(), p.imageName(), p.userSid()));
         }
         List<String> differences = new ArrayList<>();
         int stable = 0;
@@ -240,7 +240,7 @@ class WindowsJnaOracleTest {
         int compared = 0;
         for (long pid : pids) {
             Answer<Integer> jnaBefore = jnaProcessIdToSessionId(pid);
-            Answer<Integer> ours = Answer.ours(() -> WtsProcesses.sessionOf(pid));
+            Answer<Integer> ours = Answer.ours(() -> WtsSession.ofProcess(pid).id());
             Answer<Integer> jnaAfter = jnaProcessIdToSessionId(pid);
             if (!jnaBefore.equals(jnaAfter)) {
                 continue; // the process ended in between
@@ -252,7 +252,7 @@ class WindowsJnaOracleTest {
         }
         assertTrue(differences.isEmpty(), String.join("\n", differences));
         assertTrue(compared >= NEARLY_ALL * pids.size(), "only " + compared + " of " + pids.size() + " pids compared");
-        assertEquals(jnaProcessIdToSessionId(ProcessHandle.current().pid()), Answer.of(WtsSessions.currentSessionId()),
+        assertEquals(jnaProcessIdToSessionId(ProcessHandle.current().pid()), Answer.of(WtsSession.current().id()),
                 "currentSessionId");
     }
 
@@ -261,7 +261,7 @@ class WindowsJnaOracleTest {
     @Test
     void activeConsoleSessionIdEqualsWtsGetActiveConsoleSessionId() {
         int jnaBefore = Missing.KERNEL32.WTSGetActiveConsoleSessionId();
-        OptionalInt ours = WtsSessions.activeConsoleSessionId();
+        OptionalInt ours = WtsSession.activeConsole().map(s -> OptionalInt.of(s.id())).orElse(OptionalInt.empty());
         int jnaAfter = Missing.KERNEL32.WTSGetActiveConsoleSessionId();
         if (jnaBefore != jnaAfter) {
             return; // a session switch in between: nothing to compare
@@ -272,9 +272,9 @@ class WindowsJnaOracleTest {
 
     @Test
     void sessionListingEqualsJnas() {
-        Answer<List<WtsSession>> jna = jnaEnumerateSessions();
-        Answer<List<WtsSession>> ours = Answer.ours(WtsSessions::list);
-        Answer<List<WtsSession>> jnaAfter = jnaEnumerateSessions();
+        Answer<List<WtsSessionEntry>> jna = jnaEnumerateSessions();
+        Answer<List<WtsSessionEntry>> ours = Answer.ours(WtsServer.local()::sessions);
+        Answer<List<WtsSessionEntry>> jnaAfter = jnaEnumerateSessions();
         if (!jna.equals(jnaAfter)) {
             return; // a session changed state in between: nothing to compare
         }
@@ -284,13 +284,13 @@ class WindowsJnaOracleTest {
 
     @Test
     void userDomainAndProtocolOfTheCurrentSessionEqualJnas() {
-        int session = WtsSessions.currentSessionId();
+        int session = WtsSession.current().id();
         assertEquals(jnaQueryString(session, Wtsapi32.WTS_INFO_CLASS.WTSUserName),
-                Answer.ours(() -> WtsSessions.userName(session)), "WTSUserName of session " + session);
+                Answer.ours(() -> WtsServer.local().session(session).userName()), "WTSUserName of session " + session);
         assertEquals(jnaQueryString(session, Wtsapi32.WTS_INFO_CLASS.WTSDomainName),
-                Answer.ours(() -> WtsSessions.domainName(session)), "WTSDomainName of session " + session);
+                Answer.ours(() -> WtsServer.local().session(session).domainName()), "WTSDomainName of session " + session);
         assertEquals(jnaQueryUshort(session, Wtsapi32.WTS_INFO_CLASS.WTSClientProtocolType),
-                Answer.ours(() -> WtsSessions.clientProtocol(session).code()),
+                Answer.ours(() -> WtsServer.local().session(session).clientProtocol().code()),
                 "WTSClientProtocolType of session " + session);
     }
 
@@ -375,7 +375,7 @@ class WindowsJnaOracleTest {
                 for (Structure s : first.toArray(count.getValue())) {
                     Wtsapi32.WTS_PROCESS_INFO_EX p = (Wtsapi32.WTS_PROCESS_INFO_EX) s;
                     Pointer sid = p.pUserSid == null ? null : p.pUserSid.getPointer();
-                    processes.add(new WtsProcess(p.SessionId, Integer.toUnsignedLong(p.ProcessId),
+                    processes.add(new WtsProcess(WtsServer.local(), p.SessionId, Integer.toUnsignedLong(p.ProcessId),
                             p.pProcessName == null ? "" : p.pProcessName, sidString(sid)));
                 }
             }
@@ -394,7 +394,7 @@ class WindowsJnaOracleTest {
         for (Structure s : new WTS_PROCESS_INFOW(buffer).toArray(count)) {
             WTS_PROCESS_INFOW p = (WTS_PROCESS_INFOW) s;
             String name = p.pProcessName == null ? "" : p.pProcessName.getWideString(0);
-            processes.add(new WtsProcess(p.SessionId, Integer.toUnsignedLong(p.ProcessId), name,
+            processes.add(new WtsProcess(WtsServer.local(), p.SessionId, Integer.toUnsignedLong(p.ProcessId), name,
                     sidString(p.pUserSid)));
         }
         return processes;
@@ -414,19 +414,19 @@ class WindowsJnaOracleTest {
     }
 
     /** WTSEnumerateSessionsW through jna-platform, freed with WTSFreeMemory. */
-    private static Answer<List<WtsSession>> jnaEnumerateSessions() {
+    private static Answer<List<WtsSessionEntry>> jnaEnumerateSessions() {
         PointerByReference buffer = new PointerByReference();
         IntByReference count = new IntByReference();
         if (!Wtsapi32.INSTANCE.WTSEnumerateSessions(Wtsapi32.WTS_CURRENT_SERVER_HANDLE, 0, 1, buffer, count)) {
             return Answer.failed(Native.getLastError());
         }
         try {
-            List<WtsSession> sessions = new ArrayList<>();
+            List<WtsSessionEntry> sessions = new ArrayList<>();
             if (count.getValue() > 0) {
                 Wtsapi32.WTS_SESSION_INFO first = new Wtsapi32.WTS_SESSION_INFO(buffer.getValue());
                 for (Structure s : first.toArray(count.getValue())) {
                     Wtsapi32.WTS_SESSION_INFO session = (Wtsapi32.WTS_SESSION_INFO) s;
-                    sessions.add(new WtsSession(session.SessionId,
+                    sessions.add(new WtsSessionEntry(WtsServer.local(), session.SessionId,
                             session.pWinStationName == null ? "" : session.pWinStationName,
                             io.github.wtsbridge.WtsConnectState.of(session.State), session.State));
                 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 import io.github.wtsbridge.internal.BundledDigests;
 import io.github.wtsbridge.internal.NativeLibrary;
 import java.io.IOException;
@@ -85,7 +85,7 @@ class WindowsLoadTest {
         assertEquals(0, child.exitValue(), "probe JVM failed:\n" + output);
         Matcher m = Pattern.compile("session=(\\d+)").matcher(output);
         assertTrue(m.find(), "no session id in:\n" + output);
-        assertEquals(WtsSessions.currentSessionId(), Integer.parseInt(m.group(1)), output);
+        assertEquals(WtsSession.current().id(), Integer.parseInt(m.group(1)), output);
         Matcher where = Pattern.compile("dll=(.+?)\\s*$", Pattern.MULTILINE).matcher(output);
         assertTrue(where.find(), "no DLL path in:\n" + output);
         Path loaded = Path.of(where.group(1));

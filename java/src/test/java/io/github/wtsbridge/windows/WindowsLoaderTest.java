@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 import io.github.wtsbridge.internal.BundledDigests;
 import io.github.wtsbridge.internal.NativeLibrary;
 import io.github.wtsbridge.windows.WindowsSupport.ChildJvm;
@@ -118,7 +118,7 @@ class WindowsLoaderTest {
         try (ChildJvm child = ChildJvm.probe(WindowsSupport.testClassPath(), List.of(), "--where", "--hold")) {
             Path dll = Path.of(child.awaitLine("dll=", WAIT));
             child.awaitLine("ready", WAIT);
-            assertEquals(String.valueOf(WtsSessions.currentSessionId()), child.awaitLine("session=", WAIT));
+            assertEquals(String.valueOf(WtsSession.current().id()), child.awaitLine("session=", WAIT));
 
             Path directory = dll.getParent();
             assertEquals("wtsbridge.dll", dll.getFileName().toString());
@@ -228,7 +228,7 @@ class WindowsLoaderTest {
         Installed setup = installed(bundledDll());
         try (ChildJvm child = ChildJvm.probe(WindowsSupport.testClassPath(), setup.properties(), "--hold")) {
             child.awaitLine("ready", WAIT);
-            assertEquals(String.valueOf(WtsSessions.currentSessionId()), child.awaitLine("session=", WAIT));
+            assertEquals(String.valueOf(WtsSession.current().id()), child.awaitLine("session=", WAIT));
             assertFalse(WindowsSupport.writable(setup.dll()), setup.dll() + " is not the DLL the child mapped");
             assertEquals(List.of(), WindowsSupport.extractionDirectories(setup.root()), "a copy was extracted");
             assertEquals(List.of(setup.dll()), listFiles(setup.dll().getParent()), "a copy was made beside it");
@@ -269,7 +269,7 @@ class WindowsLoaderTest {
                     assertTrue(child.awaitLine(attempt + "=", WAIT).startsWith("denied"),
                             attempt + " of " + file + " before the load: " + child.output());
                 }
-                assertEquals(String.valueOf(WtsSessions.currentSessionId()), child.awaitLine("session=", WAIT));
+                assertEquals(String.valueOf(WtsSession.current().id()), child.awaitLine("session=", WAIT));
                 assertEquals(0, child.finish(WAIT), child.output());
                 assertEquals(recordedDigest(), BundledDigests.sha256(file), file + " changed");
             }
@@ -302,7 +302,7 @@ class WindowsLoaderTest {
         try (ChildJvm child = ChildJvm.start(arguments, environment)) {
             Path dll = Path.of(child.awaitLine("dll=", WAIT));
             child.awaitLine("ready", WAIT);
-            assertEquals(String.valueOf(WtsSessions.currentSessionId()), child.awaitLine("session=", WAIT));
+            assertEquals(String.valueOf(WtsSession.current().id()), child.awaitLine("session=", WAIT));
             if (Runtime.version().feature() < 21) {
                 assertEquals(Path.of(System.getenv("ProgramData")).toRealPath(), dll.getParent().getParent().toRealPath(),
                         "extracted to " + dll);
@@ -352,7 +352,7 @@ class WindowsLoaderTest {
         properties.add("-D" + NativeLibrary.VERIFY_PROPERTY + "=false");
         try (ChildJvm child = ChildJvm.probe(WindowsSupport.testClassPath(), properties, "--hold")) {
             child.awaitLine("ready", WAIT);
-            assertEquals(String.valueOf(WtsSessions.currentSessionId()), child.awaitLine("session=", WAIT));
+            assertEquals(String.valueOf(WtsSession.current().id()), child.awaitLine("session=", WAIT));
             assertFalse(WindowsSupport.writable(installed), installed + " is not mapped by the child");
             assertEquals(List.of(), WindowsSupport.extractionDirectories(root), "something was extracted");
             assertEquals(0, child.finish(WAIT), child.output());
@@ -369,7 +369,7 @@ class WindowsLoaderTest {
             Path two = Path.of(second.awaitLine("dll=", WAIT));
             first.awaitLine("ready", WAIT);
             second.awaitLine("ready", WAIT);
-            String session = String.valueOf(WtsSessions.currentSessionId());
+            String session = String.valueOf(WtsSession.current().id());
             assertEquals(session, first.awaitLine("session=", WAIT));
             assertEquals(session, second.awaitLine("session=", WAIT));
             assertNotEquals(one.getParent(), two.getParent(), "both JVMs extracted into the same directory");
@@ -418,7 +418,7 @@ class WindowsLoaderTest {
                         WindowsSupport.extractionDirectories(root));
                 assertEquals(0, next.finish(WAIT), next.output());
             }
-            assertEquals(String.valueOf(WtsSessions.currentSessionId()), live.awaitLine("session=", WAIT));
+            assertEquals(String.valueOf(WtsSession.current().id()), live.awaitLine("session=", WAIT));
             assertTrue(Files.isRegularFile(liveDll), liveDll.toString());
             assertEquals(0, live.finish(WAIT), live.output());
         }

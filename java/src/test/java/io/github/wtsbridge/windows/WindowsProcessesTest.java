@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wtsbridge.WtsException;
 import io.github.wtsbridge.WtsProcess;
-import io.github.wtsbridge.WtsProcesses;
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsServer;
+import io.github.wtsbridge.WtsSession;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -25,11 +25,11 @@ class WindowsProcessesTest {
     @Test
     void listingHoldsThisJvm() {
         long pid = ProcessHandle.current().pid();
-        List<WtsProcess> processes = WtsProcesses.list();
+        List<WtsProcess> processes = WtsServer.local().processes();
 
         WtsProcess us = processes.stream().filter(p -> p.pid() == pid).findFirst()
                 .orElseThrow(() -> new AssertionError("pid " + pid + " not among " + processes.size() + " processes"));
-        assertEquals(WtsSessions.currentSessionId(), us.sessionId(), us.toString());
+        assertEquals(WtsSession.current().id(), us.sessionId(), us.toString());
         String image = us.imageName().toLowerCase(Locale.ROOT);
         assertTrue(image.matches("javaw?\\.exe"), "image name of this JVM: " + us.imageName());
         ProcessHandle.current().info().command().ifPresent(command ->
@@ -55,13 +55,13 @@ class WindowsProcessesTest {
 
     @Test
     void sessionOfThisJvmIsTheCurrentSession() {
-        assertEquals(WtsSessions.currentSessionId(), WtsProcesses.sessionOf(ProcessHandle.current().pid()));
+        assertEquals(WtsSession.current().id(), WtsSession.ofProcess(ProcessHandle.current().pid()).id());
     }
 
     @Test
     void sessionOfAProcessThatDoesNotExistFails() {
         // Far above any process id Windows hands out (they are small multiples of 4).
-        WtsException e = assertThrows(WtsException.class, () -> WtsProcesses.sessionOf(0xFFFF_FFFBL));
+        WtsException e = assertThrows(WtsException.class, () -> WtsSession.ofProcess(0xFFFF_FFFBL).id());
         assertEquals("ProcessIdToSessionId", e.function());
         assertTrue(e.errorCode() != 0, e.toString());
         assertTrue(!e.systemMessage().isBlank(), e.toString());

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wtsbridge.WtsServer;
 import io.github.wtsbridge.WtsConnectState;
 import io.github.wtsbridge.WtsException;
-import io.github.wtsbridge.WtsInfo;
+import io.github.wtsbridge.WtsSessionInfo;
+import io.github.wtsbridge.WtsSessionEntry;
 import io.github.wtsbridge.WtsSession;
-import io.github.wtsbridge.WtsSessions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,19 +30,19 @@ import org.junit.jupiter.api.Test;
 class WindowsSessionsTest {
     @Test
     void listingHoldsTheServicesSessionAndOurs() {
-        List<WtsSession> sessions = WtsSessions.list();
+        List<WtsSessionEntry> sessions = WtsServer.local().sessions();
         if (WindowsSupport.onWine()) {
             // Wine's WTSEnumerateSessionsW is a stub: TRUE with no sessions.
             assertEquals(List.of(), sessions);
             return;
         }
-        Map<Integer, WtsSession> byId = sessions.stream()
-                .collect(Collectors.toMap(WtsSession::id, Function.identity()));
-        int current = WtsSessions.currentSessionId();
+        Map<Integer, WtsSessionEntry> byId = sessions.stream()
+                .collect(Collectors.toMap(WtsSessionEntry::id, Function.identity()));
+        int current = WtsSession.current().id();
 
         assertTrue(byId.containsKey(0), "session 0 (services) missing from " + sessions);
         assertTrue(byId.containsKey(current), "our session " + current + " missing from " + sessions);
-        for (WtsSession s : sessions) {
+        for (WtsSessionEntry s : sessions) {
             assertTrue(s.id() >= 0, "negative session id in " + sessions);
             // Every state a real Windows reports is one the library knows (0..9).
             assertNotEquals(WtsConnectState.UNKNOWN, s.state(), "unknown state " + s.rawState() + " in " + s);
@@ -51,23 +52,23 @@ class WindowsSessionsTest {
 
     @Test
     void activeConsoleSessionIsListedOrAbsent() {
-        OptionalInt console = WtsSessions.activeConsoleSessionId(); // must not throw
+        OptionalInt console = WtsSession.activeConsole().map(s -> OptionalInt.of(s.id())).orElse(OptionalInt.empty()); // must not throw
         if (WindowsSupport.onWine()) {
             // Wine: the console session is 1, the session ProcessIdToSessionId gives every process.
-            assertEquals(OptionalInt.of(WtsSessions.currentSessionId()), console);
+            assertEquals(OptionalInt.of(WtsSession.current().id()), console);
             assertEquals(1, console.getAsInt());
             return;
         }
         if (console.isPresent()) {
-            List<Integer> ids = WtsSessions.list().stream().map(WtsSession::id).collect(Collectors.toList());
+            List<Integer> ids = WtsServer.local().sessions().stream().map(WtsSessionEntry::id).collect(Collectors.toList());
             assertTrue(ids.contains(console.getAsInt()), "console session " + console + " not in " + ids);
         }
     }
 
     @Test
     void userNameOfOurSessionIsOurs() {
-        int current = WtsSessions.currentSessionId();
-        String sessionUser = WtsSessions.userName(current);
+        int current = WtsSession.current().id();
+        String sessionUser = WtsServer.local().session(current).userName();
         String us = System.getProperty("user.name");
 
         if (current == 0) {
@@ -82,24 +83,24 @@ class WindowsSessionsTest {
 
     @Test
     void infoOfOurSessionIsCurrent() {
-        int current = WtsSessions.currentSessionId();
+        int current = WtsSession.current().id();
         if (WindowsSupport.onWine()) {
             // Wine answers WTSSessionInfo with FALSE and no SetLastError: code 0, not a stale one.
-            WtsException e = assertThrows(WtsException.class, () -> WtsSessions.info(current));
+            WtsException e = assertThrows(WtsException.class, () -> WtsServer.local().session(current).info());
             assertEquals("WTSQuerySessionInformationW", e.function());
             assertEquals(0, e.errorCode(), e.toString());
             assertEquals("", e.systemMessage());
             return;
         }
         Instant before = Instant.now();
-        WtsInfo info = WtsSessions.info(current);
+        WtsSessionInfo info = WtsServer.local().session(current).info();
         Instant after = Instant.now();
 
         assertEquals(current, info.sessionId());
-        String listedName = WtsSessions.list().stream().filter(s -> s.id() == current)
-                .map(WtsSession::winStationName).findFirst().orElseThrow();
+        String listedName = WtsServer.local().sessions().stream().filter(s -> s.id() == current)
+                .map(WtsSessionEntry::winStationName).findFirst().orElseThrow();
         assertEquals(listedName, info.winStationName());
-        assertEquals(WtsSessions.userName(current), info.userName());
+        assertEquals(WtsServer.local().session(current).userName(), info.userName());
         // The server's clock, read in the same call: within a minute of ours on the same machine.
         Instant serverNow = info.times().current();
         assertTrue(!serverNow.isBefore(before.minus(Duration.ofMinutes(1)))
@@ -110,19 +111,19 @@ class WindowsSessionsTest {
 
     @Test
     void sessionThatDoesNotExistIs7022() {
-        List<Integer> ids = WtsSessions.list().stream().map(WtsSession::id).collect(Collectors.toList());
+        List<Integer> ids = WtsServer.local().sessions().stream().map(WtsSessionEntry::id).collect(Collectors.toList());
         int missing = ids.stream().mapToInt(Integer::intValue).max().orElse(0) + 100_000;
         assertFalse(ids.contains(missing));
         if (WindowsSupport.onWine()) {
             // Wine ignores the session id: any id answers with this process's user name.
-            assertEquals(System.getProperty("user.name"), WtsSessions.userName(missing));
-            assertEquals(0, assertThrows(WtsException.class, () -> WtsSessions.info(missing)).errorCode());
+            assertEquals(System.getProperty("user.name"), WtsServer.local().session(missing).userName());
+            assertEquals(0, assertThrows(WtsException.class, () -> WtsServer.local().session(missing).info()).errorCode());
             return;
         }
 
-        WtsException byName = assertThrows(WtsException.class, () -> WtsSessions.userName(missing));
+        WtsException byName = assertThrows(WtsException.class, () -> WtsServer.local().session(missing).userName());
         assertMissingSession(byName);
-        WtsException byInfo = assertThrows(WtsException.class, () -> WtsSessions.info(missing));
+        WtsException byInfo = assertThrows(WtsException.class, () -> WtsServer.local().session(missing).info());
         assertMissingSession(byInfo);
     }
 

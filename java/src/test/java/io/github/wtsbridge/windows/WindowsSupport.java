@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 import io.github.wtsbridge.internal.NativeLibrary;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -132,7 +132,7 @@ public final class WindowsSupport {
      * the extraction root whose lock file this very JVM holds.
      */
     static Path extractedDll() throws IOException {
-        WtsSessions.currentSessionId();
+        WtsSession.current().id();
         List<Path> ours = new ArrayList<>();
         List<Path> roots = new ArrayList<>(List.of(extractionRoot()));
         if (System.getenv("ProgramData") != null) { /* the loader's fallback root */

@@ -1,6 +1,6 @@
 package io.github.wtsbridge.bench.cold;
 
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 
 /** Cold start: the first wts-bridge call (loads the library, then ProcessIdToSessionId). */
 public final class Bridge {
@@ -8,7 +8,7 @@ public final class Bridge {
     }
 
     public static void main(String[] args) {
-        if (WtsSessions.currentSessionId() < 0) {
+        if (WtsSession.current().id() < 0) {
             System.exit(1);
         }
     }

@@ -1,6 +1,6 @@
 package io.github.wtsbridge.bench.cold;
 
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 import io.github.wtsbridge.internal.SecureExtractor;
 import java.io.File;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ public final class BridgeExtracting {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("java.io.tmpdir"));
         File dll = new SecureExtractor(root).extractJni("natives/windows_64/", "wtsbridge");
-        if (dll == null || WtsSessions.currentSessionId() < 0) {
+        if (dll == null || WtsSession.current().id() < 0) {
             System.exit(1);
         }
     }

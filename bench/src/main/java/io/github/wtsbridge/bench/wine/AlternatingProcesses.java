@@ -10,7 +10,7 @@ import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.win32.StdCallLibrary;
 import com.sun.jna.win32.W32APIOptions;
 import io.github.wtsbridge.WtsProcess;
-import io.github.wtsbridge.WtsProcesses;
+import io.github.wtsbridge.WtsServer;
 import io.github.wtsbridge.bench.JnaWts;
 import io.github.wtsbridge.internal.Sids;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * WtsProcesses.list() against its JNA equivalent on a real wtsapi32 (scripts/bench --wine: a
+ * WtsServer.local().processes() against its JNA equivalent on a real wtsapi32 (scripts/bench --wine: a
  * Windows JVM under Wine; it runs as well on Windows). One JVM, so both sides share JIT, heap
  * and the Windows underneath; no JMH (its forking and control threads under Wine are one more
  * thing to trust): each side is warmed up, then rounds of {@code calls} calls alternate
@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * nothing about time; it does fail if the sides do not return the same records.
  *
  * <ul>
- *   <li>A: wts-bridge, {@code WtsProcesses.list()} (the real jar, its bundled DLL).</li>
+ *   <li>A: wts-bridge, {@code WtsServer.local().processes()} (the real jar, its bundled DLL).</li>
  *   <li>B: JNA as its users write it: WTSEnumerateProcessesW, Structure.toArray,
  *       getWideString, jna-platform's Advapi32Util.convertSidToStringSid (ConvertSidToStringSidW
  *       + LocalFree per process), WTSFreeMemory.</li>
@@ -91,7 +91,7 @@ public final class AlternatingProcesses {
                         "/d", "/q", "/k").redirectErrorStream(true).start());
             }
             long deadline = System.nanoTime() + 60_000_000_000L;
-            while (children > 0 && WtsProcesses.list().size() < children && System.nanoTime() < deadline) {
+            while (children > 0 && WtsServer.local().processes().size() < children && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             run(rounds, calls, warmUp);
@@ -112,7 +112,7 @@ public final class AlternatingProcesses {
         }
 
         List<Side> sides = List.of(
-                new Side("wts-bridge `WtsProcesses.list()`", WtsProcesses::list, rounds),
+                new Side("wts-bridge `WtsServer.local().processes()`", WtsProcesses::list, rounds),
                 new Side("JNA + `Advapi32Util.convertSidToStringSid`", () -> jna(true), rounds),
                 new Side("JNA + SID formatted in Java (`Sids`)", () -> jna(false), rounds),
                 new Side("floor: JNA call + `WTSFreeMemory`, no decoding", AlternatingProcesses::floor, rounds));
@@ -173,7 +173,7 @@ public final class AlternatingProcesses {
                     String sid = p.pUserSid == null ? ""
                             : convertSidToStringSid ? Advapi32Util.convertSidToStringSid(new WinNT.PSID(p.pUserSid))
                             : sidInJava(p.pUserSid);
-                    processes.add(new WtsProcess(p.SessionId, Integer.toUnsignedLong(p.ProcessId), name, sid));
+                    processes.add(new WtsProcess(WtsServer.local(), p.SessionId, Integer.toUnsignedLong(p.ProcessId), name, sid));
                 }
             }
             return Collections.unmodifiableList(processes);

@@ -5,11 +5,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /** WTSShutdownSystem: logs off all sessions and/or shuts a Terminal Server down. */
-public final class WtsShutdown {
+final class ShutdownCall {
     private static final Set<WtsShutdownFlag> POWER_ACTIONS = EnumSet.of(WtsShutdownFlag.SHUTDOWN,
             WtsShutdownFlag.REBOOT, WtsShutdownFlag.POWEROFF, WtsShutdownFlag.FASTREBOOT);
 
-    private WtsShutdown() {
+    private ShutdownCall() {
     }
 
     /**

@@ -17,28 +17,11 @@ import java.util.Objects;
  * Windows failures throw {@link WtsException}; bad arguments throw
  * {@link IllegalArgumentException} or {@link NullPointerException} before any native call.
  */
-public final class WtsUsers {
+final class UserConfigCalls {
     /** The longest user or server name accepted (WTS_USERNAME_LENGTH). */
     static final int MAX_NAME_CHARS = 255;
 
-    private WtsUsers() {
-    }
-
-    /**
-     * The primary token of the user logged on to a session (WTSQueryUserToken); close it.
-     * Needs LocalSystem with SE_TCB_NAME (a Windows service): otherwise WtsException 1314
-     * (ERROR_PRIVILEGE_NOT_HELD) or 5; {@link WtsNoUserException} (1008, ERROR_NO_TOKEN) when nobody
-     * is logged on there; 2 (ERROR_FILE_NOT_FOUND, as Microsoft documents it) for a session
-     * that does not exist — test {@link WtsException#isNoSuchSession()}.
-     */
-    public static WtsUserToken queryUserToken(int sessionId) {
-        Checks.sessionId(sessionId);
-        NativeLibrary.ensureLoaded();
-        try {
-            return new WtsUserToken(sessionId, TokensNative.queryUserToken(sessionId));
-        } catch (WtsException e) {
-            throw WtsNoUserException.ifNoToken(e, sessionId);
-        }
+    private UserConfigCalls() {
     }
 
     // ---- one setting ----
@@ -54,10 +37,6 @@ public final class WtsUsers {
         return setting.decode(UserConfigNative.queryInt(server, user, setting.configClass()));
     }
 
-    /** One setting of a user's configuration on a server (by its name). */
-    public static <T> T getConfig(WtsServer server, String user, WtsUserSetting<T> setting) {
-        return getConfig(nameOf(server), user, setting);
-    }
 
     /**
      * The DWORD Windows stores for a number setting (flags, timers in ms, enum codes), for
@@ -93,10 +72,6 @@ public final class WtsUsers {
         }
     }
 
-    /** Changes one setting of a user's configuration on a server (by its name); see above. */
-    public static <T> void setConfig(WtsServer server, String user, WtsUserSetting.Writable<T> setting, T value) {
-        setConfig(nameOf(server), user, setting, value);
-    }
 
     // ---- the whole configuration (WTSUserConfigUser) ----
 
@@ -111,10 +86,6 @@ public final class WtsUsers {
                 WtsShadowing.of(n[11]), n[12] != 0, t[2], t[3], t[4]);
     }
 
-    /** A user's whole configuration on a server (by its name). */
-    public static WtsUserConfig getConfig(WtsServer server, String user) {
-        return getConfig(nameOf(server), user);
-    }
 
     /**
      * Writes a user's whole configuration in one call (WTSUserConfigUser, a WTSUSERCONFIGW);
@@ -148,10 +119,6 @@ public final class WtsUsers {
         UserConfigNative.setUser(server, user, n, t);
     }
 
-    /** Writes a user's whole configuration on a server (by its name). */
-    public static void setConfig(WtsServer server, String user, WtsUserConfig config) {
-        setConfig(nameOf(server), user, config);
-    }
 
     private static int flag(boolean value) {
         return value ? 1 : 0;
@@ -162,8 +129,8 @@ public final class WtsUsers {
     }
 
     /** The server's name for the name-based calls; a closed server is refused like everywhere. */
-    private static String nameOf(WtsServer server) {
-        WtsSessions.handleOf(server); // null → NPE, closed → IllegalStateException
+    static String nameOf(WtsServer server) {
+        SessionCalls.handleOf(server); // null → NPE, closed → IllegalStateException
         return server.name().orElse(null);
     }
 

@@ -36,33 +36,29 @@ import java.util.function.Supplier;
  * here; Windows reports 7022 (ERROR_CTX_WINSTATION_NOT_FOUND) for them, while WTSQueryUserToken,
  * under {@link #startProcess}, documents 2 (ERROR_FILE_NOT_FOUND).
  */
-public final class WtsSessions {
+final class SessionCalls {
     /** WTSGetActiveConsoleSessionId's value when no session is attached to the console. */
     static final int NO_CONSOLE_SESSION = 0xFFFF_FFFF;
 
-    private WtsSessions() {
+    private SessionCalls() {
     }
 
-    /** The sessions on this machine (WTSEnumerateSessionsW). */
-    public static List<WtsSession> list() {
-        return list(WtsServer.local());
-    }
 
     /** The sessions on a server (WTSEnumerateSessionsW). */
-    public static List<WtsSession> list(WtsServer server) {
+    public static List<WtsSessionEntry> list(WtsServer server) {
         Objects.requireNonNull(server, "server");
         Object[] raw = server.call(SessionsNative::enumerateSessions);
         int[] triples = (int[]) raw[0];
         Object names = raw[1];
         int count = triples.length / 3;
-        List<WtsSession> sessions = new ArrayList<>(count);
+        List<WtsSessionEntry> sessions = new ArrayList<>(count);
         int nameAt = 0;
         for (int i = 0; i < count; i++) {
             int state = triples[3 * i + 1];
             int nameLength = triples[3 * i + 2];
             String name = FlatNames.cut(names, nameAt, nameLength);
             nameAt += nameLength;
-            sessions.add(new WtsSession(triples[3 * i], name, WtsConnectState.of(state), state));
+            sessions.add(new WtsSessionEntry(server, triples[3 * i], name, WtsConnectState.of(state), state));
         }
         return Collections.unmodifiableList(sessions);
     }
@@ -83,70 +79,42 @@ public final class WtsSessions {
         return id == NO_CONSOLE_SESSION ? OptionalInt.empty() : OptionalInt.of(id);
     }
 
-    /** The logged-on user's name; empty if nobody is logged on (WTSUserName). */
-    public static String userName(int sessionId) {
-        return userName(WtsServer.local(), sessionId);
-    }
 
     /** The logged-on user's name; empty if nobody is logged on (WTSUserName). */
     public static String userName(WtsServer server, int sessionId) {
         return queryString(server, sessionId, InfoClass.USER_NAME);
     }
 
-    /** The logged-on user's domain (WTSDomainName). */
-    public static String domainName(int sessionId) {
-        return domainName(WtsServer.local(), sessionId);
-    }
 
     /** The logged-on user's domain (WTSDomainName). */
     public static String domainName(WtsServer server, int sessionId) {
         return queryString(server, sessionId, InfoClass.DOMAIN_NAME);
     }
 
-    /** The name of the client machine; empty for the console (WTSClientName). */
-    public static String clientName(int sessionId) {
-        return clientName(WtsServer.local(), sessionId);
-    }
 
     /** The name of the client machine; empty for the console (WTSClientName). */
     public static String clientName(WtsServer server, int sessionId) {
         return queryString(server, sessionId, InfoClass.CLIENT_NAME);
     }
 
-    /** The WinStation name (WTSWinStationName). */
-    public static String winStationName(int sessionId) {
-        return winStationName(WtsServer.local(), sessionId);
-    }
 
     /** The WinStation name (WTSWinStationName). */
     public static String winStationName(WtsServer server, int sessionId) {
         return queryString(server, sessionId, InfoClass.WIN_STATION_NAME);
     }
 
-    /** The connection state (WTSConnectState). */
-    public static WtsConnectState connectState(int sessionId) {
-        return connectState(WtsServer.local(), sessionId);
-    }
 
     /** The connection state (WTSConnectState). */
     public static WtsConnectState connectState(WtsServer server, int sessionId) {
         return WtsConnectState.of(queryInt(server, sessionId, InfoClass.CONNECT_STATE));
     }
 
-    /** The client's protocol (WTSClientProtocolType). */
-    public static WtsProtocol clientProtocol(int sessionId) {
-        return clientProtocol(WtsServer.local(), sessionId);
-    }
 
     /** The client's protocol (WTSClientProtocolType). */
     public static WtsProtocol clientProtocol(WtsServer server, int sessionId) {
         return WtsProtocol.of(queryInt(server, sessionId, InfoClass.CLIENT_PROTOCOL_TYPE));
     }
 
-    /** The client's network address (WTSClientAddress). */
-    public static WtsClientAddress clientAddress(int sessionId) {
-        return clientAddress(WtsServer.local(), sessionId);
-    }
 
     /** The client's network address (WTSClientAddress). */
     public static WtsClientAddress clientAddress(WtsServer server, int sessionId) {
@@ -157,10 +125,6 @@ public final class WtsSessions {
         return new WtsClientAddress(family, raw);
     }
 
-    /** Names, state, counters and times in one call (WTSSessionInfo). */
-    public static WtsInfo info(int sessionId) {
-        return info(WtsServer.local(), sessionId);
-    }
 
     /**
      * Names, state, counters and times in one call (WTSSessionInfo). The idle time
@@ -168,7 +132,7 @@ public final class WtsSessions {
      * only as "the time of the last user input in the session", and for the console session it
      * is not a reliable measure of the user's idleness (see {@link WtsSessionTimes#idle()}).
      */
-    public static WtsInfo info(WtsServer server, int sessionId) {
+    public static WtsSessionInfo info(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
         long[] n = new long[SessionsNative.SESSION_INFO_NUMBERS];
@@ -177,13 +141,9 @@ public final class WtsSessions {
         WtsSessionTimes times = new WtsSessionTimes(FileTimes.toOptionalInstant(n[11]),
                 FileTimes.toOptionalInstant(n[8]), FileTimes.toOptionalInstant(n[9]),
                 FileTimes.toOptionalInstant(n[10]), FileTimes.toInstant(n[12]));
-        return new WtsInfo((int) n[1], WtsConnectState.of((int) n[0]), texts[0], texts[1], texts[2], counters, times);
+        return new WtsSessionInfo((int) n[1], WtsConnectState.of((int) n[0]), texts[0], texts[1], texts[2], counters, times);
     }
 
-    /** Logon, connect, disconnect, last-input and current time (from WTSSessionInfo). */
-    public static WtsSessionTimes times(int sessionId) {
-        return info(WtsServer.local(), sessionId).times();
-    }
 
     /** Logon, connect, disconnect, last-input and current time (from WTSSessionInfo). */
     public static WtsSessionTimes times(WtsServer server, int sessionId) {
@@ -232,10 +192,6 @@ public final class WtsSessions {
         return queryLong(server, sessionId, InfoClass.CLIENT_HARDWARE_ID);
     }
 
-    /** The client's display (WTSClientDisplay). */
-    public static WtsClientDisplay clientDisplay(int sessionId) {
-        return clientDisplay(WtsServer.local(), sessionId);
-    }
 
     /** The client's display (WTSClientDisplay). */
     public static WtsClientDisplay clientDisplay(WtsServer server, int sessionId) {
@@ -278,10 +234,6 @@ public final class WtsSessions {
         return queryLong(server, sessionId, counter.code());
     }
 
-    /** What the client told the server, in one reply (WTSClientInfo). */
-    public static WtsClientInfo clientInfo(int sessionId) {
-        return clientInfo(WtsServer.local(), sessionId);
-    }
 
     /** What the client told the server, in one reply (WTSClientInfo). */
     public static WtsClientInfo clientInfo(WtsServer server, int sessionId) {
@@ -296,10 +248,6 @@ public final class WtsSessions {
                 n[5], n[6], (int) n[7], (int) n[8], (int) n[9], (int) n[10], t[6]);
     }
 
-    /** WTSSessionInfoEx: names, state, lock state, counters and times. */
-    public static WtsSessionInfoEx infoEx(int sessionId) {
-        return infoEx(WtsServer.local(), sessionId);
-    }
 
     /** WTSSessionInfoEx: names, state, lock state, counters and times. */
     public static WtsSessionInfoEx infoEx(WtsServer server, int sessionId) {
@@ -318,10 +266,6 @@ public final class WtsSessions {
                 counters, times);
     }
 
-    /** Whether the session is locked (WTSSessionInfoEx; the Windows 7 inversion undone). */
-    public static WtsLockState lockState(int sessionId) {
-        return infoEx(WtsServer.local(), sessionId).lockState();
-    }
 
     /**
      * Whether the session is locked (WTSSessionInfoEx). Windows 7 and Server 2008 R2 report
@@ -373,15 +317,15 @@ public final class WtsSessions {
      * session"), so any other id is refused rather than answered for the wrong session; for
      * another session use {@code clientProtocol(id) != WtsProtocol.CONSOLE}.
      *
-     * @throws IllegalArgumentException for an id other than {@link #currentSessionId()}
+     * @throws UnsupportedOperationException for an id other than {@link #currentSessionId()}
      */
     public static boolean isRemoteSession(int sessionId) {
         Checks.sessionId(sessionId);
         int current = currentSessionId();
         if (sessionId != current) {
-            throw new IllegalArgumentException("WTSIsRemoteSession answers for the caller's own session only (this"
-                    + " process runs in session " + Integer.toUnsignedString(current) + ", not " + sessionId
-                    + "); for another session use clientProtocol(" + sessionId + ")");
+            throw new UnsupportedOperationException("WTSIsRemoteSession answers for the caller's own session only"
+                    + " (this process runs in session " + Integer.toUnsignedString(current) + ", not " + sessionId
+                    + "); for another session use clientProtocol()");
         }
         return isRemoteSession();
     }
@@ -397,10 +341,6 @@ public final class WtsSessions {
         return server.call(h -> SessionInfoNative.queryRaw(h, session, infoClass.code()));
     }
 
-    /** Everything about a session on this machine; see {@link #snapshot(WtsServer, int)}. */
-    public static WtsSessionInfo snapshot(int sessionId) {
-        return snapshot(WtsServer.local(), sessionId);
-    }
 
     /**
      * Everything WTSQuerySessionInformationW tells about a session, one query per info class.
@@ -409,10 +349,10 @@ public final class WtsSessions {
      * wtsapi32 gives for all but three classes) is an empty field; any other failure fails the snapshot, e.g.
      * a session that ended meanwhile ({@link WtsException#isNoSuchSession()}).
      */
-    public static WtsSessionInfo snapshot(WtsServer server, int sessionId) {
+    public static WtsSessionSnapshot snapshot(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int id = Checks.sessionId(sessionId);
-        return new WtsSessionInfo(id,
+        return new WtsSessionSnapshot(id,
                 optional(() -> initialProgram(server, id)),
                 optional(() -> applicationName(server, id)),
                 optional(() -> workingDirectory(server, id)),
@@ -433,7 +373,7 @@ public final class WtsSessions {
                 optional(() -> infoEx(server, id)),
                 optional(() -> configInfo(server, id)),
                 optional(() -> sessionAddressV4(server, id)).flatMap(a -> a),
-                server.isLocal() && id == currentSessionId() ? optional(WtsSessions::isRemoteSession)
+                server.isLocal() && id == currentSessionId() ? optional(SessionCalls::isRemoteSession)
                         : Optional.empty());
     }
 
@@ -472,21 +412,8 @@ public final class WtsSessions {
     /** Longest message text accepted by {@link #sendMessage}. */
     public static final int MAX_MESSAGE_LENGTH = 32767;
 
-    /** Logs a session on this machine off (WTSLogoffSession). */
-    public static void logoff(int sessionId, boolean wait) {
-        logoff(WtsServer.local(), sessionId, wait);
-    }
 
-    /** Disconnects a session on this machine (WTSDisconnectSession). */
-    public static void disconnect(int sessionId, boolean wait) {
-        disconnect(WtsServer.local(), sessionId, wait);
-    }
 
-    /** Shows a message box in a session on this machine; see {@link #sendMessage(WtsServer, int, String, String, WtsMessageStyle, Duration, boolean)}. */
-    public static WtsMessageReply sendMessage(int sessionId, String title, String message, WtsMessageStyle style,
-                                              Duration timeout, boolean wait) {
-        return sendMessage(WtsServer.local(), sessionId, title, message, style, timeout, wait);
-    }
 
     /**
      * Logs a session off (WTSLogoffSession); with wait, returns when the logoff is done. A
@@ -735,10 +662,6 @@ public final class WtsSessions {
         WtsCommandLine.checkProgramQuoted(commandLine);
     }
 
-    /** The sessions with host, user, domain and farm names (WTSEnumerateSessionsExW level 1). */
-    public static List<WtsSessionEx> listEx() {
-        return listEx(WtsServer.local());
-    }
 
     /** The sessions on a server with their names (WTSEnumerateSessionsExW level 1). */
     public static List<WtsSessionEx> listEx(WtsServer server) {
@@ -749,24 +672,12 @@ public final class WtsSessions {
         List<WtsSessionEx> sessions = new ArrayList<>(triples.length / 3);
         for (int i = 0; i < triples.length / 3; i++) {
             int state = triples[3 * i + 1];
-            sessions.add(new WtsSessionEx(triples[3 * i + 2], WtsConnectState.of(state), state,
+            sessions.add(new WtsSessionEx(server, triples[3 * i + 2], WtsConnectState.of(state), state,
                     texts[5 * i], texts[5 * i + 1], texts[5 * i + 2], texts[5 * i + 3], texts[5 * i + 4]));
         }
         return Collections.unmodifiableList(sessions);
     }
 
-    /**
-     * Starts remote control (shadowing) of a session on this machine from the caller's own
-     * session (WTSStartRemoteControlSessionW); the hotkey ends it. Must be called from a
-     * remote session. Microsoft documents no error codes for it; the ERROR_CTX_* codes for
-     * the cases are 7044 ERROR_CTX_SHADOW_DENIED (the user refused or policy forbids), 7045
-     * ERROR_CTX_WINSTATION_ACCESS_DENIED, 7050 ERROR_CTX_SHADOW_INVALID (e.g. shadowing
-     * oneself), 7051 ERROR_CTX_SHADOW_DISABLED; a session that does not exist:
-     * {@link WtsException#isNoSuchSession()}.
-     */
-    public static void startRemoteControl(int targetSessionId, WtsHotkey hotkey) {
-        startRemoteControl(WtsServer.local(), targetSessionId, hotkey);
-    }
 
     /** {@link #startRemoteControl(int, WtsHotkey)} for a session on the server's machine (by its name). */
     public static void startRemoteControl(WtsServer server, int targetSessionId, WtsHotkey hotkey) {

@@ -17,14 +17,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Processes on a Terminal Server, and which session a process runs in. */
-public final class WtsProcesses {
-    private WtsProcesses() {
+final class ProcessCalls {
+    private ProcessCalls() {
     }
 
-    /** The processes on this machine (WTSEnumerateProcessesW). */
-    public static List<WtsProcess> list() {
-        return list(WtsServer.local());
-    }
 
     /**
      * The processes on a server (WTSEnumerateProcessesW). Without administrator rights,
@@ -47,7 +43,7 @@ public final class WtsProcesses {
             String sid = Sids.format(sids, sidAt, sidLength);
             nameAt += nameLength;
             sidAt += sidLength;
-            processes.add(new WtsProcess(quads[4 * i], Integer.toUnsignedLong(quads[4 * i + 1]), name, sid));
+            processes.add(new WtsProcess(server, quads[4 * i], Integer.toUnsignedLong(quads[4 * i + 1]), name, sid));
         }
         return Collections.unmodifiableList(processes);
     }
@@ -59,10 +55,6 @@ public final class WtsProcesses {
         return ProcessesNative.processIdToSessionId(dword);
     }
 
-    /** Terminates a process on this machine (WTSTerminateProcess). */
-    public static void terminate(long pid, int exitCode) {
-        terminate(WtsServer.local(), pid, exitCode);
-    }
 
     /**
      * Terminates a process on a server (WTSTerminateProcess); exitCode is the DWORD the process
@@ -76,10 +68,6 @@ public final class WtsProcesses {
 
     // ---- Beyond win32ts (issue 4): the extended listing.
 
-    /** Every process on this machine with counters and CPU times (WTSEnumerateProcessesExW level 1). */
-    public static List<WtsProcessEx> listEx() {
-        return listEx(WtsServer.local());
-    }
 
     /**
      * Every process on a server with counters and CPU times (WTSEnumerateProcessesExW level 1,
@@ -117,7 +105,7 @@ public final class WtsProcesses {
                 }
             }
             sidAt += sidLength;
-            processes.add(new WtsProcessEx((int) v[at], v[at + 1], names[i] == null ? "" : names[i], sid, account,
+            processes.add(new WtsProcessEx(server, (int) v[at], v[at + 1], names[i] == null ? "" : names[i], sid, account,
                     v[at + 2], v[at + 3], v[at + 4], v[at + 5], v[at + 6], v[at + 7],
                     hundredNanos(v[at + 8]), hundredNanos(v[at + 9])));
         }
