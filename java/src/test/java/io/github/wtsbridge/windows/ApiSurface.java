@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * The public API, method by method, read from the library's own classes: every public method
  * declared by a public type of {@code io.github.wtsbridge} (nested public types too), except
  * what the compiler writes for records and enums (component accessors, equals, hashCode,
- * toString, values, valueOf). Keys read {@code WtsServer.session(int).userName()}.
+ * toString, values, valueOf). Keys read {@code WtsSession.userName()}.
  */
 final class ApiSurface {
     private static final String PACKAGE = "io.github.wtsbridge";

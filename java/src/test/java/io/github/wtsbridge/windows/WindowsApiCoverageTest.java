@@ -101,80 +101,71 @@ class WindowsApiCoverageTest {
         assertEquals(List.of(), failures, "probes whose result is not what the host gives (table: " + out + ")");
     }
 
-    // ---- WtsSessions: queries ----
+    // ---- WtsServer and WtsSession: queries ----
 
     private void sessionQueries() {
         Coverage c = coverage;
-        c.probe("WtsServer.local().sessions()", returnsValue(List.of()), () -> WtsServer.local().sessions());
         c.probe("WtsServer.sessions()", returnsValue(List.of()), () -> local.sessions());
-        c.probe("WtsServer.local().sessionsEx()", fails("WTSEnumerateSessionsExW", 0), () -> WtsServer.local().sessionsEx());
+        c.probe("WtsServer.session(int)", returnsValue(current), () -> local.session(current).id());
+        c.probe("WtsSession.id()", returnsValue(current), () -> WtsSession.current().id());
+        c.probe("WtsSession.server()", returnsValue(true), () -> WtsSession.current().server() == local);
+        // Wine lists no sessions: the entries are made here, as the listings make them.
+        c.probe("WtsSessionEntry.session()", returnsValue(user), () -> new WtsSessionEntry(local, current, "Console",
+                io.github.wtsbridge.WtsConnectState.ACTIVE, 0).session().userName());
+        c.probe("WtsSessionEx.session()", returnsValue(user), () -> new io.github.wtsbridge.WtsSessionEx(local, current,
+                io.github.wtsbridge.WtsConnectState.ACTIVE, 0, "Console", "", user, "", "").session().userName());
         c.probe("WtsServer.sessionsEx()", fails("WTSEnumerateSessionsExW", 0), () -> local.sessionsEx());
-        c.probe("WtsSession.current().id()", returnsValue(1), WtsSession.current()::id);
-        c.probe("WtsSession.activeConsole().map(WtsSession::id)", returnsValue(OptionalInt.of(1)),
-                WtsSession::activeConsole);
-        c.probe("WtsServer.local().session(int).userName()", returnsValue(user), () -> WtsServer.local().session(current).userName());
-        c.probe("WtsServer.session(int).userName()", returnsValue(user), () -> local.session(current).userName());
+        c.probe("WtsSession.current()", returnsValue(1), () -> WtsSession.current().id());
+        c.probe("WtsSession.activeConsole()", returnsValue(Optional.of(1)),
+                () -> WtsSession.activeConsole().map(WtsSession::id));
+        c.probe("WtsSession.userName()", returnsValue(user), () -> local.session(current).userName());
         String computer = System.getenv("COMPUTERNAME");
-        c.probe("WtsServer.local().session(int).domainName()", returnsValue(computer), () -> WtsServer.local().session(current).domainName());
-        c.probe("WtsServer.session(int).domainName()", returnsValue(computer),
+        c.probe("WtsSession.domainName()", returnsValue(computer),
                 () -> local.session(current).domainName());
-        c.probe("WtsServer.local().session(int).clientProtocol()", returnsValue(WtsProtocol.CONSOLE),
-                () -> WtsServer.local().session(current).clientProtocol());
-        c.probe("WtsServer.session(int).clientProtocol()", returnsValue(WtsProtocol.CONSOLE),
+        c.probe("WtsSession.clientProtocol()", returnsValue(WtsProtocol.CONSOLE),
                 () -> local.session(current).clientProtocol());
-        c.probe("WtsServer.session(int).queryRaw(WtsInfoClass)",
+        c.probe("WtsSession.queryRaw(WtsInfoClass)",
                 returnsValue(Arrays.toString((user + "\0").getBytes(StandardCharsets.UTF_16LE))),
                 () -> Arrays.toString(local.session(current).queryRaw(WtsInfoClass.USER_NAME)));
         // Every other info class: Wine's stub returns FALSE without SetLastError.
-        c.probe("WtsServer.local().session(int).clientName()", fails(QUERY, 0), () -> WtsServer.local().session(current).clientName());
-        c.probe("WtsServer.session(int).clientName()", fails(QUERY, 0), () -> local.session(current).clientName());
-        c.probe("WtsServer.local().session(int).winStationName()", fails(QUERY, 0), () -> WtsServer.local().session(current).winStationName());
-        c.probe("WtsServer.session(int).winStationName()", fails(QUERY, 0),
+        c.probe("WtsSession.clientName()", fails(QUERY, 0), () -> local.session(current).clientName());
+        c.probe("WtsSession.winStationName()", fails(QUERY, 0),
                 () -> local.session(current).winStationName());
-        c.probe("WtsServer.local().session(int).connectState()", fails(QUERY, 0), () -> WtsServer.local().session(current).connectState());
-        c.probe("WtsServer.session(int).connectState()", fails(QUERY, 0),
+        c.probe("WtsSession.connectState()", fails(QUERY, 0),
                 () -> local.session(current).connectState());
-        c.probe("WtsServer.local().session(int).clientAddress()", fails(QUERY, 0), () -> WtsServer.local().session(current).clientAddress());
-        c.probe("WtsServer.session(int).clientAddress()", fails(QUERY, 0),
+        c.probe("WtsSession.clientAddress()", fails(QUERY, 0),
                 () -> local.session(current).clientAddress());
-        c.probe("WtsServer.local().session(int).info()", fails(QUERY, 0), () -> WtsServer.local().session(current).info());
-        c.probe("WtsServer.session(int).info()", fails(QUERY, 0), () -> local.session(current).info());
-        c.probe("WtsServer.local().session(int).times()", fails(QUERY, 0), () -> WtsServer.local().session(current).times());
-        c.probe("WtsServer.session(int).times()", fails(QUERY, 0), () -> local.session(current).times());
-        c.probe("WtsServer.session(int).initialProgram()", fails(QUERY, 0),
+        c.probe("WtsSession.info()", fails(QUERY, 0), () -> local.session(current).info());
+        c.probe("WtsSession.times()", fails(QUERY, 0), () -> local.session(current).times());
+        c.probe("WtsSession.initialProgram()", fails(QUERY, 0),
                 () -> local.session(current).initialProgram());
-        c.probe("WtsServer.session(int).applicationName()", fails(QUERY, 0),
+        c.probe("WtsSession.applicationName()", fails(QUERY, 0),
                 () -> local.session(current).applicationName());
-        c.probe("WtsServer.session(int).workingDirectory()", fails(QUERY, 0),
+        c.probe("WtsSession.workingDirectory()", fails(QUERY, 0),
                 () -> local.session(current).workingDirectory());
-        c.probe("WtsServer.session(int).reportedId()", fails(QUERY, 0),
+        c.probe("WtsSession.reportedId()", fails(QUERY, 0),
                 () -> local.session(current).reportedId());
-        c.probe("WtsServer.session(int).clientBuildNumber()", fails(QUERY, 0),
+        c.probe("WtsSession.clientBuildNumber()", fails(QUERY, 0),
                 () -> local.session(current).clientBuildNumber());
-        c.probe("WtsServer.session(int).clientDirectory()", fails(QUERY, 0),
+        c.probe("WtsSession.clientDirectory()", fails(QUERY, 0),
                 () -> local.session(current).clientDirectory());
-        c.probe("WtsServer.session(int).clientProductId()", fails(QUERY, 0),
+        c.probe("WtsSession.clientProductId()", fails(QUERY, 0),
                 () -> local.session(current).clientProductId());
-        c.probe("WtsServer.session(int).clientHardwareId()", fails(QUERY, 0),
+        c.probe("WtsSession.clientHardwareId()", fails(QUERY, 0),
                 () -> local.session(current).clientHardwareId());
-        c.probe("WtsServer.local().session(int).clientDisplay()", fails(QUERY, 0), () -> WtsServer.local().session(current).clientDisplay());
-        c.probe("WtsServer.session(int).clientDisplay()", fails(QUERY, 0),
+        c.probe("WtsSession.clientDisplay()", fails(QUERY, 0),
                 () -> local.session(current).clientDisplay());
-        c.probe("WtsServer.session(int).idleTime()", fails(QUERY, 0), () -> local.session(current).idleTime());
-        c.probe("WtsServer.session(int).logonTime()", fails(QUERY, 0), () -> local.session(current).logonTime());
-        c.probe("WtsServer.session(int).counter(WtsInfoClass)", fails(QUERY, 0),
+        c.probe("WtsSession.idleTime()", fails(QUERY, 0), () -> local.session(current).idleTime());
+        c.probe("WtsSession.logonTime()", fails(QUERY, 0), () -> local.session(current).logonTime());
+        c.probe("WtsSession.counter(WtsInfoClass)", fails(QUERY, 0),
                 () -> local.session(current).counter(WtsInfoClass.INCOMING_BYTES));
-        c.probe("WtsServer.local().session(int).clientInfo()", fails(QUERY, 0), () -> WtsServer.local().session(current).clientInfo());
-        c.probe("WtsServer.session(int).clientInfo()", fails(QUERY, 0), () -> local.session(current).clientInfo());
-        c.probe("WtsServer.local().session(int).infoEx()", fails(QUERY, 0), () -> WtsServer.local().session(current).infoEx());
-        c.probe("WtsServer.session(int).infoEx()", fails(QUERY, 0), () -> local.session(current).infoEx());
-        c.probe("WtsServer.local().session(int).lockState()", fails(QUERY, 0), () -> WtsServer.local().session(current).lockState());
-        c.probe("WtsServer.session(int).lockState()", fails(QUERY, 0), () -> local.session(current).lockState());
-        c.probe("WtsServer.session(int).configInfo()", fails(QUERY, 0), () -> local.session(current).configInfo());
-        c.probe("WtsServer.session(int).sessionAddressV4()", fails(QUERY, 0),
+        c.probe("WtsSession.clientInfo()", fails(QUERY, 0), () -> local.session(current).clientInfo());
+        c.probe("WtsSession.infoEx()", fails(QUERY, 0), () -> local.session(current).infoEx());
+        c.probe("WtsSession.lockState()", fails(QUERY, 0), () -> local.session(current).lockState());
+        c.probe("WtsSession.configInfo()", fails(QUERY, 0), () -> local.session(current).configInfo());
+        c.probe("WtsSession.sessionAddressV4()", fails(QUERY, 0),
                 () -> local.session(current).sessionAddressV4());
-        c.probe("WtsServer.local().session(int).isRemote()", fails(QUERY, 0), () -> WtsServer.local().session(current).isRemote());
-        c.probe("WtsSession.current().isRemote()", fails(QUERY, 0), () -> WtsSession.current().isRemote());
+        c.probe("WtsSession.isRemote()", fails(QUERY, 0), () -> WtsSession.current().isRemote());
         // The snapshot takes what each class gives: the three real ones, the rest absent.
         Coverage.Expectation snapshot = returns("user, domain and protocol; the other classes absent",
                 (WtsSessionSnapshot info) -> {
@@ -184,51 +175,47 @@ class WindowsApiCoverageTest {
                     assertEquals(Optional.empty(), info.winStationName());
                     assertEquals(Optional.empty(), info.info());
                 });
-        c.probe("WtsServer.local().session(int).snapshot()", snapshot, () -> WtsServer.local().session(current).snapshot());
-        c.probe("WtsServer.session(int).snapshot()", snapshot, () -> local.session(current).snapshot());
+        c.probe("WtsSession.snapshot()", snapshot, () -> local.session(current).snapshot());
     }
 
-    // ---- WtsSessions: control, messages, programs, remote control ----
+    // ---- WtsSession: control, messages, programs, remote control ----
 
     private void sessionControl() {
         Coverage c = coverage;
         WtsMessageStyle ok = WtsMessageStyle.of(WtsMessageStyle.Buttons.OK);
-        c.probeWineOnly("WtsServer.local().session(int).logoff(boolean)", fails("WTSLogoffSession", NOT_IMPLEMENTED),
-                () -> { WtsServer.local().session(current).logoff(false); return null; });
-        c.probeWineOnly("WtsServer.session(int).logoff(boolean)", fails("WTSLogoffSession", NOT_IMPLEMENTED),
+        c.probeWineOnly("WtsSession.logoff(boolean)", fails("WTSLogoffSession", NOT_IMPLEMENTED),
                 () -> { local.session(current).logoff(false); return null; });
-        c.probeWineOnly("WtsServer.local().session(int).disconnect(boolean)", returnsNormally("TRUE (a stub that does nothing)"),
-                () -> { WtsServer.local().session(current).disconnect(false); return null; });
-        c.probeWineOnly("WtsServer.session(int).disconnect(boolean)",
+        c.probeWineOnly("WtsSession.disconnect(boolean)",
                 returnsNormally("TRUE (a stub that does nothing)"),
                 () -> { local.session(current).disconnect(false); return null; });
-        c.probe("WtsServer.local().session(int).sendMessage(String, String, WtsMessageStyle, Duration, boolean)",
-                fails("WTSSendMessageW", 0),
-                () -> WtsServer.local().session(current).sendMessage("wts-bridge", "coverage", ok, Duration.ofSeconds(1), false));
-        c.probe("WtsServer.session(int).sendMessage(String, String, WtsMessageStyle, Duration, boolean)",
+        c.probe("WtsSession.sendMessage(String, String, WtsMessageStyle, Duration, boolean)",
                 fails("WTSSendMessageW", 0),
                 () -> local.session(current).sendMessage("wts-bridge", "coverage", ok, Duration.ofSeconds(1), false));
-        c.probeWineOnly("WtsServer.local().session(int).startRemoteControl(WtsHotkey)", fails("WTSStartRemoteControlSessionW", 0),
-                () -> { WtsServer.local().session(current).startRemoteControl(WtsHotkey.DEFAULT); return null; });
-        c.probeWineOnly("WtsServer.session(int).startRemoteControl(WtsHotkey)",
+        c.probeWineOnly("WtsSession.startRemoteControl(WtsHotkey)",
                 fails("WTSStartRemoteControlSessionW", 0),
                 () -> { local.session(current).startRemoteControl(WtsHotkey.DEFAULT); return null; });
-        c.probeWineOnly("WtsServer.local().session(int).stopRemoteControl()", fails("WTSStopRemoteControlSession", 0),
-                () -> { WtsServer.local().session(current).stopRemoteControl(); return null; });
-        c.probeWineOnly("WtsServer.local().session(int).connectTo(WtsServer.local().session(int), char[], boolean)", returnsNormally("TRUE (a stub)"),
-                () -> { WtsServer.local().session(current).connectTo(WtsServer.local().session(current + 1), new char[0], false); return null; });
-        c.probeWineOnly("WtsServer.local().session(int).connectToCurrent(char[], boolean)", returnsNormally("TRUE (a stub)"),
-                () -> { WtsServer.local().session(current + 1).connectToCurrent(new char[0], false); return null; });
 
         // WTSQueryUserToken copies our own token under Wine, so a real child runs.
         String child = "cmd.exe /c exit " + CHILD_EXIT;
-        c.probe("WtsServer.local().session(int).startProcess(String, WtsStartOptions.defaults())", childExits(), () -> finished(WtsServer.local().session(current).startProcess(child, WtsStartOptions.defaults())));
         String cmd = System.getenv().getOrDefault("SystemRoot", "C:\\windows") + "\\system32\\cmd.exe";
-        c.probe("WtsServer.local().session(int).startApplication(String, List, WtsStartOptions)", childExits(),
+        c.probeWineOnly("WtsSession.stopRemoteControl()", fails("WTSStopRemoteControlSession", 0),
+                () -> { WtsServer.local().session(current).stopRemoteControl(); return null; });
+        c.probeWineOnly("WtsSession.connectTo(WtsSession, char[], boolean)", returnsNormally("TRUE (a stub)"),
+                () -> { WtsServer.local().session(current).connectTo(WtsServer.local().session(current + 1), new char[0], false); return null; });
+        c.probeWineOnly("WtsSession.connectToCurrent(char[], boolean)", returnsNormally("TRUE (a stub)"),
+                () -> { WtsServer.local().session(current + 1).connectToCurrent(new char[0], false); return null; });
+        c.probe("WtsSession.startApplication(String, List, WtsStartOptions)", childExits(),
                 () -> finished(WtsServer.local().session(current).startApplication(cmd, List.of("/c", "exit", String.valueOf(CHILD_EXIT)), WtsStartOptions.defaults())));
-        c.probe("WtsServer.local().session(int).startProcess(String, WtsStartOptions)", childExits(),
+        c.probe("WtsSession.startProcess(String, WtsStartOptions)", childExits(),
                 () -> finished(WtsServer.local().session(current).startProcess(child, WtsStartOptions.defaults()
                         .withWindow(WtsShowWindow.HIDDEN))));
+        String wineUserSid = "S-1-5-21-0-0-0-1000"; // Wine's one user
+        c.probe("WtsSession.userToken()", returns("a copy of this process's token", (String s) ->
+                assertEquals(wineUserSid, s)), () -> {
+                    try (WtsUserToken token = WtsServer.local().session(current).userToken()) {
+                        return token.userSid();
+                    }
+                });
         c.probe("WtsSession.startProcessInActiveSession(String, WtsStartOptions)", childExits(),
                 () -> finished(WtsSession.startProcessInActiveSession(child, WtsStartOptions.defaults())));
 
@@ -257,6 +244,12 @@ class WindowsApiCoverageTest {
         });
     }
 
+    /** A level-1 process record of this server, as WtsServer.processesEx() makes them. */
+    private io.github.wtsbridge.WtsProcessEx processEx(long pid) {
+        return new io.github.wtsbridge.WtsProcessEx(local, current, pid, "java.exe", "", Optional.empty(), 0, 0, 0, 0, 0,
+                0, Duration.ZERO, Duration.ZERO);
+    }
+
     private static Coverage.Expectation childExits() {
         return returns("a real child (cmd.exe) that exits " + CHILD_EXIT, (Long code) ->
                 assertEquals(CHILD_EXIT, code.longValue()));
@@ -283,7 +276,7 @@ class WindowsApiCoverageTest {
         }
     }
 
-    // ---- WtsProcesses, WtsServer ----
+    // ---- WtsServer: processes, the server itself ----
 
     private void processesAndServers() {
         Coverage c = coverage;
@@ -291,16 +284,27 @@ class WindowsApiCoverageTest {
         Coverage.Expectation holdsUs = returns("the prefix's processes, this java.exe among them",
                 (List<WtsProcess> list) -> assertTrue(list.stream().anyMatch(p -> p.pid() == pid
                         && p.imageName().equalsIgnoreCase("java.exe") && p.sessionId() == current), list.toString()));
-        c.probe("WtsServer.local().processes()", holdsUs, () -> WtsServer.local().processes());
         c.probe("WtsServer.processes()", holdsUs, () -> local.processes());
         Coverage.Expectation level1 = fails("WTSEnumerateProcessesExW", NOT_IMPLEMENTED);
-        c.probe("WtsServer.local().processesEx()", level1, () -> WtsServer.local().processesEx());
         c.probe("WtsServer.processesEx()", level1, () -> local.processesEx());
         c.probe("WtsServer.processesEx(int)", level1, () -> local.processesEx(current));
-        c.probe("WtsSession.ofProcess(long).id()", returnsValue(current), () -> WtsSession.ofProcess(pid).id());
+        c.probe("WtsServer.processes(int)", holdsUs, () -> local.processes(current));
+        c.probe("WtsSession.ofProcess(long)", returnsValue(current), () -> WtsSession.ofProcess(pid).id());
+        c.probe("WtsProcess.session()", returnsValue(current), () -> local.processes().stream()
+                .filter(p -> p.pid() == pid).findFirst().orElseThrow().session().id());
+        c.probeWineOnly("WtsProcess.terminate(int)", fails("WTSTerminateProcess", 0),
+                () -> withChild(child -> {
+                    local.processes().stream().filter(p -> p.pid() == child.pid()).findFirst().orElseThrow().terminate(1);
+                    return null;
+                }));
+        // Level 1 fails under Wine, so the Ex records are made here, as the listing makes them.
+        c.probe("WtsProcessEx.session()", returnsValue(current), () -> processEx(pid).session().id());
+        c.probeWineOnly("WtsProcessEx.terminate(int)", fails("WTSTerminateProcess", 0),
+                () -> withChild(child -> {
+                    processEx(child.pid()).terminate(1);
+                    return null;
+                }));
         // A child of our own is the target: Wine's WTSTerminateProcess is a FALSE stub anyway.
-        c.probeWineOnly("WtsServer.local().terminateProcess(long, int)", fails("WTSTerminateProcess", 0),
-                () -> withChild(p -> { WtsServer.local().terminateProcess(p.pid(), 1); return null; }));
         c.probeWineOnly("WtsServer.terminateProcess(long, int)", fails("WTSTerminateProcess", 0),
                 () -> withChild(p -> { local.terminateProcess(p.pid(), 1); return null; }));
 
@@ -328,17 +332,11 @@ class WindowsApiCoverageTest {
                 });
     }
 
-    // ---- WtsUsers, WtsUserToken ----
+    // ---- WtsServer user configuration, WtsUserToken ----
 
     private void usersAndTokens() {
         Coverage c = coverage;
         String sid = "S-1-5-21-0-0-0-1000"; // Wine's one user
-        c.probe("WtsServer.local().session(int).userToken()", returns("a copy of this process's token", (String s) ->
-                assertEquals(sid, s)), () -> {
-                    try (WtsUserToken token = WtsServer.local().session(current).userToken()) {
-                        return token.userSid();
-                    }
-                });
         c.probe("WtsUserToken.sessionId()", returnsValue(current), () -> withToken(WtsUserToken::sessionId));
         c.probe("WtsUserToken.tokenSessionId()", returnsValue(current), () -> withToken(WtsUserToken::tokenSessionId));
         c.probe("WtsUserToken.userSid()", returnsValue(sid), () -> withToken(WtsUserToken::userSid));
@@ -351,24 +349,17 @@ class WindowsApiCoverageTest {
         });
 
         String config = "WTSQueryUserConfigW";
-        c.probe("String.userConfig(String, WtsUserSetting)", fails(config, 0),
-                () -> WtsServer.local().userConfig(user, WtsUserSetting.INITIAL_PROGRAM));
         c.probe("WtsServer.userConfig(String, WtsUserSetting)", fails(config, 0),
                 () -> local.userConfig(user, WtsUserSetting.INITIAL_PROGRAM));
-        c.probe("String.userConfigRaw(String, WtsUserSetting)", fails(config, 0),
-                () -> WtsServer.local().userConfigRaw(user, WtsUserSetting.INHERIT_INITIAL_PROGRAM));
-        c.probe("String.userConfig(String)", fails(config, 0), () -> WtsServer.local().userConfig(user));
+        c.probe("WtsServer.userConfigRaw(String, WtsUserSetting)", fails(config, 0),
+                () -> local.userConfigRaw(user, WtsUserSetting.INHERIT_INITIAL_PROGRAM));
         c.probe("WtsServer.userConfig(String)", fails(config, 0), () -> local.userConfig(user));
         String set = "WTSSetUserConfigW";
-        c.probeWineOnly("String.setUserConfig(String, Writable, Object)", fails(set, 0),
-                () -> { WtsServer.local().setUserConfig(user, WtsUserSetting.INITIAL_PROGRAM, ""); return null; });
         c.probeWineOnly("WtsServer.setUserConfig(String, Writable, Object)", fails(set, 0),
                 () -> { local.setUserConfig(user, WtsUserSetting.INITIAL_PROGRAM, ""); return null; });
         WtsUserConfig sample = new WtsUserConfig("", "", true, true, Duration.ZERO, Duration.ZERO, Duration.ZERO,
                 true, true, true, WtsBrokenConnectionAction.DISCONNECT, WtsReconnectPolicy.ANY_CLIENT,
                 WtsShadowing.DISABLED, false, "", "", "");
-        c.probeWineOnly("String.setUserConfig(String, WtsUserConfig)", fails(set, 0),
-                () -> { WtsServer.local().setUserConfig(user, sample); return null; });
         c.probeWineOnly("WtsServer.setUserConfig(String, WtsUserConfig)", fails(set, 0),
                 () -> { local.setUserConfig(user, sample); return null; });
         c.probe("WtsUserSetting.name()", returnsValue("INITIAL_PROGRAM"), () -> WtsUserSetting.INITIAL_PROGRAM.name());
@@ -395,15 +386,11 @@ class WindowsApiCoverageTest {
         Coverage c = coverage;
         // Wine ignores the window handle; a real Windows rejects a made-up one (not called there).
         long hwnd = 0x10010;
-        c.probeWineOnly("WtsSessionNotifications.register(WtsServer.local(), long, WtsSessionScope)", returnsNormally("TRUE (a stub)"),
-                () -> { WtsSessionNotifications.register(WtsServer.local(), hwnd, WtsSessionScope.THIS_SESSION); return null; });
         c.probeWineOnly("WtsSessionNotifications.register(WtsServer, long, WtsSessionScope)",
                 returnsNormally("TRUE (a stub)"),
                 () -> { WtsSessionNotifications.register(local, hwnd, WtsSessionScope.ALL_SESSIONS); return null; });
-        c.probeWineOnly("WtsSessionNotifications.unregister(WtsServer.local(), long)", fails("WTSUnRegisterSessionNotification", 0),
-                () -> { WtsSessionNotifications.unregister(WtsServer.local(), hwnd); return null; });
         c.probeWineOnly("WtsSessionNotifications.unregister(WtsServer, long)",
-                fails("WTSUnRegisterSessionNotificationEx", 0),
+                fails("WTSUnRegisterSessionNotification", 0),
                 () -> { WtsSessionNotifications.unregister(local, hwnd); return null; });
 
         AtomicInteger delivered = new AtomicInteger();
