@@ -66,7 +66,7 @@ final class ProcessCalls {
         server.run(h -> io.github.wtsbridge.internal.ControlNative.terminateProcess(h, dword, exitCode));
     }
 
-    // ---- Beyond win32ts (issue 4): the extended listing.
+    // ---- Beyond win32ts: the extended listing.
 
 
     /**

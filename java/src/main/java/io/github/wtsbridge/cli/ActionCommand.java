@@ -13,7 +13,7 @@ import java.util.Map;
  * one line per outcome on stdout, a line on stderr per failure; exit 0, 1 (every outcome
  * failed) or 3 (some failed).
  */
-abstract class ActionCommand extends Command {
+abstract class ActionCommand<P> extends Command {
     /**
      * What one action did.
      *
@@ -40,17 +40,17 @@ abstract class ActionCommand extends Command {
     }
 
     /** Parses and checks the arguments before anything runs; the result goes to {@link #act}. */
-    abstract Object prepare(Args args) throws UsageException;
+    abstract P prepare(Args args) throws UsageException;
 
     /**
      * Does the action on one server; a Windows failure of the whole server may be thrown (it
      * becomes that server's one failed outcome), per-target failures are returned as outcomes.
      */
-    abstract List<Outcome> act(WtsServer server, String name, Object prepared);
+    abstract List<Outcome> act(WtsServer server, String name, P prepared);
 
     @Override
     final int run(Args args, Context context) throws UsageException {
-        Object prepared = prepare(args);
+        P prepared = prepare(args);
         List<String> names = context.servers().isEmpty() ? Arrays.asList((String) null) : context.servers();
         List<Outcome> outcomes = new ArrayList<>();
         for (String name : names) {
@@ -96,7 +96,7 @@ abstract class ActionCommand extends Command {
     }
 
     /** logoff and disconnect: one session id, --wait. */
-    abstract static class SessionAction extends ActionCommand {
+    abstract static class SessionAction extends ActionCommand<SessionAction.Target> {
         static final Option WAIT = Option.flag("wait", "return only when Windows has finished");
 
         @Override
@@ -113,7 +113,7 @@ abstract class ActionCommand extends Command {
         }
 
         @Override
-        Object prepare(Args args) throws UsageException {
+        Target prepare(Args args) throws UsageException {
             List<String> given = positionals(args, 1, 1, "SESSION (a session id, see 'sessions')");
             return new Target(Args.sessionId(given.get(0)), args.flag("wait"));
         }
@@ -123,8 +123,7 @@ abstract class ActionCommand extends Command {
         abstract String done();
 
         @Override
-        List<Outcome> act(WtsServer server, String name, Object prepared) {
-            Target target = (Target) prepared;
+        List<Outcome> act(WtsServer server, String name, Target target) {
             try {
                 apply(server, target.session(), target.waits());
                 return List.of(Outcome.ok(name, done() + " session " + target.session(), "sessionId", target.session()));

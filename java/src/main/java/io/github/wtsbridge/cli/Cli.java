@@ -1,5 +1,6 @@
 package io.github.wtsbridge.cli;
 
+import io.github.wtsbridge.WtsServer;
 import io.github.wtsbridge.internal.NativeLibrary;
 import java.io.PrintStream;
 import java.time.ZoneId;
@@ -75,8 +76,8 @@ final class Cli {
             }
             args = Args.parse(rest, command.options());
             for (String server : args.all("server")) {
-                if (server.isEmpty() || server.indexOf('\0') >= 0 || server.length() > 257) {
-                    throw new UsageException("--server needs a server name (1 to 257 characters)");
+                if (server.isEmpty() || server.indexOf('\0') >= 0 || server.length() > WtsServer.MAX_NAME_LENGTH) {
+                    throw new UsageException("--server needs a server name (1 to " + WtsServer.MAX_NAME_LENGTH + " characters)");
                 }
             }
         } catch (UsageException e) {

@@ -5,10 +5,10 @@ import io.github.wtsbridge.WtsServer;
 import java.util.List;
 
 /** {@code kill PID}: WTSTerminateProcess, like tskill. */
-final class KillCommand extends ActionCommand {
+final class KillCommand extends ActionCommand<KillCommand.Target> {
     private static final Option EXIT_CODE = Option.value("exit-code", "N", "the exit code the process ends with (default 1)");
 
-    private record Target(long pid, int exitCode) {
+    record Target(long pid, int exitCode) {
     }
 
     @Override
@@ -37,7 +37,7 @@ final class KillCommand extends ActionCommand {
     }
 
     @Override
-    Object prepare(Args args) throws UsageException {
+    Target prepare(Args args) throws UsageException {
         List<String> given = positionals(args, 1, 1, "PID (a process id, see 'processes')");
         long pid = Args.processId(given.get(0));
         int exitCode = (int) Args.number(args.value("exit-code").orElse("1"), "--exit-code", 0, 0xFFFF_FFFFL);
@@ -45,8 +45,7 @@ final class KillCommand extends ActionCommand {
     }
 
     @Override
-    List<Outcome> act(WtsServer server, String name, Object prepared) {
-        Target target = (Target) prepared;
+    List<Outcome> act(WtsServer server, String name, Target target) {
         try {
             server.terminateProcess(target.pid(), target.exitCode());
             return List.of(Outcome.ok(name, "ended process " + target.pid(), "pid", target.pid()));

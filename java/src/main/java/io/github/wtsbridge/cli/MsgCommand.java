@@ -12,13 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code msg SESSION|* MESSAGE...}: WTSSendMessageW, like msg. */
-final class MsgCommand extends ActionCommand {
+final class MsgCommand extends ActionCommand<MsgCommand.Message> {
     private static final Option TITLE = Option.value("title", "TEXT", "the message box's title (default \"Message\")");
     private static final Option WAIT = Option.flag("wait", "wait for the user to answer and print the answer");
     private static final Option TIME = Option.value("time", "SECONDS",
             "with --wait: give up after this long (answer TIMEOUT; default 0 = wait forever)");
 
-    private record Message(List<Integer> sessions, String title, String text, boolean waits, Duration timeout) {
+    record Message(List<Integer> sessions, String title, String text, boolean waits, Duration timeout) {
     }
 
     @Override
@@ -49,7 +49,7 @@ final class MsgCommand extends ActionCommand {
     }
 
     @Override
-    Object prepare(Args args) throws UsageException {
+    Message prepare(Args args) throws UsageException {
         List<String> given = positionals(args, 2, Integer.MAX_VALUE, "SESSION and MESSAGE");
         List<Integer> sessions = given.get(0).equals("*") ? null : List.of(Args.sessionId(given.get(0)));
         String text = String.join(" ", given.subList(1, given.size()));
@@ -69,8 +69,7 @@ final class MsgCommand extends ActionCommand {
     }
 
     @Override
-    List<Outcome> act(WtsServer server, String name, Object prepared) {
-        Message m = (Message) prepared;
+    List<Outcome> act(WtsServer server, String name, Message m) {
         List<Integer> sessions = m.sessions();
         if (sessions == null) { // '*': the active sessions (a failing listing fails this server)
             sessions = new ArrayList<>();

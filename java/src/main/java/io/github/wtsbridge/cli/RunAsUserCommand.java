@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code run-as-user PROGRAM [ARGUMENT...]}: start a program on a logged-on user's desktop. */
-final class RunAsUserCommand extends ActionCommand {
+final class RunAsUserCommand extends ActionCommand<RunAsUserCommand.Launch> {
     private static final Option SESSION = Option.value("session", "ID",
             "the user's session (default: the session attached to the console)");
     private static final Option DIR = Option.value("dir", "DIR", "the program's working directory");
@@ -22,7 +22,7 @@ final class RunAsUserCommand extends ActionCommand {
     private static final Option ELEVATED = Option.flag("elevated", "use the user's full (elevated) token where UAC applies");
     private static final Option WAIT = Option.flag("wait", "wait for the program to end and print its exit code");
 
-    private record Launch(Integer session, String commandLine, WtsStartOptions options, boolean waits) {
+    record Launch(Integer session, String commandLine, WtsStartOptions options, boolean waits) {
     }
 
     @Override
@@ -61,7 +61,7 @@ final class RunAsUserCommand extends ActionCommand {
     }
 
     @Override
-    Object prepare(Args args) throws UsageException {
+    Launch prepare(Args args) throws UsageException {
         List<String> given = positionals(args, 1, Integer.MAX_VALUE, "PROGRAM");
         String commandLine;
         try {
@@ -114,8 +114,7 @@ final class RunAsUserCommand extends ActionCommand {
     }
 
     @Override
-    List<Outcome> act(WtsServer server, String name, Object prepared) {
-        Launch launch = (Launch) prepared;
+    List<Outcome> act(WtsServer server, String name, Launch launch) {
         try (WtsStartedProcess process = launch.session() == null
                 ? WtsSession.startProcessInActiveSession(launch.commandLine(), launch.options())
                 : WtsServer.local().session(launch.session()).startProcess(launch.commandLine(), launch.options())) {
