@@ -80,40 +80,16 @@ final class SessionCalls {
     }
 
 
-    /** The logged-on user's name; empty if nobody is logged on (WTSUserName). */
-    public static String userName(WtsServer server, int sessionId) {
-        return queryString(server, sessionId, InfoClass.USER_NAME);
-    }
 
 
-    /** The logged-on user's domain (WTSDomainName). */
-    public static String domainName(WtsServer server, int sessionId) {
-        return queryString(server, sessionId, InfoClass.DOMAIN_NAME);
-    }
 
 
-    /** The name of the client machine; empty for the console (WTSClientName). */
-    public static String clientName(WtsServer server, int sessionId) {
-        return queryString(server, sessionId, InfoClass.CLIENT_NAME);
-    }
 
 
-    /** The WinStation name (WTSWinStationName). */
-    public static String winStationName(WtsServer server, int sessionId) {
-        return queryString(server, sessionId, InfoClass.WIN_STATION_NAME);
-    }
 
 
-    /** The connection state (WTSConnectState). */
-    public static WtsConnectState connectState(WtsServer server, int sessionId) {
-        return WtsConnectState.of(queryInt(server, sessionId, InfoClass.CONNECT_STATE));
-    }
 
 
-    /** The client's protocol (WTSClientProtocolType). */
-    public static WtsProtocol clientProtocol(WtsServer server, int sessionId) {
-        return WtsProtocol.of(queryInt(server, sessionId, InfoClass.CLIENT_PROTOCOL_TYPE));
-    }
 
 
     /** The client's network address (WTSClientAddress). */
@@ -145,52 +121,16 @@ final class SessionCalls {
     }
 
 
-    /** Logon, connect, disconnect, last-input and current time (from WTSSessionInfo). */
-    public static WtsSessionTimes times(WtsServer server, int sessionId) {
-        return info(server, sessionId).times();
-    }
 
     // ---- every other info class ----
 
-    /** The initial program Windows started in the session (WTSInitialProgram). */
-    public static String initialProgram(WtsServer server, int sessionId) {
-        return queryString(server, sessionId, InfoClass.INITIAL_PROGRAM);
-    }
 
-    /** The published application's name (WTSApplicationName). */
-    public static String applicationName(WtsServer server, int sessionId) {
-        return queryString(server, sessionId, InfoClass.APPLICATION_NAME);
-    }
 
-    /** The initial program's working directory (WTSWorkingDirectory). */
-    public static String workingDirectory(WtsServer server, int sessionId) {
-        return queryString(server, sessionId, InfoClass.WORKING_DIRECTORY);
-    }
 
-    /** The session id as Windows reports it (WTSSessionId). */
-    public static int querySessionId(WtsServer server, int sessionId) {
-        return queryInt(server, sessionId, InfoClass.SESSION_ID);
-    }
 
-    /** The client's build number (WTSClientBuildNumber, a ULONG). */
-    public static long clientBuildNumber(WtsServer server, int sessionId) {
-        return queryLong(server, sessionId, InfoClass.CLIENT_BUILD_NUMBER);
-    }
 
-    /** The directory the client is installed in (WTSClientDirectory). */
-    public static String clientDirectory(WtsServer server, int sessionId) {
-        return queryString(server, sessionId, InfoClass.CLIENT_DIRECTORY);
-    }
 
-    /** The client's product id (WTSClientProductId, a USHORT). */
-    public static int clientProductId(WtsServer server, int sessionId) {
-        return (int) queryLong(server, sessionId, InfoClass.CLIENT_PRODUCT_ID);
-    }
 
-    /** The client's hardware id (WTSClientHardwareId; documented as reserved, always 0). */
-    public static long clientHardwareId(WtsServer server, int sessionId) {
-        return queryLong(server, sessionId, InfoClass.CLIENT_HARDWARE_ID);
-    }
 
 
     /** The client's display (WTSClientDisplay). */
@@ -211,13 +151,6 @@ final class SessionCalls {
         return Duration.ofSeconds(Long.divideUnsigned(ticks, 10_000_000L), Long.remainderUnsigned(ticks, 10_000_000L) * 100);
     }
 
-    /**
-     * WTSLogonTime. <b>Fails with {@link WtsException#ERROR_NOT_SUPPORTED} on Windows 7 / Server
-     * 2008 R2 and later</b>; use {@code info(server, id).times().logon()} instead.
-     */
-    public static Instant logonTime(WtsServer server, int sessionId) {
-        return FileTimes.toInstant(queryLong(server, sessionId, InfoClass.LOGON_TIME));
-    }
 
     /**
      * WTSIncomingBytes, WTSOutgoingBytes, WTSIncomingFrames or WTSOutgoingFrames. <b>These fail
@@ -267,16 +200,6 @@ final class SessionCalls {
     }
 
 
-    /**
-     * Whether the session is locked (WTSSessionInfoEx). Windows 7 and Server 2008 R2 report
-     * LOCK and UNLOCK swapped. For the local server this is undone from the OS version; a
-     * remote server's version is not known here, so its answer is read as Windows 8 / Server
-     * 2012 or later reports it. For a 2008 R2 host, map the raw flags yourself:
-     * {@code WtsLockState.fromSessionFlags(infoEx(server, id).sessionFlags(), "Windows Server 2008 R2", "6.1")}.
-     */
-    public static WtsLockState lockState(WtsServer server, int sessionId) {
-        return infoEx(server, sessionId).lockState();
-    }
 
     /** The session's configuration (WTSConfigInfo). */
     public static WtsConfigInfo configInfo(WtsServer server, int sessionId) {
@@ -350,30 +273,29 @@ final class SessionCalls {
      * a session that ended meanwhile ({@link WtsException#isNoSuchSession()}).
      */
     public static WtsSessionSnapshot snapshot(WtsServer server, int sessionId) {
-        Objects.requireNonNull(server, "server");
-        int id = Checks.sessionId(sessionId);
-        return new WtsSessionSnapshot(id,
-                optional(() -> initialProgram(server, id)),
-                optional(() -> applicationName(server, id)),
-                optional(() -> workingDirectory(server, id)),
-                optional(() -> userName(server, id)),
-                optional(() -> winStationName(server, id)),
-                optional(() -> domainName(server, id)),
-                optional(() -> connectState(server, id)),
-                optionalLong(() -> clientBuildNumber(server, id)),
-                optional(() -> clientName(server, id)),
-                optional(() -> clientDirectory(server, id)),
-                optional(() -> clientProductId(server, id)).map(OptionalInt::of).orElse(OptionalInt.empty()),
-                optionalLong(() -> clientHardwareId(server, id)),
-                optional(() -> clientAddress(server, id)),
-                optional(() -> clientDisplay(server, id)),
-                optional(() -> clientProtocol(server, id)),
-                optional(() -> clientInfo(server, id)),
-                optional(() -> info(server, id)),
-                optional(() -> infoEx(server, id)),
-                optional(() -> configInfo(server, id)),
-                optional(() -> sessionAddressV4(server, id)).flatMap(a -> a),
-                server.isLocal() && id == currentSessionId() ? optional(SessionCalls::isRemoteSession)
+        WtsSession session = server.session(sessionId);
+        return new WtsSessionSnapshot(session.id(),
+                optional(session::initialProgram),
+                optional(session::applicationName),
+                optional(session::workingDirectory),
+                optional(session::userName),
+                optional(session::winStationName),
+                optional(session::domainName),
+                optional(session::connectState),
+                optionalLong(session::clientBuildNumber),
+                optional(session::clientName),
+                optional(session::clientDirectory),
+                optional(session::clientProductId).map(OptionalInt::of).orElse(OptionalInt.empty()),
+                optionalLong(session::clientHardwareId),
+                optional(session::clientAddress),
+                optional(session::clientDisplay),
+                optional(session::clientProtocol),
+                optional(session::clientInfo),
+                optional(session::info),
+                optional(session::infoEx),
+                optional(session::configInfo),
+                optional(session::sessionAddressV4).flatMap(a -> a),
+                server.isLocal() && session.id() == currentSessionId() ? optional(SessionCalls::isRemoteSession)
                         : Optional.empty());
     }
 
@@ -484,7 +406,7 @@ final class SessionCalls {
         return (int) seconds;
     }
 
-    private static long queryLong(WtsServer server, int sessionId, int infoClass) {
+    static long queryLong(WtsServer server, int sessionId, int infoClass) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
         long[] out = new long[1];

@@ -1,6 +1,8 @@
 package io.github.wtsbridge;
 
 import io.github.wtsbridge.internal.Checks;
+import io.github.wtsbridge.internal.FileTimes;
+import io.github.wtsbridge.internal.InfoClass;
 import io.github.wtsbridge.internal.NativeLibrary;
 import io.github.wtsbridge.internal.ProcessesNative;
 import io.github.wtsbridge.internal.SessionsNative;
@@ -114,32 +116,32 @@ public final class WtsSession {
 
     /** The logged-on user's name; empty if nobody is logged on (WTSUserName). */
     public String userName() {
-        return SessionCalls.userName(server, id);
+        return SessionCalls.queryString(server, id, InfoClass.USER_NAME);
     }
 
     /** The logged-on user's domain (WTSDomainName). */
     public String domainName() {
-        return SessionCalls.domainName(server, id);
+        return SessionCalls.queryString(server, id, InfoClass.DOMAIN_NAME);
     }
 
     /** The name of the client machine; empty for the console (WTSClientName). */
     public String clientName() {
-        return SessionCalls.clientName(server, id);
+        return SessionCalls.queryString(server, id, InfoClass.CLIENT_NAME);
     }
 
     /** The WinStation name, e.g. {@code Console} or {@code RDP-Tcp#3} (WTSWinStationName). */
     public String winStationName() {
-        return SessionCalls.winStationName(server, id);
+        return SessionCalls.queryString(server, id, InfoClass.WIN_STATION_NAME);
     }
 
     /** The connection state (WTSConnectState). */
     public WtsConnectState connectState() {
-        return SessionCalls.connectState(server, id);
+        return WtsConnectState.of(SessionCalls.queryInt(server, id, InfoClass.CONNECT_STATE));
     }
 
     /** The client's protocol (WTSClientProtocolType). */
     public WtsProtocol clientProtocol() {
-        return SessionCalls.clientProtocol(server, id);
+        return WtsProtocol.of(SessionCalls.queryInt(server, id, InfoClass.CLIENT_PROTOCOL_TYPE));
     }
 
     /**
@@ -161,7 +163,7 @@ public final class WtsSession {
 
     /** Logon, connect, disconnect, last-input and current time (from WTSSessionInfo). */
     public WtsSessionTimes times() {
-        return SessionCalls.times(server, id);
+        return SessionCalls.info(server, id).times();
     }
 
     /** WTSSessionInfoEx: names, state, lock state, counters and times. */
@@ -177,7 +179,7 @@ public final class WtsSession {
      * {@code WtsLockState.fromSessionFlags(session.infoEx().sessionFlags(), "Windows Server 2008 R2", "6.1")}.
      */
     public WtsLockState lockState() {
-        return SessionCalls.lockState(server, id);
+        return SessionCalls.infoEx(server, id).lockState();
     }
 
     /** What the client told the server, in one reply (WTSClientInfo). */
@@ -197,42 +199,42 @@ public final class WtsSession {
 
     /** The initial program Windows started in the session (WTSInitialProgram). */
     public String initialProgram() {
-        return SessionCalls.initialProgram(server, id);
+        return SessionCalls.queryString(server, id, InfoClass.INITIAL_PROGRAM);
     }
 
     /** The published application's name (WTSApplicationName). */
     public String applicationName() {
-        return SessionCalls.applicationName(server, id);
+        return SessionCalls.queryString(server, id, InfoClass.APPLICATION_NAME);
     }
 
     /** The initial program's working directory (WTSWorkingDirectory). */
     public String workingDirectory() {
-        return SessionCalls.workingDirectory(server, id);
+        return SessionCalls.queryString(server, id, InfoClass.WORKING_DIRECTORY);
     }
 
     /** The session id as Windows reports it (WTSSessionId). */
     public int reportedId() {
-        return SessionCalls.querySessionId(server, id);
+        return SessionCalls.queryInt(server, id, InfoClass.SESSION_ID);
     }
 
     /** The client's build number (WTSClientBuildNumber, a ULONG). */
     public long clientBuildNumber() {
-        return SessionCalls.clientBuildNumber(server, id);
+        return SessionCalls.queryLong(server, id, InfoClass.CLIENT_BUILD_NUMBER);
     }
 
     /** The directory the client is installed in (WTSClientDirectory). */
     public String clientDirectory() {
-        return SessionCalls.clientDirectory(server, id);
+        return SessionCalls.queryString(server, id, InfoClass.CLIENT_DIRECTORY);
     }
 
     /** The client's product id (WTSClientProductId, a USHORT). */
     public int clientProductId() {
-        return SessionCalls.clientProductId(server, id);
+        return (int) SessionCalls.queryLong(server, id, InfoClass.CLIENT_PRODUCT_ID);
     }
 
     /** The client's hardware id (WTSClientHardwareId; documented as reserved, always 0). */
     public long clientHardwareId() {
-        return SessionCalls.clientHardwareId(server, id);
+        return SessionCalls.queryLong(server, id, InfoClass.CLIENT_HARDWARE_ID);
     }
 
     /**
@@ -248,7 +250,7 @@ public final class WtsSession {
      * 2008 R2 and later</b>; use {@code info().times().logon()} instead.
      */
     public Instant logonTime() {
-        return SessionCalls.logonTime(server, id);
+        return FileTimes.toInstant(SessionCalls.queryLong(server, id, InfoClass.LOGON_TIME));
     }
 
     /**
