@@ -6,11 +6,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.scijava.nativelib.NativeLibraryUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,23 +83,23 @@ public final class NativeLibrary {
 
     private static void load() {
         load(System::getProperty, System::getenv, NativeLibrary.class.getClassLoader(),
-                NativeLibraryUtil.getArchitecture(), file -> { });
+                NativePlatform.of(System::getProperty), file -> { });
     }
 
-    /** As the production path, with the given properties, resources and architecture (tests). */
-    static void load(Function<String, String> properties, ClassLoader resources, NativeLibraryUtil.Architecture arch) {
-        load(properties, System::getenv, resources, arch, file -> { });
+    /** As the production path, with the given properties, resources and platform (tests). */
+    static void load(Function<String, String> properties, ClassLoader resources, NativePlatform platform) {
+        load(properties, System::getenv, resources, platform, file -> { });
     }
 
     /**
      * Finds, verifies and loads the library. Package-private so that tests can name the
      * properties, the environment, the resources (a class loader with a fake
-     * {@code natives/windows_64/wtsbridge.dll}) and the architecture, and act between the
+     * {@code natives/windows_64/wtsbridge.dll}) and the platform, and act between the
      * check and the load ({@code beforeLoad}: the file is verified and pinned at that point).
      */
     static void load(Function<String, String> properties, Function<String, String> environment, ClassLoader resources,
-            NativeLibraryUtil.Architecture arch, Consumer<Path> beforeLoad) {
-        Located located = locate(properties, environment, resources, arch);
+            NativePlatform platform, Consumer<Path> beforeLoad) {
+        Located located = locate(properties, environment, resources, platform);
         try {
             beforeLoad.accept(located.file());
             System.load(located.file().toString());
@@ -155,19 +153,18 @@ public final class NativeLibrary {
     }
 
     /** Everything {@link #load} does except the load itself, without fallback roots (tests call it in-process). */
-    static Located locate(Function<String, String> properties, ClassLoader resources, NativeLibraryUtil.Architecture arch) {
-        return locate(properties, name -> null, resources, arch);
+    static Located locate(Function<String, String> properties, ClassLoader resources, NativePlatform platform) {
+        return locate(properties, name -> null, resources, platform);
     }
 
     /** Everything {@link #load} does except the load itself. */
     static Located locate(Function<String, String> properties, Function<String, String> environment,
-            ClassLoader resources, NativeLibraryUtil.Architecture arch) {
+            ClassLoader resources, NativePlatform platform) {
         String explicit = properties.apply(PATH_PROPERTY);
         if (explicit != null && !explicit.isBlank()) {
             return locateInstalled(explicit, properties, resources);
         }
-        String resourceDir = resourceDirectory(arch, properties.apply("os.name"), properties.apply("os.arch"));
-        String resource = resourceDir + "wtsbridge.dll";
+        String resource = platform.resourceDirectory() + "wtsbridge.dll";
         List<String> refusals = new ArrayList<>();
         for (ExtractionRoots.Root root : ExtractionRoots.candidates(properties, environment)) {
             Optional<String> unloadable = LoadablePaths.whyNot(ExtractionRoots.longestDllPath(root.path()), properties);
@@ -240,26 +237,5 @@ public final class NativeLibrary {
         }
         LOG.debug("loading {} ({}) in place, verified and pinned", path, PATH_PROPERTY);
         return new Located(path, false, pinned);
-    }
-
-    /**
-     * The jar folder for an architecture (native-lib-loader's layout), or a clear
-     * {@link UnsupportedOperationException} naming the OS and architecture.
-     */
-    static String resourceDirectory(NativeLibraryUtil.Architecture architecture, String osName, String osArch) {
-        switch (architecture) {
-            case WINDOWS_32:
-                return "natives/windows_32/";
-            case WINDOWS_64:
-                return "natives/windows_64/";
-            case WINDOWS_ARM64:
-                return "natives/windows_arm64/";
-            default:
-                String os = osName == null ? "an unknown OS" : osName;
-                boolean windows = os.toLowerCase(Locale.ROOT).startsWith("windows");
-                throw new UnsupportedOperationException(windows
-                        ? "wts-bridge has no DLL for Windows on " + osArch + " (it ships x86, x64 and arm64)"
-                        : "wts-bridge needs Windows: the Terminal Services API does not exist on " + os + " (" + osArch + ")");
-        }
     }
 }

@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.nativelib.NativeLibraryUtil.Architecture;
 
 /**
  * Where the loader may put and load the DLL, decided before anything is written (issue 12,
@@ -35,6 +34,7 @@ import org.scijava.nativelib.NativeLibraryUtil.Architecture;
  */
 class LoadPathsTest {
     private static final String DLL = "natives/windows_64/wtsbridge.dll";
+    private static final NativePlatform WINDOWS_X64 = new NativePlatform("Windows 11", "amd64");
     private static final String JAPANESE = "\u65E5\u672C";
 
     @TempDir
@@ -110,12 +110,12 @@ class LoadPathsTest {
         Map<String, String> env = Map.of("ProgramData", programData.toString(), "SystemRoot", temp.resolve("Windows").toString());
 
         try (NativeLibrary.Located on17 = NativeLibrary.locate(windowsJvm("17", "java.io.tmpdir", userTemp.toString())::get,
-                env::get, jar, Architecture.WINDOWS_64)) {
+                env::get, jar, WINDOWS_X64)) {
             assertTrue(on17.extracted());
             assertEquals(programData, on17.file().getParent().getParent(), "Java 17 extracted to " + on17.file());
         }
         try (NativeLibrary.Located on21 = NativeLibrary.locate(windowsJvm("21", "java.io.tmpdir", userTemp.toString())::get,
-                env::get, jar, Architecture.WINDOWS_64)) {
+                env::get, jar, WINDOWS_X64)) {
             assertEquals(userTemp, on21.file().getParent().getParent(), "Java 21 loads from the user's temp");
         }
     }
@@ -127,7 +127,7 @@ class LoadPathsTest {
         Path alsoJapanese = Files.createDirectories(temp.resolve("ProgramData-" + JAPANESE));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
                 windowsJvm("17", "java.io.tmpdir", userTemp.toString())::get,
-                Map.of("ProgramData", alsoJapanese.toString())::get, jar, Architecture.WINDOWS_64));
+                Map.of("ProgramData", alsoJapanese.toString())::get, jar, WINDOWS_X64));
         String message = e.getMessage();
         assertTrue(message.contains(userTemp + " (java.io.tmpdir): the path has characters outside"), message);
         assertTrue(message.contains(alsoJapanese + " (%ProgramData%)"), message);
@@ -144,7 +144,7 @@ class LoadPathsTest {
         Path programData = Files.createDirectories(temp.resolve("ProgramData"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
                 windowsJvm("17", NativeLibrary.TMPDIR_PROPERTY, chosen.toString())::get,
-                Map.of("ProgramData", programData.toString())::get, jar, Architecture.WINDOWS_64));
+                Map.of("ProgramData", programData.toString())::get, jar, WINDOWS_X64));
         assertTrue(e.getMessage().contains(chosen + " (-D" + NativeLibrary.TMPDIR_PROPERTY + "): the path has characters"),
                 e.getMessage());
         assertEquals(List.of(), Files.list(programData).toList());
@@ -160,12 +160,12 @@ class LoadPathsTest {
         Path deep = Files.createDirectories(nested);
         Path programData = Files.createDirectories(temp.resolve("ProgramData"));
         try (NativeLibrary.Located located = NativeLibrary.locate(windowsJvm("25", "java.io.tmpdir", deep.toString())::get,
-                Map.of("ProgramData", programData.toString())::get, jar, Architecture.WINDOWS_64)) {
+                Map.of("ProgramData", programData.toString())::get, jar, WINDOWS_X64)) {
             assertEquals(programData, located.file().getParent().getParent());
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
                 windowsJvm("25", NativeLibrary.PATH_PROPERTY, ExtractionRoots.longestDllPath(deep))::get,
-                name -> null, jar, Architecture.WINDOWS_64));
+                name -> null, jar, WINDOWS_X64));
         assertTrue(e.getMessage().contains("MAX_PATH") && e.getMessage().contains(NativeLibrary.PATH_PROPERTY), e.getMessage());
     }
 
