@@ -27,12 +27,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.scijava.nativelib.JniExtractor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Extracts the bundled DLL the safe way, as native-lib-loader's {@link JniExtractor}:
+ * Extracts the bundled DLL the safe way:
  * <ul>
  *   <li>into a directory created exclusively for this JVM with a random name
  *       ({@link Files#createTempDirectory}: mode 0700 on POSIX; on Windows created with an ACL
@@ -50,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * directory's lock is still held, and it is left alone). Only directories owned by the same
  * user, not symbolic links, are touched.
  */
-public final class SecureExtractor implements JniExtractor {
+public final class SecureExtractor {
     static final String DIRECTORY_PREFIX = "wtsbridge-";
     static final String LOCK_FILE = ".lock";
     static final String LOCK_FILE_PENDING = ".lock-pending";
@@ -77,7 +76,7 @@ public final class SecureExtractor implements JniExtractor {
 
     /**
      * Extracts {@code in} as {@code fileName}, verified against {@code expectedSha256}, and
-     * returns the file unpinned (for callers that load it themselves, such as native-lib-loader).
+     * returns the file unpinned (for callers that load it themselves).
      */
     public Path extract(InputStream in, String fileName, String expectedSha256) throws IOException {
         try (PinnedFile pinned = extractPinned(in, fileName, expectedSha256)) {
@@ -317,10 +316,12 @@ public final class SecureExtractor implements JniExtractor {
         }
     }
 
-    // ---- native-lib-loader's JniExtractor ----
-
-    /** Extracts {@code libPath + libName + ".dll"} from the class path, verified; null if absent. */
-    @Override
+    /**
+     * Extracts the resource {@code libPath + libName + ".dll"} (such as
+     * {@code natives/windows_64/} + {@code wtsbridge}), verified, and returns the file unpinned;
+     * null if the jar lacks it. For callers that load it themselves (the cold-start benchmark);
+     * the signature is the one native-lib-loader's JniExtractor had, which its callers kept.
+     */
     public File extractJni(String libPath, String libName) throws IOException {
         try (PinnedFile pinned = extractPinned(libPath + libName + ".dll")) {
             return pinned == null ? null : pinned.path().toFile();
@@ -336,10 +337,5 @@ public final class SecureExtractor implements JniExtractor {
             }
             return extractPinned(in, resource.substring(resource.lastIndexOf('/') + 1), expected);
         }
-    }
-
-    /** Nothing is registered for eager extraction. */
-    @Override
-    public void extractRegistered() {
     }
 }
