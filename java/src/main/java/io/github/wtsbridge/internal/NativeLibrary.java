@@ -82,22 +82,22 @@ public final class NativeLibrary {
     }
 
     private static void load() {
-        load(System::getProperty, System::getenv, NativeLibrary.class.getClassLoader(),
+        load(System::getProperty, System::getenv, BundledResources.ofLibrary(),
                 NativePlatform.of(System::getProperty), file -> { });
     }
 
     /** As the production path, with the given properties, resources and platform (tests). */
-    static void load(Function<String, String> properties, ClassLoader resources, NativePlatform platform) {
+    static void load(Function<String, String> properties, BundledResources resources, NativePlatform platform) {
         load(properties, System::getenv, resources, platform, file -> { });
     }
 
     /**
      * Finds, verifies and loads the library. Package-private so that tests can name the
-     * properties, the environment, the resources (a class loader with a fake
+     * properties, the environment, the resources (a directory with a fake
      * {@code natives/windows_64/wtsbridge.dll}) and the platform, and act between the
      * check and the load ({@code beforeLoad}: the file is verified and pinned at that point).
      */
-    static void load(Function<String, String> properties, Function<String, String> environment, ClassLoader resources,
+    static void load(Function<String, String> properties, Function<String, String> environment, BundledResources resources,
             NativePlatform platform, Consumer<Path> beforeLoad) {
         Located located = locate(properties, environment, resources, platform);
         try {
@@ -153,13 +153,13 @@ public final class NativeLibrary {
     }
 
     /** Everything {@link #load} does except the load itself, without fallback roots (tests call it in-process). */
-    static Located locate(Function<String, String> properties, ClassLoader resources, NativePlatform platform) {
+    static Located locate(Function<String, String> properties, BundledResources resources, NativePlatform platform) {
         return locate(properties, name -> null, resources, platform);
     }
 
     /** Everything {@link #load} does except the load itself. */
     static Located locate(Function<String, String> properties, Function<String, String> environment,
-            ClassLoader resources, NativePlatform platform) {
+            BundledResources resources, NativePlatform platform) {
         String explicit = properties.apply(PATH_PROPERTY);
         if (explicit != null && !explicit.isBlank()) {
             return locateInstalled(explicit, properties, resources);
@@ -199,7 +199,7 @@ public final class NativeLibrary {
      * is read, so what is checked is what LoadLibrary maps (an AppLocker- or WDAC-approved
      * install directory keeps working: nothing is copied to a temp directory).
      */
-    private static Located locateInstalled(String explicit, Function<String, String> properties, ClassLoader resources) {
+    private static Located locateInstalled(String explicit, Function<String, String> properties, BundledResources resources) {
         Path path;
         try {
             path = Path.of(explicit);

@@ -61,15 +61,15 @@ public final class SecureExtractor {
     private static final Map<Path, FileChannel> HELD = new ConcurrentHashMap<>();
 
     private final Path root;
-    private final ClassLoader resources;
+    private final BundledResources resources;
 
-    /** Extracts resources of this library's own class loader under {@code root}. */
+    /** Extracts this library's own resources under {@code root}. */
     public SecureExtractor(Path root) {
-        this(root, SecureExtractor.class.getClassLoader());
+        this(root, BundledResources.ofLibrary());
     }
 
     /** Extracts resources of {@code resources} (the DLLs and their digest file) under {@code root}. */
-    SecureExtractor(Path root, ClassLoader resources) {
+    SecureExtractor(Path root, BundledResources resources) {
         this.root = root.toAbsolutePath();
         this.resources = Objects.requireNonNull(resources, "resources");
     }
@@ -331,7 +331,7 @@ public final class SecureExtractor {
     /** Extracts the resource {@code resource}, verified and pinned; null if the jar lacks it. */
     PinnedFile extractPinned(String resource) throws IOException {
         String expected = BundledDigests.load(resources).get(resource);
-        try (InputStream in = resources.getResourceAsStream(resource)) {
+        try (InputStream in = resources.open(resource)) {
             if (in == null) {
                 return null;
             }

@@ -53,14 +53,14 @@ class LoadPathsTest {
         return map;
     }
 
-    private ClassLoader genuineJar() throws IOException {
+    private BundledResources genuineJar() throws IOException {
         Path host = Path.of(System.getProperty(NativeLibrary.PATH_PROPERTY));
         Path dir = Files.createDirectories(temp.resolve("jar"));
         Files.createDirectories(dir.resolve("natives/windows_64"));
         Files.copy(host, dir.resolve(DLL));
         Files.writeString(dir.resolve(BundledDigests.RESOURCE), BundledDigests.sha256(host) + "  " + DLL + "\n");
         try {
-            return new URLClassLoader(new URL[] {dir.toUri().toURL()}, null);
+            return BundledResources.of(new URLClassLoader(new URL[] {dir.toUri().toURL()}, null));
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
@@ -104,7 +104,7 @@ class LoadPathsTest {
 
     @Test
     void aTempDirectoryOutsideTheAnsiCodePageFallsBackToProgramData() throws Exception {
-        ClassLoader jar = genuineJar();
+        BundledResources jar = genuineJar();
         Path userTemp = Files.createDirectories(temp.resolve("Users").resolve(JAPANESE).resolve("Temp"));
         Path programData = Files.createDirectories(temp.resolve("ProgramData"));
         Map<String, String> env = Map.of("ProgramData", programData.toString(), "SystemRoot", temp.resolve("Windows").toString());
@@ -122,7 +122,7 @@ class LoadPathsTest {
 
     @Test
     void whenNoRootWorksTheErrorNamesTheRealCauseAndTheProperty() throws Exception {
-        ClassLoader jar = genuineJar();
+        BundledResources jar = genuineJar();
         Path userTemp = Files.createDirectories(temp.resolve(JAPANESE));
         Path alsoJapanese = Files.createDirectories(temp.resolve("ProgramData-" + JAPANESE));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
@@ -139,7 +139,7 @@ class LoadPathsTest {
 
     @Test
     void anExplicitTmpdirIsNeverSecondGuessed() throws Exception {
-        ClassLoader jar = genuineJar();
+        BundledResources jar = genuineJar();
         Path chosen = Files.createDirectories(temp.resolve(JAPANESE));
         Path programData = Files.createDirectories(temp.resolve("ProgramData"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
@@ -152,7 +152,7 @@ class LoadPathsTest {
 
     @Test
     void aTempPathTooLongForLoadLibraryFallsBack() throws Exception {
-        ClassLoader jar = genuineJar();
+        BundledResources jar = genuineJar();
         Path nested = temp;
         while (ExtractionRoots.longestDllPath(nested).length() <= LoadablePaths.MAX_LOAD_PATH) {
             nested = nested.resolve("nested-directory-" + nested.getNameCount());

@@ -30,7 +30,7 @@ public final class LoaderProbe {
         try {
             if (args[0].equals("bundled")) {
                 URLClassLoader resources = new URLClassLoader(new URL[] {Path.of(args[1]).toUri().toURL()}, null);
-                NativeLibrary.load(System::getProperty, resources, new NativePlatform("Windows 11", "amd64"));
+                NativeLibrary.load(System::getProperty, BundledResources.of(resources), new NativePlatform("Windows 11", "amd64"));
             } else {
                 NativeLibrary.ensureLoaded();
             }

@@ -70,9 +70,9 @@ class LoaderTest {
         return jar("jar", Files.readAllBytes(hostLibrary()), BundledDigests.sha256(hostLibrary()));
     }
 
-    private static ClassLoader loaderOf(Path jarDir) {
+    private static BundledResources loaderOf(Path jarDir) {
         try {
-            return new URLClassLoader(new URL[] {jarDir.toUri().toURL()}, null);
+            return BundledResources.of(new URLClassLoader(new URL[] {jarDir.toUri().toURL()}, null));
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
@@ -99,7 +99,7 @@ class LoaderTest {
 
     @Test
     void extractsIntoAFreshOwnerOnlyDirectoryAndVerifies() throws Exception {
-        ClassLoader jar = loaderOf(genuineJar());
+        BundledResources jar = loaderOf(genuineJar());
         Path root = Files.createDirectory(temp.resolve("root"));
         Map<String, String> p = props(NativeLibrary.TMPDIR_PROPERTY, root.toString());
 
@@ -131,7 +131,7 @@ class LoaderTest {
         byte[] bytes = Files.readAllBytes(hostLibrary());
         String digest = BundledDigests.sha256(hostLibrary());
         bytes[bytes.length / 2] ^= 1; /* one bit flipped after the build recorded the digest */
-        ClassLoader jar = loaderOf(jar("tampered", bytes, digest));
+        BundledResources jar = loaderOf(jar("tampered", bytes, digest));
         Path root = Files.createDirectory(temp.resolve("root"));
         Map<String, String> p = props(NativeLibrary.TMPDIR_PROPERTY, root.toString());
 
@@ -161,7 +161,7 @@ class LoaderTest {
 
     @Test
     void digestMissingFromTheJarIsAnError() throws Exception {
-        ClassLoader jar = loaderOf(jar("nodigest", Files.readAllBytes(hostLibrary()), null));
+        BundledResources jar = loaderOf(jar("nodigest", Files.readAllBytes(hostLibrary()), null));
         Map<String, String> p = props(NativeLibrary.TMPDIR_PROPERTY, temp.toString());
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> NativeLibrary.locate(p::get, jar, WINDOWS_X64));
@@ -171,7 +171,7 @@ class LoaderTest {
 
     @Test
     void dllMissingFromTheJarIsAnError() throws Exception {
-        ClassLoader jar = loaderOf(jar("nodll", null, "00".repeat(32)));
+        BundledResources jar = loaderOf(jar("nodll", null, "00".repeat(32)));
         Map<String, String> p = props(NativeLibrary.TMPDIR_PROPERTY, temp.toString());
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> NativeLibrary.locate(p::get, jar, WINDOWS_X64));
@@ -182,7 +182,7 @@ class LoaderTest {
     void otherOperatingSystemsAreToldClearly() {
         Map<String, String> p = props("os.name", "Linux", "os.arch", "amd64");
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> NativeLibrary.locate(p::get, getClass().getClassLoader(), NativePlatform.of(p::get)));
+                () -> NativeLibrary.locate(p::get, BundledResources.ofLibrary(), NativePlatform.of(p::get)));
         assertTrue(e.getMessage().contains("needs Windows"), e.getMessage());
     }
 
@@ -190,7 +190,7 @@ class LoaderTest {
 
     @Test
     void preInstalledDllIsCheckedAgainstTheSameDigests() throws Exception {
-        ClassLoader jar = loaderOf(genuineJar());
+        BundledResources jar = loaderOf(genuineJar());
         Path genuine = Files.copy(hostLibrary(), temp.resolve("installed.dll"));
         Path foreign = temp.resolve("foreign.dll");
         byte[] bytes = Files.readAllBytes(hostLibrary());
@@ -226,7 +226,7 @@ class LoaderTest {
 
     @Test
     void preInstalledDllMustBeAnAbsolutePathToAFile() throws Exception {
-        ClassLoader jar = loaderOf(genuineJar());
+        BundledResources jar = loaderOf(genuineJar());
         for (String bad : new String[] {"wtsbridge.dll", "./wtsbridge.dll", "lib/wtsbridge.dll"}) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
                     props(NativeLibrary.PATH_PROPERTY, bad)::get, jar, WINDOWS_X64));
@@ -244,7 +244,7 @@ class LoaderTest {
 
     @Test
     void preInstalledDllWithoutRecordedDigestsNamesTheProperty() throws Exception {
-        ClassLoader empty = loaderOf(Files.createDirectory(temp.resolve("empty")));
+        BundledResources empty = loaderOf(Files.createDirectory(temp.resolve("empty")));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
                 props(NativeLibrary.PATH_PROPERTY, hostLibrary().toString())::get, empty, WINDOWS_X64));
         assertTrue(e.getMessage().contains(NativeLibrary.VERIFY_PROPERTY + "=false"), e.getMessage());

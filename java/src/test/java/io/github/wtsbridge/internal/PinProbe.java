@@ -25,7 +25,7 @@ public final class PinProbe {
 
     public static void main(String[] args) {
         Path impostor = Path.of(args[0]);
-        NativeLibrary.load(System::getProperty, System::getenv, PinProbe.class.getClassLoader(),
+        NativeLibrary.load(System::getProperty, System::getenv, BundledResources.ofLibrary(),
                 NativePlatform.of(System::getProperty), file -> {
                     System.out.println("file=" + file);
                     report("write", () -> FileChannel.open(file, StandardOpenOption.WRITE).close());

@@ -60,7 +60,7 @@ class WindowsLoadPathsTest {
         Assumptions.assumeFalse(ansi.newEncoder().canEncode(chosen.toString()), ansi + " can express " + chosen);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
                 properties(Map.of(NativeLibrary.TMPDIR_PROPERTY, chosen.toString())), System::getenv,
-                NativeLibrary.class.getClassLoader(), NativePlatform.of(System::getProperty)));
+                BundledResources.ofLibrary(), NativePlatform.of(System::getProperty)));
         assertTrue(e.getMessage().contains("ANSI code page (" + System.getProperty("sun.jnu.encoding") + ")"), e.getMessage());
         assertTrue(e.getMessage().contains("JDK-8195129"), e.getMessage());
         assertTrue(e.getMessage().contains("-D" + NativeLibrary.TMPDIR_PROPERTY + "="), e.getMessage());
@@ -77,7 +77,7 @@ class WindowsLoadPathsTest {
         }
         Path deep = Files.createDirectories(nested);
         NativeLibrary.Located located = NativeLibrary.locate(properties(Map.of("java.io.tmpdir", deep.toString())),
-                System::getenv, NativeLibrary.class.getClassLoader(), NativePlatform.of(System::getProperty));
+                System::getenv, BundledResources.ofLibrary(), NativePlatform.of(System::getProperty));
         try {
             assertEquals(Path.of(System.getenv("ProgramData")).toRealPath(), located.file().getParent().getParent().toRealPath());
             assertTrue(located.file().toString().length() <= LoadablePaths.MAX_LOAD_PATH, located.file().toString());
@@ -87,7 +87,7 @@ class WindowsLoadPathsTest {
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
                 properties(Map.of(NativeLibrary.TMPDIR_PROPERTY, deep.toString())), System::getenv,
-                NativeLibrary.class.getClassLoader(), NativePlatform.of(System::getProperty)));
+                BundledResources.ofLibrary(), NativePlatform.of(System::getProperty)));
         assertTrue(e.getMessage().contains("MAX_PATH"), e.getMessage());
     }
 }
