@@ -128,7 +128,7 @@ def main():
     print("| artifact | bytes |")
     print("|---|---:|")
     print(f"| {os.path.basename(a.jar)} | {kib(jar)} |")
-    print(f"| {os.path.basename(a.fat_jar)} (with slf4j-api, native-lib-loader) | {kib(fat)} |")
+    print(f"| {os.path.basename(a.fat_jar)} (with slf4j-api and the command-line tool) | {kib(fat)} |")
     for j in jna_jars:
         print(f"| {os.path.basename(j)} | {kib(os.path.getsize(j))} |")
     print(f"| JNA + jna-platform | {kib(jna_total)} |")

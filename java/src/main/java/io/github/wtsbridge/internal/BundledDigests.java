@@ -27,13 +27,13 @@ public final class BundledDigests {
 
     /** Resource path → lowercase hex digest; empty if the jar has no digest file. */
     public static Map<String, String> load() {
-        return load(BundledDigests.class.getClassLoader());
+        return load(BundledResources.ofLibrary());
     }
 
-    /** The digests {@code resources} holds (tests pass a class loader of their own). */
-    static Map<String, String> load(ClassLoader resources) {
+    /** The digests {@code resources} holds (tests pass resources of their own). */
+    static Map<String, String> load(BundledResources resources) {
         Map<String, String> digests = new LinkedHashMap<>();
-        try (InputStream in = resources.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = resources.open(RESOURCE)) {
             if (in == null) {
                 return digests;
             }

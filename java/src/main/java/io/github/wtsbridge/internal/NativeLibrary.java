@@ -1,27 +1,23 @@
 package io.github.wtsbridge.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.scijava.nativelib.NativeLibraryUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads wtsbridge.dll once, by absolute path only: never through {@code System.loadLibrary},
  * so a wtsbridge.dll planted on PATH, in the current directory or beside java.exe is never
- * picked up. Two sources, in this order:
+ * picked up. Two sources ({@link LibrarySource}), in this order:
  * <ol>
- *   <li>{@value #PATH_PROPERTY}: an installer's pre-installed copy, loaded in place (checked
- *       against the digests recorded at build time unless {@value #VERIFY_PROPERTY}{@code =false});</li>
- *   <li>the copy bundled in the jar for this architecture, extracted by
+ *   <li>{@link InstalledLibrary}, {@value #PATH_PROPERTY}: an installer's pre-installed copy,
+ *       loaded in place (checked against the digests recorded at build time unless
+ *       {@value #VERIFY_PROPERTY}{@code =false});</li>
+ *   <li>{@link BundledLibrary}: the copy bundled in the jar for this architecture, extracted by
  *       {@link SecureExtractor} and checked against the same digests.</li>
  * </ol>
  * Either file is pinned ({@link PinnedFile}: on Windows, writing, renaming and deleting it are
@@ -84,24 +80,24 @@ public final class NativeLibrary {
     }
 
     private static void load() {
-        load(System::getProperty, System::getenv, NativeLibrary.class.getClassLoader(),
-                NativeLibraryUtil.getArchitecture(), file -> { });
+        load(System::getProperty, System::getenv, BundledResources.ofLibrary(),
+                NativePlatform.of(System::getProperty), file -> { });
     }
 
-    /** As the production path, with the given properties, resources and architecture (tests). */
-    static void load(Function<String, String> properties, ClassLoader resources, NativeLibraryUtil.Architecture arch) {
-        load(properties, System::getenv, resources, arch, file -> { });
+    /** As the production path, with the given properties, resources and platform (tests). */
+    static void load(Function<String, String> properties, BundledResources resources, NativePlatform platform) {
+        load(properties, System::getenv, resources, platform, file -> { });
     }
 
     /**
      * Finds, verifies and loads the library. Package-private so that tests can name the
-     * properties, the environment, the resources (a class loader with a fake
-     * {@code natives/windows_64/wtsbridge.dll}) and the architecture, and act between the
+     * properties, the environment, the resources (a directory with a fake
+     * {@code natives/windows_64/wtsbridge.dll}) and the platform, and act between the
      * check and the load ({@code beforeLoad}: the file is verified and pinned at that point).
      */
-    static void load(Function<String, String> properties, Function<String, String> environment, ClassLoader resources,
-            NativeLibraryUtil.Architecture arch, Consumer<Path> beforeLoad) {
-        Located located = locate(properties, environment, resources, arch);
+    static void load(Function<String, String> properties, Function<String, String> environment, BundledResources resources,
+            NativePlatform platform, Consumer<Path> beforeLoad) {
+        Located located = locate(properties, environment, resources, platform);
         try {
             beforeLoad.accept(located.file());
             System.load(located.file().toString());
@@ -155,111 +151,26 @@ public final class NativeLibrary {
     }
 
     /** Everything {@link #load} does except the load itself, without fallback roots (tests call it in-process). */
-    static Located locate(Function<String, String> properties, ClassLoader resources, NativeLibraryUtil.Architecture arch) {
-        return locate(properties, name -> null, resources, arch);
+    static Located locate(Function<String, String> properties, BundledResources resources, NativePlatform platform) {
+        return locate(properties, name -> null, resources, platform);
     }
 
-    /** Everything {@link #load} does except the load itself. */
+    /** Everything {@link #load} does except the load itself: the first file a source delivers. */
     static Located locate(Function<String, String> properties, Function<String, String> environment,
-            ClassLoader resources, NativeLibraryUtil.Architecture arch) {
-        String explicit = properties.apply(PATH_PROPERTY);
-        if (explicit != null && !explicit.isBlank()) {
-            return locateInstalled(explicit, properties, resources);
+            BundledResources resources, NativePlatform platform) {
+        for (LibrarySource source : sources(properties, environment, resources, platform)) {
+            Optional<Located> located = source.locate();
+            if (located.isPresent()) {
+                return located.get();
+            }
         }
-        String resourceDir = resourceDirectory(arch, properties.apply("os.name"), properties.apply("os.arch"));
-        String resource = resourceDir + "wtsbridge.dll";
-        List<String> refusals = new ArrayList<>();
-        for (ExtractionRoots.Root root : ExtractionRoots.candidates(properties, environment)) {
-            Optional<String> unloadable = LoadablePaths.whyNot(ExtractionRoots.longestDllPath(root.path()), properties);
-            if (unloadable.isPresent()) {
-                refusals.add(root + ": " + unloadable.get());
-                LOG.debug("wts-bridge: not extracting under {}: {}", root, unloadable.get());
-                continue;
-            }
-            PinnedFile pinned;
-            try {
-                pinned = new SecureExtractor(root.path(), resources).extractPinned(resource);
-            } catch (IOException e) {
-                refusals.add(root + ": cannot extract there (" + e + ")");
-                LOG.debug("wts-bridge: cannot extract under {}: {}", root, e.toString());
-                continue;
-            }
-            if (pinned == null) {
-                throw new IllegalStateException("wts-bridge: " + resource + " is missing from the jar");
-            }
-            LOG.debug("loading wts-bridge native library {} extracted to {}", resource, pinned.path());
-            return new Located(pinned.path().toAbsolutePath(), true, pinned);
-        }
-        throw new IllegalStateException("wts-bridge: cannot extract " + resource + " under " + String.join("; ", refusals)
-                + ". Set -D" + TMPDIR_PROPERTY + "=<a writable directory that allows running code"
-                + (LoadablePaths.windows(properties) ? ", its path in the ANSI code page and at most "
-                        + (LoadablePaths.MAX_LOAD_PATH - ExtractionRoots.DLL_PATH_BELOW_ROOT) + " characters long" : "")
-                + ">, or -D" + PATH_PROPERTY + "=<a pre-installed wtsbridge.dll>");
+        throw new IllegalStateException("wts-bridge: no source delivered the native library");
     }
 
-    /**
-     * The installer's DLL ({@value #PATH_PROPERTY}), loaded in place: pinned before its digest
-     * is read, so what is checked is what LoadLibrary maps (an AppLocker- or WDAC-approved
-     * install directory keeps working: nothing is copied to a temp directory).
-     */
-    private static Located locateInstalled(String explicit, Function<String, String> properties, ClassLoader resources) {
-        Path path;
-        try {
-            path = Path.of(explicit);
-        } catch (InvalidPathException e) {
-            throw new IllegalStateException("wts-bridge: " + PATH_PROPERTY + " is not a valid path: '" + explicit + "'", e);
-        }
-        if (!path.isAbsolute()) {
-            throw new IllegalStateException("wts-bridge: " + PATH_PROPERTY + " must be an absolute path, not '"
-                    + explicit + "' (a relative name would be looked up on the search path)");
-        }
-        Optional<String> unloadable = LoadablePaths.whyNot(path.toString(), properties);
-        if (unloadable.isPresent()) {
-            throw new IllegalStateException("wts-bridge: " + path + " (" + PATH_PROPERTY + ") cannot be loaded by this JVM: "
-                    + unloadable.get() + "; install it under another path");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalStateException("wts-bridge: " + path + " (" + PATH_PROPERTY + ") is not a file");
-        }
-        PinnedFile pinned;
-        try {
-            pinned = PinnedFile.open(path);
-        } catch (IOException e) {
-            throw new IllegalStateException("wts-bridge: cannot open " + path + " (" + PATH_PROPERTY
-                    + ") with writing and deleting denied to others (is it being written?): " + e, e);
-        }
-        if ("false".equalsIgnoreCase(properties.apply(VERIFY_PROPERTY))) {
-            LOG.debug("loading {} without checking its digest ({}=false)", path, VERIFY_PROPERTY);
-            return new Located(path, false, pinned);
-        }
-        try {
-            BundledDigests.verify(pinned, BundledDigests.load(resources));
-        } catch (RuntimeException e) {
-            pinned.close();
-            throw e;
-        }
-        LOG.debug("loading {} ({}) in place, verified and pinned", path, PATH_PROPERTY);
-        return new Located(path, false, pinned);
-    }
-
-    /**
-     * The jar folder for an architecture (native-lib-loader's layout), or a clear
-     * {@link UnsupportedOperationException} naming the OS and architecture.
-     */
-    static String resourceDirectory(NativeLibraryUtil.Architecture architecture, String osName, String osArch) {
-        switch (architecture) {
-            case WINDOWS_32:
-                return "natives/windows_32/";
-            case WINDOWS_64:
-                return "natives/windows_64/";
-            case WINDOWS_ARM64:
-                return "natives/windows_arm64/";
-            default:
-                String os = osName == null ? "an unknown OS" : osName;
-                boolean windows = os.toLowerCase(Locale.ROOT).startsWith("windows");
-                throw new UnsupportedOperationException(windows
-                        ? "wts-bridge has no DLL for Windows on " + osArch + " (it ships x86, x64 and arm64)"
-                        : "wts-bridge needs Windows: the Terminal Services API does not exist on " + os + " (" + osArch + ")");
-        }
+    /** The sources, in order: the installer's pre-installed DLL, then the copy bundled in the jar. */
+    static List<LibrarySource> sources(Function<String, String> properties, Function<String, String> environment,
+            BundledResources resources, NativePlatform platform) {
+        return List.of(new InstalledLibrary(properties, resources),
+                new BundledLibrary(properties, environment, resources, platform));
     }
 }

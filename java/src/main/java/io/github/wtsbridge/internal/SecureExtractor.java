@@ -27,12 +27,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.scijava.nativelib.JniExtractor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Extracts the bundled DLL the safe way, as native-lib-loader's {@link JniExtractor}:
+ * Extracts the bundled DLL the safe way:
  * <ul>
  *   <li>into a directory created exclusively for this JVM with a random name
  *       ({@link Files#createTempDirectory}: mode 0700 on POSIX; on Windows created with an ACL
@@ -50,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * directory's lock is still held, and it is left alone). Only directories owned by the same
  * user, not symbolic links, are touched.
  */
-public final class SecureExtractor implements JniExtractor {
+public final class SecureExtractor {
     static final String DIRECTORY_PREFIX = "wtsbridge-";
     static final String LOCK_FILE = ".lock";
     static final String LOCK_FILE_PENDING = ".lock-pending";
@@ -62,22 +61,22 @@ public final class SecureExtractor implements JniExtractor {
     private static final Map<Path, FileChannel> HELD = new ConcurrentHashMap<>();
 
     private final Path root;
-    private final ClassLoader resources;
+    private final BundledResources resources;
 
-    /** Extracts resources of this library's own class loader under {@code root}. */
+    /** Extracts this library's own resources under {@code root}. */
     public SecureExtractor(Path root) {
-        this(root, SecureExtractor.class.getClassLoader());
+        this(root, BundledResources.ofLibrary());
     }
 
     /** Extracts resources of {@code resources} (the DLLs and their digest file) under {@code root}. */
-    SecureExtractor(Path root, ClassLoader resources) {
+    SecureExtractor(Path root, BundledResources resources) {
         this.root = root.toAbsolutePath();
         this.resources = Objects.requireNonNull(resources, "resources");
     }
 
     /**
      * Extracts {@code in} as {@code fileName}, verified against {@code expectedSha256}, and
-     * returns the file unpinned (for callers that load it themselves, such as native-lib-loader).
+     * returns the file unpinned (for callers that load it themselves).
      */
     public Path extract(InputStream in, String fileName, String expectedSha256) throws IOException {
         try (PinnedFile pinned = extractPinned(in, fileName, expectedSha256)) {
@@ -317,10 +316,12 @@ public final class SecureExtractor implements JniExtractor {
         }
     }
 
-    // ---- native-lib-loader's JniExtractor ----
-
-    /** Extracts {@code libPath + libName + ".dll"} from the class path, verified; null if absent. */
-    @Override
+    /**
+     * Extracts the resource {@code libPath + libName + ".dll"} (such as
+     * {@code natives/windows_64/} + {@code wtsbridge}), verified, and returns the file unpinned;
+     * null if the jar lacks it. For callers that load it themselves (the cold-start benchmark);
+     * the signature is the one native-lib-loader's JniExtractor had, which its callers kept.
+     */
     public File extractJni(String libPath, String libName) throws IOException {
         try (PinnedFile pinned = extractPinned(libPath + libName + ".dll")) {
             return pinned == null ? null : pinned.path().toFile();
@@ -330,16 +331,11 @@ public final class SecureExtractor implements JniExtractor {
     /** Extracts the resource {@code resource}, verified and pinned; null if the jar lacks it. */
     PinnedFile extractPinned(String resource) throws IOException {
         String expected = BundledDigests.load(resources).get(resource);
-        try (InputStream in = resources.getResourceAsStream(resource)) {
+        try (InputStream in = resources.open(resource)) {
             if (in == null) {
                 return null;
             }
             return extractPinned(in, resource.substring(resource.lastIndexOf('/') + 1), expected);
         }
-    }
-
-    /** Nothing is registered for eager extraction. */
-    @Override
-    public void extractRegistered() {
     }
 }

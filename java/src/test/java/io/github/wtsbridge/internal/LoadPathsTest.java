@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.nativelib.NativeLibraryUtil.Architecture;
 
 /**
  * Where the loader may put and load the DLL, decided before anything is written (issue 12,
@@ -35,6 +34,7 @@ import org.scijava.nativelib.NativeLibraryUtil.Architecture;
  */
 class LoadPathsTest {
     private static final String DLL = "natives/windows_64/wtsbridge.dll";
+    private static final NativePlatform WINDOWS_X64 = new NativePlatform("Windows 11", "amd64");
     private static final String JAPANESE = "\u65E5\u672C";
 
     @TempDir
@@ -53,14 +53,14 @@ class LoadPathsTest {
         return map;
     }
 
-    private ClassLoader genuineJar() throws IOException {
+    private BundledResources genuineJar() throws IOException {
         Path host = Path.of(System.getProperty(NativeLibrary.PATH_PROPERTY));
         Path dir = Files.createDirectories(temp.resolve("jar"));
         Files.createDirectories(dir.resolve("natives/windows_64"));
         Files.copy(host, dir.resolve(DLL));
         Files.writeString(dir.resolve(BundledDigests.RESOURCE), BundledDigests.sha256(host) + "  " + DLL + "\n");
         try {
-            return new URLClassLoader(new URL[] {dir.toUri().toURL()}, null);
+            return BundledResources.of(new URLClassLoader(new URL[] {dir.toUri().toURL()}, null));
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
@@ -104,30 +104,30 @@ class LoadPathsTest {
 
     @Test
     void aTempDirectoryOutsideTheAnsiCodePageFallsBackToProgramData() throws Exception {
-        ClassLoader jar = genuineJar();
+        BundledResources jar = genuineJar();
         Path userTemp = Files.createDirectories(temp.resolve("Users").resolve(JAPANESE).resolve("Temp"));
         Path programData = Files.createDirectories(temp.resolve("ProgramData"));
         Map<String, String> env = Map.of("ProgramData", programData.toString(), "SystemRoot", temp.resolve("Windows").toString());
 
         try (NativeLibrary.Located on17 = NativeLibrary.locate(windowsJvm("17", "java.io.tmpdir", userTemp.toString())::get,
-                env::get, jar, Architecture.WINDOWS_64)) {
+                env::get, jar, WINDOWS_X64)) {
             assertTrue(on17.extracted());
             assertEquals(programData, on17.file().getParent().getParent(), "Java 17 extracted to " + on17.file());
         }
         try (NativeLibrary.Located on21 = NativeLibrary.locate(windowsJvm("21", "java.io.tmpdir", userTemp.toString())::get,
-                env::get, jar, Architecture.WINDOWS_64)) {
+                env::get, jar, WINDOWS_X64)) {
             assertEquals(userTemp, on21.file().getParent().getParent(), "Java 21 loads from the user's temp");
         }
     }
 
     @Test
     void whenNoRootWorksTheErrorNamesTheRealCauseAndTheProperty() throws Exception {
-        ClassLoader jar = genuineJar();
+        BundledResources jar = genuineJar();
         Path userTemp = Files.createDirectories(temp.resolve(JAPANESE));
         Path alsoJapanese = Files.createDirectories(temp.resolve("ProgramData-" + JAPANESE));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
                 windowsJvm("17", "java.io.tmpdir", userTemp.toString())::get,
-                Map.of("ProgramData", alsoJapanese.toString())::get, jar, Architecture.WINDOWS_64));
+                Map.of("ProgramData", alsoJapanese.toString())::get, jar, WINDOWS_X64));
         String message = e.getMessage();
         assertTrue(message.contains(userTemp + " (java.io.tmpdir): the path has characters outside"), message);
         assertTrue(message.contains(alsoJapanese + " (%ProgramData%)"), message);
@@ -139,12 +139,12 @@ class LoadPathsTest {
 
     @Test
     void anExplicitTmpdirIsNeverSecondGuessed() throws Exception {
-        ClassLoader jar = genuineJar();
+        BundledResources jar = genuineJar();
         Path chosen = Files.createDirectories(temp.resolve(JAPANESE));
         Path programData = Files.createDirectories(temp.resolve("ProgramData"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
                 windowsJvm("17", NativeLibrary.TMPDIR_PROPERTY, chosen.toString())::get,
-                Map.of("ProgramData", programData.toString())::get, jar, Architecture.WINDOWS_64));
+                Map.of("ProgramData", programData.toString())::get, jar, WINDOWS_X64));
         assertTrue(e.getMessage().contains(chosen + " (-D" + NativeLibrary.TMPDIR_PROPERTY + "): the path has characters"),
                 e.getMessage());
         assertEquals(List.of(), Files.list(programData).toList());
@@ -152,7 +152,7 @@ class LoadPathsTest {
 
     @Test
     void aTempPathTooLongForLoadLibraryFallsBack() throws Exception {
-        ClassLoader jar = genuineJar();
+        BundledResources jar = genuineJar();
         Path nested = temp;
         while (ExtractionRoots.longestDllPath(nested).length() <= LoadablePaths.MAX_LOAD_PATH) {
             nested = nested.resolve("nested-directory-" + nested.getNameCount());
@@ -160,12 +160,12 @@ class LoadPathsTest {
         Path deep = Files.createDirectories(nested);
         Path programData = Files.createDirectories(temp.resolve("ProgramData"));
         try (NativeLibrary.Located located = NativeLibrary.locate(windowsJvm("25", "java.io.tmpdir", deep.toString())::get,
-                Map.of("ProgramData", programData.toString())::get, jar, Architecture.WINDOWS_64)) {
+                Map.of("ProgramData", programData.toString())::get, jar, WINDOWS_X64)) {
             assertEquals(programData, located.file().getParent().getParent());
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
                 windowsJvm("25", NativeLibrary.PATH_PROPERTY, ExtractionRoots.longestDllPath(deep))::get,
-                name -> null, jar, Architecture.WINDOWS_64));
+                name -> null, jar, WINDOWS_X64));
         assertTrue(e.getMessage().contains("MAX_PATH") && e.getMessage().contains(NativeLibrary.PATH_PROPERTY), e.getMessage());
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.scijava.nativelib.NativeLibraryUtil;
 
 /**
  * A child JVM for {@link LoaderTest}: loads the library as a real program would and reports on
@@ -31,7 +30,7 @@ public final class LoaderProbe {
         try {
             if (args[0].equals("bundled")) {
                 URLClassLoader resources = new URLClassLoader(new URL[] {Path.of(args[1]).toUri().toURL()}, null);
-                NativeLibrary.load(System::getProperty, resources, NativeLibraryUtil.Architecture.WINDOWS_64);
+                NativeLibrary.load(System::getProperty, BundledResources.of(resources), new NativePlatform("Windows 11", "amd64"));
             } else {
                 NativeLibrary.ensureLoaded();
             }

@@ -32,7 +32,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.nativelib.NativeLibraryUtil.Architecture;
 
 /**
  * The loader's safety properties, on Linux with the host build standing in for the DLL:
@@ -43,6 +42,7 @@ import org.scijava.nativelib.NativeLibraryUtil.Architecture;
  */
 class LoaderTest {
     private static final String DLL = "natives/windows_64/wtsbridge.dll";
+    private static final NativePlatform WINDOWS_X64 = new NativePlatform("Windows 11", "amd64");
 
     @TempDir
     Path temp;
@@ -70,9 +70,9 @@ class LoaderTest {
         return jar("jar", Files.readAllBytes(hostLibrary()), BundledDigests.sha256(hostLibrary()));
     }
 
-    private static ClassLoader loaderOf(Path jarDir) {
+    private static BundledResources loaderOf(Path jarDir) {
         try {
-            return new URLClassLoader(new URL[] {jarDir.toUri().toURL()}, null);
+            return BundledResources.of(new URLClassLoader(new URL[] {jarDir.toUri().toURL()}, null));
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
@@ -99,12 +99,12 @@ class LoaderTest {
 
     @Test
     void extractsIntoAFreshOwnerOnlyDirectoryAndVerifies() throws Exception {
-        ClassLoader jar = loaderOf(genuineJar());
+        BundledResources jar = loaderOf(genuineJar());
         Path root = Files.createDirectory(temp.resolve("root"));
         Map<String, String> p = props(NativeLibrary.TMPDIR_PROPERTY, root.toString());
 
-        NativeLibrary.Located first = NativeLibrary.locate(p::get, jar, Architecture.WINDOWS_64);
-        NativeLibrary.Located second = NativeLibrary.locate(p::get, jar, Architecture.WINDOWS_64);
+        NativeLibrary.Located first = NativeLibrary.locate(p::get, jar, WINDOWS_X64);
+        NativeLibrary.Located second = NativeLibrary.locate(p::get, jar, WINDOWS_X64);
         try {
             assertTrue(first.extracted());
             assertTrue(first.file().isAbsolute());
@@ -131,12 +131,12 @@ class LoaderTest {
         byte[] bytes = Files.readAllBytes(hostLibrary());
         String digest = BundledDigests.sha256(hostLibrary());
         bytes[bytes.length / 2] ^= 1; /* one bit flipped after the build recorded the digest */
-        ClassLoader jar = loaderOf(jar("tampered", bytes, digest));
+        BundledResources jar = loaderOf(jar("tampered", bytes, digest));
         Path root = Files.createDirectory(temp.resolve("root"));
         Map<String, String> p = props(NativeLibrary.TMPDIR_PROPERTY, root.toString());
 
         SecurityException e = assertThrows(SecurityException.class,
-                () -> NativeLibrary.locate(p::get, jar, Architecture.WINDOWS_64));
+                () -> NativeLibrary.locate(p::get, jar, WINDOWS_X64));
 
         assertTrue(e.getMessage().contains("refusing to load"), e.getMessage());
         assertTrue(e.getMessage().contains(digest), e.getMessage());
@@ -161,20 +161,20 @@ class LoaderTest {
 
     @Test
     void digestMissingFromTheJarIsAnError() throws Exception {
-        ClassLoader jar = loaderOf(jar("nodigest", Files.readAllBytes(hostLibrary()), null));
+        BundledResources jar = loaderOf(jar("nodigest", Files.readAllBytes(hostLibrary()), null));
         Map<String, String> p = props(NativeLibrary.TMPDIR_PROPERTY, temp.toString());
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> NativeLibrary.locate(p::get, jar, Architecture.WINDOWS_64));
+                () -> NativeLibrary.locate(p::get, jar, WINDOWS_X64));
         assertTrue(e.getMessage().contains("no digest recorded"), e.getMessage());
         assertEquals(List.of(), extractionDirs(temp));
     }
 
     @Test
     void dllMissingFromTheJarIsAnError() throws Exception {
-        ClassLoader jar = loaderOf(jar("nodll", null, "00".repeat(32)));
+        BundledResources jar = loaderOf(jar("nodll", null, "00".repeat(32)));
         Map<String, String> p = props(NativeLibrary.TMPDIR_PROPERTY, temp.toString());
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> NativeLibrary.locate(p::get, jar, Architecture.WINDOWS_64));
+                () -> NativeLibrary.locate(p::get, jar, WINDOWS_X64));
         assertTrue(e.getMessage().contains("missing from the jar"), e.getMessage());
     }
 
@@ -182,7 +182,7 @@ class LoaderTest {
     void otherOperatingSystemsAreToldClearly() {
         Map<String, String> p = props("os.name", "Linux", "os.arch", "amd64");
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> NativeLibrary.locate(p::get, getClass().getClassLoader(), Architecture.LINUX_64));
+                () -> NativeLibrary.locate(p::get, BundledResources.ofLibrary(), NativePlatform.of(p::get)));
         assertTrue(e.getMessage().contains("needs Windows"), e.getMessage());
     }
 
@@ -190,7 +190,7 @@ class LoaderTest {
 
     @Test
     void preInstalledDllIsCheckedAgainstTheSameDigests() throws Exception {
-        ClassLoader jar = loaderOf(genuineJar());
+        BundledResources jar = loaderOf(genuineJar());
         Path genuine = Files.copy(hostLibrary(), temp.resolve("installed.dll"));
         Path foreign = temp.resolve("foreign.dll");
         byte[] bytes = Files.readAllBytes(hostLibrary());
@@ -201,7 +201,7 @@ class LoaderTest {
         // loaded in place (an install directory approved by AppLocker/WDAC stays the one
         // loaded), pinned from the digest check to the load; nothing is copied anywhere
         try (NativeLibrary.Located ok = NativeLibrary.locate(props(NativeLibrary.PATH_PROPERTY, genuine.toString(),
-                NativeLibrary.TMPDIR_PROPERTY, copies.toString())::get, jar, Architecture.WINDOWS_64)) {
+                NativeLibrary.TMPDIR_PROPERTY, copies.toString())::get, jar, WINDOWS_X64)) {
             assertFalse(ok.extracted());
             assertEquals(genuine, ok.file());
             assertEquals(genuine, ok.pin().path());
@@ -211,42 +211,42 @@ class LoaderTest {
 
         SecurityException e = assertThrows(SecurityException.class, () -> NativeLibrary.locate(
                 props(NativeLibrary.PATH_PROPERTY, foreign.toString(), NativeLibrary.TMPDIR_PROPERTY,
-                        copies.toString())::get, jar, Architecture.WINDOWS_64));
+                        copies.toString())::get, jar, WINDOWS_X64));
         assertTrue(e.getMessage().contains("refusing to load"), e.getMessage());
 
         /* explicitly told otherwise */
         try (NativeLibrary.Located unchecked = NativeLibrary.locate(props(NativeLibrary.PATH_PROPERTY, foreign.toString(),
-                NativeLibrary.VERIFY_PROPERTY, "false")::get, jar, Architecture.WINDOWS_64)) {
+                NativeLibrary.VERIFY_PROPERTY, "false")::get, jar, WINDOWS_X64)) {
             assertEquals(foreign, unchecked.file());
         }
         /* anything but "false" still verifies */
         assertThrows(SecurityException.class, () -> NativeLibrary.locate(props(NativeLibrary.PATH_PROPERTY,
-                foreign.toString(), NativeLibrary.VERIFY_PROPERTY, "no")::get, jar, Architecture.WINDOWS_64));
+                foreign.toString(), NativeLibrary.VERIFY_PROPERTY, "no")::get, jar, WINDOWS_X64));
     }
 
     @Test
     void preInstalledDllMustBeAnAbsolutePathToAFile() throws Exception {
-        ClassLoader jar = loaderOf(genuineJar());
+        BundledResources jar = loaderOf(genuineJar());
         for (String bad : new String[] {"wtsbridge.dll", "./wtsbridge.dll", "lib/wtsbridge.dll"}) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
-                    props(NativeLibrary.PATH_PROPERTY, bad)::get, jar, Architecture.WINDOWS_64));
+                    props(NativeLibrary.PATH_PROPERTY, bad)::get, jar, WINDOWS_X64));
             assertTrue(e.getMessage().contains("must be an absolute path"), e.getMessage());
         }
         for (Path bad : new Path[] {temp.resolve("absent.dll"), temp}) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
-                    props(NativeLibrary.PATH_PROPERTY, bad.toString())::get, jar, Architecture.WINDOWS_64));
+                    props(NativeLibrary.PATH_PROPERTY, bad.toString())::get, jar, WINDOWS_X64));
             assertTrue(e.getMessage().contains("is not a file"), e.getMessage());
         }
         IllegalStateException nul = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
-                props(NativeLibrary.PATH_PROPERTY, "/x\0y")::get, jar, Architecture.WINDOWS_64));
+                props(NativeLibrary.PATH_PROPERTY, "/x\0y")::get, jar, WINDOWS_X64));
         assertTrue(nul.getMessage().contains("not a valid path"), nul.getMessage());
     }
 
     @Test
     void preInstalledDllWithoutRecordedDigestsNamesTheProperty() throws Exception {
-        ClassLoader empty = loaderOf(Files.createDirectory(temp.resolve("empty")));
+        BundledResources empty = loaderOf(Files.createDirectory(temp.resolve("empty")));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
-                props(NativeLibrary.PATH_PROPERTY, hostLibrary().toString())::get, empty, Architecture.WINDOWS_64));
+                props(NativeLibrary.PATH_PROPERTY, hostLibrary().toString())::get, empty, WINDOWS_X64));
         assertTrue(e.getMessage().contains(NativeLibrary.VERIFY_PROPERTY + "=false"), e.getMessage());
     }
 
@@ -312,7 +312,7 @@ class LoaderTest {
 
         /* a third extraction while both live: both kept */
         Map<String, String> p = props(NativeLibrary.TMPDIR_PROPERTY, root.toString());
-        NativeLibrary.Located third = NativeLibrary.locate(p::get, loaderOf(jarDir), Architecture.WINDOWS_64);
+        NativeLibrary.Located third = NativeLibrary.locate(p::get, loaderOf(jarDir), WINDOWS_X64);
         assertTrue(Files.exists(dirA.resolve("wtsbridge.dll")), "live JVM's DLL kept");
         assertTrue(Files.exists(dirB.resolve("wtsbridge.dll")), "live JVM's DLL kept");
         SecureExtractor.discard(third.file().getParent());
@@ -323,7 +323,7 @@ class LoaderTest {
         assertTrue(Files.exists(dirA), "a killed JVM leaves its directory");
         assertFalse(Files.exists(dirB), "a JVM that exits removes its own directory");
 
-        NativeLibrary.Located fourth = NativeLibrary.locate(p::get, loaderOf(jarDir), Architecture.WINDOWS_64);
+        NativeLibrary.Located fourth = NativeLibrary.locate(p::get, loaderOf(jarDir), WINDOWS_X64);
         assertFalse(Files.exists(dirA), "the next JVM removes the killed one's directory");
         SecureExtractor.discard(fourth.file().getParent());
     }
@@ -335,7 +335,7 @@ class LoaderTest {
         Path file = Files.createFile(temp.resolve("not-a-directory"));
         Map<String, String> p = props(NativeLibrary.TMPDIR_PROPERTY, file.toString());
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> NativeLibrary.locate(p::get, loaderOf(genuineJar()), Architecture.WINDOWS_64));
+                () -> NativeLibrary.locate(p::get, loaderOf(genuineJar()), WINDOWS_X64));
         assertTrue(e.getMessage().contains("-D" + NativeLibrary.TMPDIR_PROPERTY + "="), e.getMessage());
         assertTrue(e.getMessage().contains("-D" + NativeLibrary.PATH_PROPERTY + "="), e.getMessage());
     }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import org.scijava.nativelib.NativeLibraryUtil;
 
 /**
  * A child JVM for WindowsLoaderTest (no JUnit): loads the library the production way, but
@@ -26,8 +25,8 @@ public final class PinProbe {
 
     public static void main(String[] args) {
         Path impostor = Path.of(args[0]);
-        NativeLibrary.load(System::getProperty, System::getenv, PinProbe.class.getClassLoader(),
-                NativeLibraryUtil.getArchitecture(), file -> {
+        NativeLibrary.load(System::getProperty, System::getenv, BundledResources.ofLibrary(),
+                NativePlatform.of(System::getProperty), file -> {
                     System.out.println("file=" + file);
                     report("write", () -> FileChannel.open(file, StandardOpenOption.WRITE).close());
                     report("rename", () -> Files.move(file, file.resolveSibling("moved-away.dll")));

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.nativelib.NativeLibraryUtil;
 
 /**
  * On a real Windows JVM (a Windows runner, or Temurin 17 under Wine), with its own properties:
@@ -61,7 +60,7 @@ class WindowsLoadPathsTest {
         Assumptions.assumeFalse(ansi.newEncoder().canEncode(chosen.toString()), ansi + " can express " + chosen);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
                 properties(Map.of(NativeLibrary.TMPDIR_PROPERTY, chosen.toString())), System::getenv,
-                NativeLibrary.class.getClassLoader(), NativeLibraryUtil.getArchitecture()));
+                BundledResources.ofLibrary(), NativePlatform.of(System::getProperty)));
         assertTrue(e.getMessage().contains("ANSI code page (" + System.getProperty("sun.jnu.encoding") + ")"), e.getMessage());
         assertTrue(e.getMessage().contains("JDK-8195129"), e.getMessage());
         assertTrue(e.getMessage().contains("-D" + NativeLibrary.TMPDIR_PROPERTY + "="), e.getMessage());
@@ -78,7 +77,7 @@ class WindowsLoadPathsTest {
         }
         Path deep = Files.createDirectories(nested);
         NativeLibrary.Located located = NativeLibrary.locate(properties(Map.of("java.io.tmpdir", deep.toString())),
-                System::getenv, NativeLibrary.class.getClassLoader(), NativeLibraryUtil.getArchitecture());
+                System::getenv, BundledResources.ofLibrary(), NativePlatform.of(System::getProperty));
         try {
             assertEquals(Path.of(System.getenv("ProgramData")).toRealPath(), located.file().getParent().getParent().toRealPath());
             assertTrue(located.file().toString().length() <= LoadablePaths.MAX_LOAD_PATH, located.file().toString());
@@ -88,7 +87,7 @@ class WindowsLoadPathsTest {
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NativeLibrary.locate(
                 properties(Map.of(NativeLibrary.TMPDIR_PROPERTY, deep.toString())), System::getenv,
-                NativeLibrary.class.getClassLoader(), NativeLibraryUtil.getArchitecture()));
+                BundledResources.ofLibrary(), NativePlatform.of(System::getProperty)));
         assertTrue(e.getMessage().contains("MAX_PATH"), e.getMessage());
     }
 }

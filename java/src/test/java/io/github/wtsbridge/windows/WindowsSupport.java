@@ -89,7 +89,7 @@ public final class WindowsSupport {
         }
     }
 
-    /** The jar folder (native-lib-loader's layout) for the running JVM's architecture. */
+    /** The jar folder for the running JVM's architecture (natives/windows_32, _64, _arm64). */
     static String archDirectory() {
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
         switch (arch) {
