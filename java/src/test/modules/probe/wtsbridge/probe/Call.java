@@ -1,6 +1,6 @@
 package wtsbridge.probe;
 
-import io.github.wtsbridge.WtsSessions;
+import io.github.wtsbridge.WtsSession;
 
 /** The probe's only call into wts-bridge's API: the one line to change when the API changes. */
 final class Call {
@@ -9,6 +9,6 @@ final class Call {
 
     /** The current process's session id, read through the native library (the fake says 1). */
     static Object currentSessionId() {
-        return WtsSessions.currentSessionId();
+        return WtsSession.current().id();
     }
 }
