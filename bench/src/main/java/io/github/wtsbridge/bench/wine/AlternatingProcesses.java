@@ -112,7 +112,7 @@ public final class AlternatingProcesses {
         }
 
         List<Side> sides = List.of(
-                new Side("wts-bridge `WtsServer.local().processes()`", WtsProcesses::list, rounds),
+                new Side("wts-bridge `WtsServer.local().processes()`", () -> WtsServer.local().processes(), rounds),
                 new Side("JNA + `Advapi32Util.convertSidToStringSid`", () -> jna(true), rounds),
                 new Side("JNA + SID formatted in Java (`Sids`)", () -> jna(false), rounds),
                 new Side("floor: JNA call + `WTSFreeMemory`, no decoding", AlternatingProcesses::floor, rounds));
@@ -141,7 +141,7 @@ public final class AlternatingProcesses {
                 rounds, calls, warmUp, System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
                 System.getProperty("os.name"));
         System.out.printf("wts-bridge: %s (its bundled DLL, extracted); JNA %s%n%n",
-                WtsProcesses.class.getProtectionDomain().getCodeSource().getLocation(), Native.VERSION);
+                WtsServer.class.getProtectionDomain().getCodeSource().getLocation(), Native.VERSION);
         System.out.println("| per call (us) | median | p90 | median / wts-bridge | median - floor |");
         System.out.println("|---|---:|---:|---:|---:|");
         for (Side side : sides) {
