@@ -94,26 +94,6 @@ JNIEXPORT jstring JNICALL FN(queryString)(JNIEnv *env, jclass cls, jlong server,
     return text;
 }
 
-/* WTSClientAddress: copies the 20 address bytes as Windows gave them; returns the family. */
-JNIEXPORT jint JNICALL FN(queryClientAddress)(JNIEnv *env, jclass cls, jlong server,
-                                              jint session, jbyteArray address) {
-    (void)cls;
-    DWORD bytes, family = 0;
-    BYTE raw[20];
-    WCHAR *buffer = wts_query_session(env, server, session, WTS_INFO_CLIENT_ADDRESS, &bytes);
-    if (buffer == NULL) {
-        return 0;
-    }
-    DWORD error = wts_decode_client_address(buffer, bytes, &family, raw);
-    if (error != 0) {
-        wts_throw_decode(env, buffer, error, "WTSQuerySessionInformationW");
-        return 0;
-    }
-    WTS.WTSFreeMemory(buffer);
-    (*env)->SetByteArrayRegion(env, address, 0, (jsize)sizeof raw, (const jbyte *)raw);
-    return (jint)family;
-}
-
 /*
  * WTSSessionInfo (WTSINFOW): fills numbers[13] (see decode.h); returns
  * {WinStation name, domain, user name}.

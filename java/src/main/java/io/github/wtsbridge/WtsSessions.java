@@ -153,7 +153,7 @@ public final class WtsSessions {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
         byte[] raw = new byte[20];
-        int family = server.callInt(h -> SessionsNative.queryClientAddress(h, session, raw));
+        int family = server.callInt(h -> SessionInfoNative.queryAddress(h, session, InfoClass.CLIENT_ADDRESS, raw));
         return new WtsClientAddress(family, raw);
     }
 

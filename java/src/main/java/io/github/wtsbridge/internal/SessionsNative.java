@@ -21,10 +21,6 @@ public final class SessionsNative {
     /** WTSQuerySessionInformationW for a string class. */
     public static native String queryString(long server, int session, int infoClass);
 
-
-    /** WTSClientAddress: fills address[20], returns the family. */
-    public static native int queryClientAddress(long server, int session, byte[] address);
-
     /**
      * WTSSessionInfo: fills numbers[13] (state, id, six counters, connect, disconnect, last
      * input, logon, current FILETIMEs); returns {WinStation name, domain, user name}.
