@@ -1,22 +1,21 @@
 package io.github.wtsbridge;
 
-import io.github.wtsbridge.internal.Addresses;
 import io.github.wtsbridge.internal.Checks;
 import io.github.wtsbridge.internal.ControlNative;
 import io.github.wtsbridge.internal.EnumExNative;
 import io.github.wtsbridge.internal.FileTimes;
-import io.github.wtsbridge.internal.FlatNames;
+import io.github.wtsbridge.internal.FlatLayouts;
 import io.github.wtsbridge.internal.InfoClass;
 import io.github.wtsbridge.internal.Launcher;
 import io.github.wtsbridge.internal.NativeLibrary;
 import io.github.wtsbridge.internal.RemoteNative;
 import io.github.wtsbridge.internal.SessionInfoNative;
+import io.github.wtsbridge.internal.SessionRecords;
 import io.github.wtsbridge.internal.SessionsNative;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,20 +50,7 @@ public final class WtsSessions {
     /** The sessions on a server (WTSEnumerateSessionsW). */
     public static List<WtsSession> list(WtsServer server) {
         Objects.requireNonNull(server, "server");
-        Object[] raw = server.call(SessionsNative::enumerateSessions);
-        int[] triples = (int[]) raw[0];
-        Object names = raw[1];
-        int count = triples.length / 3;
-        List<WtsSession> sessions = new ArrayList<>(count);
-        int nameAt = 0;
-        for (int i = 0; i < count; i++) {
-            int state = triples[3 * i + 1];
-            int nameLength = triples[3 * i + 2];
-            String name = FlatNames.cut(names, nameAt, nameLength);
-            nameAt += nameLength;
-            sessions.add(new WtsSession(triples[3 * i], name, WtsConnectState.of(state), state));
-        }
-        return Collections.unmodifiableList(sessions);
+        return SessionRecords.sessions(server.call(SessionsNative::enumerateSessions));
     }
 
     /** The session this JVM runs in (ProcessIdToSessionId of the current process). */
@@ -171,13 +157,8 @@ public final class WtsSessions {
     public static WtsInfo info(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[SessionsNative.SESSION_INFO_NUMBERS];
-        String[] texts = server.call(h -> SessionsNative.querySessionInfo(h, session, n));
-        WtsSessionCounters counters = new WtsSessionCounters(n[2], n[3], n[4], n[5], n[6], n[7]);
-        WtsSessionTimes times = new WtsSessionTimes(FileTimes.toOptionalInstant(n[11]),
-                FileTimes.toOptionalInstant(n[8]), FileTimes.toOptionalInstant(n[9]),
-                FileTimes.toOptionalInstant(n[10]), FileTimes.toInstant(n[12]));
-        return new WtsInfo((int) n[1], WtsConnectState.of((int) n[0]), texts[0], texts[1], texts[2], counters, times);
+        long[] n = new long[FlatLayouts.SESSION_INFO_NUMBERS_COUNT];
+        return SessionRecords.info(n, server.call(h -> SessionsNative.querySessionInfo(h, session, n)));
     }
 
     /** Logon, connect, disconnect, last-input and current time (from WTSSessionInfo). */
@@ -241,9 +222,9 @@ public final class WtsSessions {
     public static WtsClientDisplay clientDisplay(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        int[] v = new int[3];
+        int[] v = new int[FlatLayouts.CLIENT_DISPLAY_COUNT];
         server.run(h -> SessionInfoNative.queryClientDisplay(h, session, v));
-        return new WtsClientDisplay(Integer.toUnsignedLong(v[0]), Integer.toUnsignedLong(v[1]), v[2]);
+        return SessionRecords.clientDisplay(v);
     }
 
     /**
@@ -287,13 +268,10 @@ public final class WtsSessions {
     public static WtsClientInfo clientInfo(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[SessionInfoNative.CLIENT_INFO_NUMBERS];
+        long[] n = new long[FlatLayouts.CLIENT_INFO_NUMBERS_COUNT];
         byte[] address = new byte[SessionInfoNative.CLIENT_INFO_ADDRESS_BYTES];
         String[] t = server.call(h -> SessionInfoNative.queryClientInfo(h, session, n, address));
-        int family = (int) n[1];
-        return new WtsClientInfo(t[0], t[1], t[2], t[3], t[4], (int) n[0], family,
-                Addresses.ofClientInfo(family, address), new WtsClientDisplay(n[2], n[3], (int) n[4]), t[5],
-                n[5], n[6], (int) n[7], (int) n[8], (int) n[9], (int) n[10], t[6]);
+        return SessionRecords.clientInfo(n, t, address);
     }
 
     /** WTSSessionInfoEx: names, state, lock state, counters and times. */
@@ -305,17 +283,9 @@ public final class WtsSessions {
     public static WtsSessionInfoEx infoEx(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[SessionInfoNative.SESSION_INFO_EX_NUMBERS];
+        long[] n = new long[FlatLayouts.SESSION_INFO_EX_NUMBERS_COUNT];
         String[] t = server.call(h -> SessionInfoNative.querySessionInfoEx(h, session, n));
-        int flags = (int) n[2];
-        WtsLockState lock = server.isLocal() ? WtsLockState.fromSessionFlags(flags)
-                : WtsLockState.fromSessionFlags(flags, "", "");
-        WtsSessionCounters counters = new WtsSessionCounters(n[8], n[9], n[10], n[11], n[12], n[13]);
-        WtsSessionTimes times = new WtsSessionTimes(FileTimes.toOptionalInstant(n[3]),
-                FileTimes.toOptionalInstant(n[4]), FileTimes.toOptionalInstant(n[5]),
-                FileTimes.toOptionalInstant(n[6]), FileTimes.toInstant(n[7]));
-        return new WtsSessionInfoEx((int) n[0], WtsConnectState.of((int) n[1]), lock, flags, t[0], t[1], t[2],
-                counters, times);
+        return SessionRecords.infoEx(n, t, server.isLocal());
     }
 
     /** Whether the session is locked (WTSSessionInfoEx; the Windows 7 inversion undone). */
@@ -338,10 +308,9 @@ public final class WtsSessions {
     public static WtsConfigInfo configInfo(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[SessionInfoNative.CONFIG_INFO_NUMBERS];
+        long[] n = new long[FlatLayouts.CONFIG_INFO_NUMBERS_COUNT];
         String[] t = server.call(h -> SessionInfoNative.queryConfigInfo(h, session, n));
-        return new WtsConfigInfo(n[0], n[1] != 0, n[2] != 0, n[3] != 0, n[4] != 0, WtsShadowMode.of(n[5]), n[5],
-                t[0], t[1], t[2], t[3], t[4]);
+        return SessionRecords.configInfo(n, t);
     }
 
     /**
@@ -743,16 +712,7 @@ public final class WtsSessions {
     /** The sessions on a server with their names (WTSEnumerateSessionsExW level 1). */
     public static List<WtsSessionEx> listEx(WtsServer server) {
         Objects.requireNonNull(server, "server");
-        Object[] raw = server.call(EnumExNative::enumerateSessionsEx);
-        int[] triples = (int[]) raw[0];
-        String[] texts = (String[]) raw[1];
-        List<WtsSessionEx> sessions = new ArrayList<>(triples.length / 3);
-        for (int i = 0; i < triples.length / 3; i++) {
-            int state = triples[3 * i + 1];
-            sessions.add(new WtsSessionEx(triples[3 * i + 2], WtsConnectState.of(state), state,
-                    texts[5 * i], texts[5 * i + 1], texts[5 * i + 2], texts[5 * i + 3], texts[5 * i + 4]));
-        }
-        return Collections.unmodifiableList(sessions);
+        return SessionRecords.sessionsEx(server.call(EnumExNative::enumerateSessionsEx));
     }
 
     /**

@@ -6,15 +6,13 @@ package io.github.wtsbridge.internal;
  * arguments and call {@link NativeLibrary#ensureLoaded()} first.
  */
 public final class SessionsNative {
-    /** Length of the numbers array {@link #querySessionInfo} fills. */
-    public static final int SESSION_INFO_NUMBERS = 13;
-
     private SessionsNative() {
     }
 
     /**
-     * WTSEnumerateSessionsW: {int[] id/state/nameLength per session, the WinStation names one
-     * after another ({@link FlatNames}: byte[] Latin-1 or char[] UTF-16)}; cut by the lengths.
+     * WTSEnumerateSessionsW: {int[] {@link FlatLayouts} SESSION_LIST_* per session, the WinStation
+     * names one after another ({@link FlatNames}: byte[] Latin-1 or char[] UTF-16)}; cut by the
+     * lengths. Read by {@link SessionRecords#sessions}.
      */
     public static native Object[] enumerateSessions(long server);
 
@@ -22,8 +20,8 @@ public final class SessionsNative {
     public static native String queryString(long server, int session, int infoClass);
 
     /**
-     * WTSSessionInfo: fills numbers[13] (state, id, six counters, connect, disconnect, last
-     * input, logon, current FILETIMEs); returns {WinStation name, domain, user name}.
+     * WTSSessionInfo: fills numbers ({@link FlatLayouts} SESSION_INFO_NUMBERS_*), returns the texts
+     * ({@link FlatLayouts} SESSION_INFO_TEXTS_*).
      */
     public static native String[] querySessionInfo(long server, int session, long[] numbers);
 

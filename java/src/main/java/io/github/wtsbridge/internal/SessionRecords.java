@@ -1,0 +1,132 @@
+package io.github.wtsbridge.internal;
+
+import static io.github.wtsbridge.internal.FlatLayouts.*;
+
+import io.github.wtsbridge.WtsClientDisplay;
+import io.github.wtsbridge.WtsClientInfo;
+import io.github.wtsbridge.WtsConfigInfo;
+import io.github.wtsbridge.WtsConnectState;
+import io.github.wtsbridge.WtsInfo;
+import io.github.wtsbridge.WtsLockState;
+import io.github.wtsbridge.WtsSession;
+import io.github.wtsbridge.WtsSessionCounters;
+import io.github.wtsbridge.WtsSessionEx;
+import io.github.wtsbridge.WtsSessionInfoEx;
+import io.github.wtsbridge.WtsSessionTimes;
+import io.github.wtsbridge.WtsShadowMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The session records built from what the natives return (SessionsNative, SessionInfoNative,
+ * EnumExNative): each flat array read by the slot names of {@link FlatLayouts}.
+ */
+public final class SessionRecords {
+    private SessionRecords() {
+    }
+
+    /** WTSEnumerateSessionsW: {@link SessionsNative#enumerateSessions}'s {int[], names}. */
+    public static List<WtsSession> sessions(Object[] raw) {
+        int[] v = (int[]) raw[0];
+        Object names = raw[1];
+        int count = v.length / SESSION_LIST_COUNT;
+        List<WtsSession> sessions = new ArrayList<>(count);
+        int nameAt = 0;
+        for (int at = 0; at < v.length; at += SESSION_LIST_COUNT) {
+            int state = v[at + SESSION_LIST_STATE];
+            int nameLength = v[at + SESSION_LIST_NAME_LENGTH];
+            String name = FlatNames.cut(names, nameAt, nameLength);
+            nameAt += nameLength;
+            sessions.add(new WtsSession(v[at + SESSION_LIST_SESSION_ID], name, WtsConnectState.of(state), state));
+        }
+        return Collections.unmodifiableList(sessions);
+    }
+
+    /** WTSSessionInfo (WTSINFOW). */
+    public static WtsInfo info(long[] n, String[] t) {
+        WtsSessionCounters counters = new WtsSessionCounters(n[SESSION_INFO_NUMBERS_INCOMING_BYTES],
+                n[SESSION_INFO_NUMBERS_OUTGOING_BYTES], n[SESSION_INFO_NUMBERS_INCOMING_FRAMES],
+                n[SESSION_INFO_NUMBERS_OUTGOING_FRAMES], n[SESSION_INFO_NUMBERS_INCOMING_COMPRESSED_BYTES],
+                n[SESSION_INFO_NUMBERS_OUTGOING_COMPRESSED_BYTES]);
+        WtsSessionTimes times = new WtsSessionTimes(FileTimes.toOptionalInstant(n[SESSION_INFO_NUMBERS_LOGON_TIME]),
+                FileTimes.toOptionalInstant(n[SESSION_INFO_NUMBERS_CONNECT_TIME]),
+                FileTimes.toOptionalInstant(n[SESSION_INFO_NUMBERS_DISCONNECT_TIME]),
+                FileTimes.toOptionalInstant(n[SESSION_INFO_NUMBERS_LAST_INPUT_TIME]),
+                FileTimes.toInstant(n[SESSION_INFO_NUMBERS_CURRENT_TIME]));
+        return new WtsInfo((int) n[SESSION_INFO_NUMBERS_SESSION_ID], WtsConnectState.of((int) n[SESSION_INFO_NUMBERS_STATE]),
+                t[SESSION_INFO_TEXTS_WIN_STATION_NAME], t[SESSION_INFO_TEXTS_DOMAIN], t[SESSION_INFO_TEXTS_USER_NAME],
+                counters, times);
+    }
+
+    /**
+     * WTSSessionInfoEx (WTSINFOEX_LEVEL1_W). The lock state: for the local server undone from
+     * this OS's version (Windows 7 swaps LOCK and UNLOCK); a remote one read as Windows 8+.
+     */
+    public static WtsSessionInfoEx infoEx(long[] n, String[] t, boolean localServer) {
+        int flags = (int) n[SESSION_INFO_EX_NUMBERS_SESSION_FLAGS];
+        WtsLockState lock = localServer ? WtsLockState.fromSessionFlags(flags)
+                : WtsLockState.fromSessionFlags(flags, "", "");
+        WtsSessionCounters counters = new WtsSessionCounters(n[SESSION_INFO_EX_NUMBERS_INCOMING_BYTES],
+                n[SESSION_INFO_EX_NUMBERS_OUTGOING_BYTES], n[SESSION_INFO_EX_NUMBERS_INCOMING_FRAMES],
+                n[SESSION_INFO_EX_NUMBERS_OUTGOING_FRAMES], n[SESSION_INFO_EX_NUMBERS_INCOMING_COMPRESSED_BYTES],
+                n[SESSION_INFO_EX_NUMBERS_OUTGOING_COMPRESSED_BYTES]);
+        WtsSessionTimes times = new WtsSessionTimes(FileTimes.toOptionalInstant(n[SESSION_INFO_EX_NUMBERS_LOGON_TIME]),
+                FileTimes.toOptionalInstant(n[SESSION_INFO_EX_NUMBERS_CONNECT_TIME]),
+                FileTimes.toOptionalInstant(n[SESSION_INFO_EX_NUMBERS_DISCONNECT_TIME]),
+                FileTimes.toOptionalInstant(n[SESSION_INFO_EX_NUMBERS_LAST_INPUT_TIME]),
+                FileTimes.toInstant(n[SESSION_INFO_EX_NUMBERS_CURRENT_TIME]));
+        return new WtsSessionInfoEx((int) n[SESSION_INFO_EX_NUMBERS_SESSION_ID],
+                WtsConnectState.of((int) n[SESSION_INFO_EX_NUMBERS_STATE]), lock, flags,
+                t[SESSION_INFO_EX_TEXTS_WIN_STATION_NAME], t[SESSION_INFO_EX_TEXTS_USER_NAME],
+                t[SESSION_INFO_EX_TEXTS_DOMAIN_NAME], counters, times);
+    }
+
+    /** WTSClientInfo (WTSCLIENTW); address: ClientAddress's raw bytes. */
+    public static WtsClientInfo clientInfo(long[] n, String[] t, byte[] address) {
+        int family = (int) n[CLIENT_INFO_NUMBERS_ADDRESS_FAMILY];
+        WtsClientDisplay display = new WtsClientDisplay(n[CLIENT_INFO_NUMBERS_HORIZONTAL_RESOLUTION],
+                n[CLIENT_INFO_NUMBERS_VERTICAL_RESOLUTION], (int) n[CLIENT_INFO_NUMBERS_COLOR_DEPTH]);
+        return new WtsClientInfo(t[CLIENT_INFO_TEXTS_CLIENT_NAME], t[CLIENT_INFO_TEXTS_DOMAIN],
+                t[CLIENT_INFO_TEXTS_USER_NAME], t[CLIENT_INFO_TEXTS_WORK_DIRECTORY], t[CLIENT_INFO_TEXTS_INITIAL_PROGRAM],
+                (int) n[CLIENT_INFO_NUMBERS_ENCRYPTION_LEVEL], family, Addresses.ofClientInfo(family, address), display,
+                t[CLIENT_INFO_TEXTS_CLIENT_DIRECTORY], n[CLIENT_INFO_NUMBERS_BUILD_NUMBER], n[CLIENT_INFO_NUMBERS_HARDWARE_ID],
+                (int) n[CLIENT_INFO_NUMBERS_PRODUCT_ID], (int) n[CLIENT_INFO_NUMBERS_OUT_BUF_COUNT_HOST],
+                (int) n[CLIENT_INFO_NUMBERS_OUT_BUF_COUNT_CLIENT], (int) n[CLIENT_INFO_NUMBERS_OUT_BUF_LENGTH],
+                t[CLIENT_INFO_TEXTS_DEVICE_ID]);
+    }
+
+    /** WTSConfigInfo (WTSCONFIGINFOW). */
+    public static WtsConfigInfo configInfo(long[] n, String[] t) {
+        long shadow = n[CONFIG_INFO_NUMBERS_SHADOW_SETTINGS];
+        return new WtsConfigInfo(n[CONFIG_INFO_NUMBERS_VERSION], n[CONFIG_INFO_NUMBERS_CONNECT_CLIENT_DRIVES_AT_LOGON] != 0,
+                n[CONFIG_INFO_NUMBERS_CONNECT_PRINTER_AT_LOGON] != 0, n[CONFIG_INFO_NUMBERS_DISABLE_PRINTER_REDIRECTION] != 0,
+                n[CONFIG_INFO_NUMBERS_DISABLE_DEFAULT_MAIN_CLIENT_PRINTER] != 0, WtsShadowMode.of(shadow), shadow,
+                t[CONFIG_INFO_TEXTS_LOGON_USER_NAME], t[CONFIG_INFO_TEXTS_LOGON_DOMAIN], t[CONFIG_INFO_TEXTS_WORK_DIRECTORY],
+                t[CONFIG_INFO_TEXTS_INITIAL_PROGRAM], t[CONFIG_INFO_TEXTS_APPLICATION_NAME]);
+    }
+
+    /** WTSClientDisplay (WTS_CLIENT_DISPLAY). */
+    public static WtsClientDisplay clientDisplay(int[] v) {
+        return new WtsClientDisplay(Integer.toUnsignedLong(v[CLIENT_DISPLAY_HORIZONTAL_RESOLUTION]),
+                Integer.toUnsignedLong(v[CLIENT_DISPLAY_VERTICAL_RESOLUTION]), v[CLIENT_DISPLAY_COLOR_DEPTH]);
+    }
+
+    /** WTSEnumerateSessionsExW level 1: {@link EnumExNative#enumerateSessionsEx}'s {int[], String[]}. */
+    public static List<WtsSessionEx> sessionsEx(Object[] raw) {
+        int[] v = (int[]) raw[0];
+        String[] t = (String[]) raw[1];
+        int count = v.length / SESSION_EX_LIST_COUNT;
+        List<WtsSessionEx> sessions = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int at = SESSION_EX_LIST_COUNT * i;
+            int text = SESSION_EX_LIST_TEXTS_COUNT * i;
+            int state = v[at + SESSION_EX_LIST_STATE];
+            sessions.add(new WtsSessionEx(v[at + SESSION_EX_LIST_SESSION_ID], WtsConnectState.of(state), state,
+                    t[text + SESSION_EX_LIST_TEXTS_SESSION_NAME], t[text + SESSION_EX_LIST_TEXTS_HOST_NAME],
+                    t[text + SESSION_EX_LIST_TEXTS_USER_NAME], t[text + SESSION_EX_LIST_TEXTS_DOMAIN_NAME],
+                    t[text + SESSION_EX_LIST_TEXTS_FARM_NAME]));
+        }
+        return Collections.unmodifiableList(sessions);
+    }
+}
