@@ -559,7 +559,7 @@ public final class WtsSessions {
         return handle;
     }
 
-    // ---- Beyond win32ts (issue 4): start a program in a user's session, Ex listing,
+    // ---- Beyond win32ts: start a program in a user's session, Ex listing,
     // ---- remote control and connect.
 
     /** Longest command line CreateProcessAsUserW takes: 32767 units with the NUL. */

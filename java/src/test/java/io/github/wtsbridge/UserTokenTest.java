@@ -235,7 +235,7 @@ class UserTokenTest extends FakeTestBase {
         }
     }
 
-    /** The raw natives, as issue 4's code will use them inside withHandle. */
+    /** The raw natives, as WtsUserToken uses them inside withHandle. */
     private static final class TokensNativeAccess {
         static String userSid(long handle) {
             byte[] sid = io.github.wtsbridge.internal.TokensNative.tokenUserSid(handle);
