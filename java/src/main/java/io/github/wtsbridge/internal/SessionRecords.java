@@ -45,15 +45,13 @@ public final class SessionRecords {
 
     /** WTSSessionInfo (WTSINFOW). */
     public static WtsInfo info(long[] n, String[] t) {
-        WtsSessionCounters counters = new WtsSessionCounters(n[SESSION_INFO_NUMBERS_INCOMING_BYTES],
-                n[SESSION_INFO_NUMBERS_OUTGOING_BYTES], n[SESSION_INFO_NUMBERS_INCOMING_FRAMES],
-                n[SESSION_INFO_NUMBERS_OUTGOING_FRAMES], n[SESSION_INFO_NUMBERS_INCOMING_COMPRESSED_BYTES],
-                n[SESSION_INFO_NUMBERS_OUTGOING_COMPRESSED_BYTES]);
-        WtsSessionTimes times = new WtsSessionTimes(FileTimes.toOptionalInstant(n[SESSION_INFO_NUMBERS_LOGON_TIME]),
-                FileTimes.toOptionalInstant(n[SESSION_INFO_NUMBERS_CONNECT_TIME]),
-                FileTimes.toOptionalInstant(n[SESSION_INFO_NUMBERS_DISCONNECT_TIME]),
-                FileTimes.toOptionalInstant(n[SESSION_INFO_NUMBERS_LAST_INPUT_TIME]),
-                FileTimes.toInstant(n[SESSION_INFO_NUMBERS_CURRENT_TIME]));
+        WtsSessionCounters counters = counters(n, SESSION_INFO_NUMBERS_INCOMING_BYTES,
+                SESSION_INFO_NUMBERS_OUTGOING_BYTES, SESSION_INFO_NUMBERS_INCOMING_FRAMES,
+                SESSION_INFO_NUMBERS_OUTGOING_FRAMES, SESSION_INFO_NUMBERS_INCOMING_COMPRESSED_BYTES,
+                SESSION_INFO_NUMBERS_OUTGOING_COMPRESSED_BYTES);
+        WtsSessionTimes times = times(n, SESSION_INFO_NUMBERS_LOGON_TIME, SESSION_INFO_NUMBERS_CONNECT_TIME,
+                SESSION_INFO_NUMBERS_DISCONNECT_TIME, SESSION_INFO_NUMBERS_LAST_INPUT_TIME,
+                SESSION_INFO_NUMBERS_CURRENT_TIME);
         return new WtsInfo((int) n[SESSION_INFO_NUMBERS_SESSION_ID], WtsConnectState.of((int) n[SESSION_INFO_NUMBERS_STATE]),
                 t[SESSION_INFO_TEXTS_WIN_STATION_NAME], t[SESSION_INFO_TEXTS_DOMAIN], t[SESSION_INFO_TEXTS_USER_NAME],
                 counters, times);
@@ -67,15 +65,13 @@ public final class SessionRecords {
         int flags = (int) n[SESSION_INFO_EX_NUMBERS_SESSION_FLAGS];
         WtsLockState lock = localServer ? WtsLockState.fromSessionFlags(flags)
                 : WtsLockState.fromSessionFlags(flags, "", "");
-        WtsSessionCounters counters = new WtsSessionCounters(n[SESSION_INFO_EX_NUMBERS_INCOMING_BYTES],
-                n[SESSION_INFO_EX_NUMBERS_OUTGOING_BYTES], n[SESSION_INFO_EX_NUMBERS_INCOMING_FRAMES],
-                n[SESSION_INFO_EX_NUMBERS_OUTGOING_FRAMES], n[SESSION_INFO_EX_NUMBERS_INCOMING_COMPRESSED_BYTES],
-                n[SESSION_INFO_EX_NUMBERS_OUTGOING_COMPRESSED_BYTES]);
-        WtsSessionTimes times = new WtsSessionTimes(FileTimes.toOptionalInstant(n[SESSION_INFO_EX_NUMBERS_LOGON_TIME]),
-                FileTimes.toOptionalInstant(n[SESSION_INFO_EX_NUMBERS_CONNECT_TIME]),
-                FileTimes.toOptionalInstant(n[SESSION_INFO_EX_NUMBERS_DISCONNECT_TIME]),
-                FileTimes.toOptionalInstant(n[SESSION_INFO_EX_NUMBERS_LAST_INPUT_TIME]),
-                FileTimes.toInstant(n[SESSION_INFO_EX_NUMBERS_CURRENT_TIME]));
+        WtsSessionCounters counters = counters(n, SESSION_INFO_EX_NUMBERS_INCOMING_BYTES,
+                SESSION_INFO_EX_NUMBERS_OUTGOING_BYTES, SESSION_INFO_EX_NUMBERS_INCOMING_FRAMES,
+                SESSION_INFO_EX_NUMBERS_OUTGOING_FRAMES, SESSION_INFO_EX_NUMBERS_INCOMING_COMPRESSED_BYTES,
+                SESSION_INFO_EX_NUMBERS_OUTGOING_COMPRESSED_BYTES);
+        WtsSessionTimes times = times(n, SESSION_INFO_EX_NUMBERS_LOGON_TIME, SESSION_INFO_EX_NUMBERS_CONNECT_TIME,
+                SESSION_INFO_EX_NUMBERS_DISCONNECT_TIME, SESSION_INFO_EX_NUMBERS_LAST_INPUT_TIME,
+                SESSION_INFO_EX_NUMBERS_CURRENT_TIME);
         return new WtsSessionInfoEx((int) n[SESSION_INFO_EX_NUMBERS_SESSION_ID],
                 WtsConnectState.of((int) n[SESSION_INFO_EX_NUMBERS_STATE]), lock, flags,
                 t[SESSION_INFO_EX_TEXTS_WIN_STATION_NAME], t[SESSION_INFO_EX_TEXTS_USER_NAME],
@@ -128,5 +124,20 @@ public final class SessionRecords {
                     t[text + SESSION_EX_LIST_TEXTS_FARM_NAME]));
         }
         return Collections.unmodifiableList(sessions);
+    }
+
+    /** The six counters of WTSINFOW and WTSINFOEX_LEVEL1_W, at the slots given. */
+    private static WtsSessionCounters counters(long[] n, int incomingBytes, int outgoingBytes, int incomingFrames,
+            int outgoingFrames, int incomingCompressedBytes, int outgoingCompressedBytes) {
+        return new WtsSessionCounters(n[incomingBytes], n[outgoingBytes], n[incomingFrames], n[outgoingFrames],
+                n[incomingCompressedBytes], n[outgoingCompressedBytes]);
+    }
+
+    /** The five FILETIMEs of WTSINFOW and WTSINFOEX_LEVEL1_W, at the slots given (0 = never). */
+    private static WtsSessionTimes times(long[] n, int logon, int connect, int disconnect, int lastInput,
+            int current) {
+        return new WtsSessionTimes(FileTimes.toOptionalInstant(n[logon]), FileTimes.toOptionalInstant(n[connect]),
+                FileTimes.toOptionalInstant(n[disconnect]), FileTimes.toOptionalInstant(n[lastInput]),
+                FileTimes.toInstant(n[current]));
     }
 }
