@@ -76,7 +76,9 @@ static kernel_object *new_token(DWORD session, const uint8_t *sid, DWORD sidLeng
     }
     o->magic = TOKEN_MAGIC;
     o->session = session;
-    memcpy(o->sid, sid, sidLength);
+    if (sidLength > 0) {
+        memcpy(o->sid, sid, sidLength); /* a token of the caller's own may have no SID here */
+    }
     o->sidLength = sidLength;
     o->elevationType = elevationType;
     o->tokenType = tokenType;
