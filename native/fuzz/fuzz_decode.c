@@ -183,7 +183,7 @@ static void fuzz_client_info(const uint8_t *buf, DWORD n) {
             WTS_MAX_PATH + 1, WTS_MAX_PATH + 1, WTS_MAX_PATH + 1};
         consume_texts(texts, capacity, WTS_CLIENT_INFO_TEXTS, buf, n);
         consume_numbers(numbers, WTS_CLIENT_INFO_NUMBERS);
-        for (int i = 0; i < WTS_CLIENT_INFO_ADDRESS_BYTES; i++) {
+        for (size_t i = 0; i < WTS_CLIENT_INFO_ADDRESS_BYTES; i++) {
             sink += address[i];
         }
     }
