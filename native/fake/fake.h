@@ -132,6 +132,10 @@ void fake_inject_error(const char *function, DWORD code, int32_t times);
 /* Empties a slot of the table, as on a Windows that lacks the function; 0 if unknown name. */
 int fake_remove_function(const char *name);
 
+/* Grows an array of itemBytes-sized items (zero-filled) to hold at least `needed`; aborts
+ * when out of memory (test-only code: nothing sensible is left to do). */
+void fake_grow(void **items, DWORD *capacity, DWORD needed, size_t itemBytes);
+
 /* UTF-16 helpers for the fake's own data. */
 WCHAR *fake_wcsdup(const WCHAR *text, size_t units);
 size_t fake_wcslen(const WCHAR *text);

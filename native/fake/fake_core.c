@@ -180,6 +180,23 @@ fake_session *fake_find_session(DWORD id) {
 
 static void fill_table(void);
 
+void fake_grow(void **items, DWORD *capacity, DWORD needed, size_t itemBytes) {
+    if (needed <= *capacity) {
+        return;
+    }
+    DWORD next = *capacity == 0 ? 16 : *capacity;
+    while (next < needed) {
+        next *= 2;
+    }
+    void *more = realloc(*items, next * itemBytes);
+    if (more == NULL) {
+        abort();
+    }
+    memset((char *)more + *capacity * itemBytes, 0, (next - *capacity) * itemBytes);
+    *items = more;
+    *capacity = next;
+}
+
 void fake_reset(void) {
     fake_lock();
     for (DWORD i = 0; i < FAKE.sessionCount; i++) {

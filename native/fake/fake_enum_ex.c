@@ -50,19 +50,6 @@ static int fail(DWORD code) {
     return 0;
 }
 
-static void *grow(void *items, DWORD *capacity, DWORD needed, size_t itemBytes) {
-    if (needed <= *capacity) {
-        return items;
-    }
-    DWORD next = *capacity == 0 ? 16 : *capacity * 2;
-    void *bigger = realloc(items, next * itemBytes);
-    if (bigger != NULL) {
-        memset((char *)bigger + *capacity * itemBytes, 0, (next - *capacity) * itemBytes);
-        *capacity = next;
-    }
-    return bigger;
-}
-
 void fake_enum_ex_set_process(DWORD pid, const int64_t details[FAKE_PROCESS_DETAILS]) {
     process_details *p = NULL;
     for (DWORD i = 0; i < process_count; i++) {
@@ -71,7 +58,7 @@ void fake_enum_ex_set_process(DWORD pid, const int64_t details[FAKE_PROCESS_DETA
         }
     }
     if (p == NULL) {
-        processes = grow(processes, &process_capacity, process_count + 1, sizeof *processes);
+        fake_grow((void **)&processes, &process_capacity, process_count + 1, sizeof *processes);
         p = &processes[process_count++];
         p->pid = pid;
     }
@@ -86,7 +73,7 @@ void fake_enum_ex_set_session(DWORD id, WCHAR *texts[FAKE_SESSION_DETAILS]) {
         }
     }
     if (s == NULL) {
-        sessions = grow(sessions, &session_capacity, session_count + 1, sizeof *sessions);
+        fake_grow((void **)&sessions, &session_capacity, session_count + 1, sizeof *sessions);
         s = &sessions[session_count++];
         s->id = id;
     }

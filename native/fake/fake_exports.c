@@ -74,23 +74,6 @@ EXPORT int32_t WINAPI lstrlenW(const WCHAR *text) {
 
 /* ---- the C API that scripts the fake ---- */
 
-static void grow(void **items, DWORD *capacity, DWORD needed, size_t itemBytes) {
-    if (needed <= *capacity) {
-        return;
-    }
-    DWORD next = *capacity == 0 ? 16 : *capacity;
-    while (next < needed) {
-        next *= 2;
-    }
-    void *more = realloc(*items, next * itemBytes);
-    if (more == NULL) {
-        abort(); /* bench-only code: out of memory is the end */
-    }
-    memset((char *)more + *capacity * itemBytes, 0, (next - *capacity) * itemBytes);
-    *items = more;
-    *capacity = next;
-}
-
 /* ASCII → UTF-16 into out (capacity units incl. NUL); returns the units written. */
 static size_t ascii_utf16(WCHAR *out, size_t capacity, const char *ascii) {
     size_t n = 0;
@@ -138,7 +121,7 @@ EXPORT void wtsfake_generate_processes(int32_t count, int32_t sessions) {
         name_with_number(ascii, "proc-", (uint32_t)n, ".exe");
         WCHAR name[32];
         size_t units = ascii_utf16(name, 32, ascii);
-        grow((void **)&FAKE.processes, &FAKE.processCapacity, FAKE.processCount + 1,
+        fake_grow((void **)&FAKE.processes, &FAKE.processCapacity, FAKE.processCount + 1,
              sizeof(fake_process));
         fake_process *p = &FAKE.processes[FAKE.processCount++];
         p->session = (DWORD)(sessions > 0 ? n % sessions : 0);
@@ -161,7 +144,7 @@ EXPORT void wtsfake_generate_processes(int32_t count, int32_t sessions) {
 EXPORT void wtsfake_add_session(uint32_t id, uint32_t state, const WCHAR *name) {
     ready();
     fake_lock();
-    grow((void **)&FAKE.sessions, &FAKE.sessionCapacity, FAKE.sessionCount + 1,
+    fake_grow((void **)&FAKE.sessions, &FAKE.sessionCapacity, FAKE.sessionCount + 1,
          sizeof(fake_session));
     fake_session *s = &FAKE.sessions[FAKE.sessionCount++];
     memset(s, 0, sizeof *s);

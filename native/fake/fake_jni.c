@@ -22,19 +22,6 @@ WCHAR *fake_java_string(JNIEnv *env, jstring text) {
     return copy;
 }
 
-static void grow(void **items, DWORD *capacity, DWORD needed, size_t itemBytes) {
-    if (needed <= *capacity) {
-        return;
-    }
-    DWORD next = *capacity == 0 ? 16 : *capacity;
-    while (next < needed) {
-        next *= 2;
-    }
-    *items = realloc(*items, next * itemBytes);
-    memset((char *)*items + *capacity * itemBytes, 0, (next - *capacity) * itemBytes);
-    *capacity = next;
-}
-
 JNIEXPORT void JNICALL FN(reset)(JNIEnv *env, jclass cls) {
     (void)env, (void)cls;
     fake_reset();
@@ -44,7 +31,7 @@ JNIEXPORT void JNICALL FN(addSession)(JNIEnv *env, jclass cls, jint id, jint sta
     (void)cls;
     WCHAR *copy = fake_java_string(env, name);
     fake_lock();
-    grow((void **)&FAKE.sessions, &FAKE.sessionCapacity, FAKE.sessionCount + 1,
+    fake_grow((void **)&FAKE.sessions, &FAKE.sessionCapacity, FAKE.sessionCount + 1,
          sizeof(fake_session));
     fake_session *s = &FAKE.sessions[FAKE.sessionCount++];
     memset(s, 0, sizeof *s);
@@ -97,7 +84,7 @@ JNIEXPORT void JNICALL FN(setSessionInfo)(JNIEnv *env, jclass cls, jint id, jint
 }
 
 static void add_process(DWORD session, DWORD pid, WCHAR *name, const uint8_t *sid, DWORD sidLength) {
-    grow((void **)&FAKE.processes, &FAKE.processCapacity, FAKE.processCount + 1,
+    fake_grow((void **)&FAKE.processes, &FAKE.processCapacity, FAKE.processCount + 1,
          sizeof(fake_process));
     fake_process *p = &FAKE.processes[FAKE.processCount++];
     p->session = session;

@@ -1,20 +1,13 @@
 /*
- * TEST-ONLY fake of what starting a program in a user's session calls: WTSQueryUserToken,
- * GetTokenInformation (elevation type, linked token), DuplicateTokenEx,
- * CreateEnvironmentBlock/DestroyEnvironmentBlock, CreateProcessAsUserW, and for the handles
- * they give out CloseHandle, WaitForSingleObject and GetExitCodeProcess.
+ * TEST-ONLY fake of what starting a program in a user's session calls besides the tokens
+ * (fake_tokens.c owns WTSQueryUserToken, GetTokenInformation, DuplicateTokenEx and
+ * CloseHandle): CreateEnvironmentBlock/DestroyEnvironmentBlock, CreateProcessAsUserW, and for
+ * the process and thread handles it gives out WaitForSingleObject and GetExitCodeProcess.
+ * Those handles live in a registry here (never dereferenced blindly); CloseHandle closes them
+ * through fake_launch_close. A token is asked of fake_tokens.c: its session picks the
+ * environment that FakeLaunch.logOn scripted.
  *
- * Sharing the table: fake_tokens.c (issue 3) also fakes WTSQueryUserToken, so this module
- * fills that slot only while it is still NULL. CloseHandle, WaitForSingleObject and
- * GetTokenInformation are shared by every module that hands out handles: this one chains
- * them — it answers for its own handles (kept in a registry, never dereferenced blindly) and
- * for the classes it knows (TokenElevationType, TokenLinkedToken), and passes anything else
- * on to the function that was in the slot before it. A token this module did not make (one
- * from another module's WTSQueryUserToken) is accepted too: its session comes from
- * GetTokenInformation(TokenSessionId) through the other module, its elevation type and
- * environment from what FakeLaunch.logOn scripted for that session.
- *
- * Every token, process/thread handle and environment block counts as an open handle
+ * Every process/thread handle and environment block counts as an open handle
  * (fake_handle_opened/closed), so FakeTestBase sees any that the shim leaves behind.
  */
 #include <pthread.h>
@@ -23,39 +16,29 @@
 #include <time.h>
 
 #include "fake_launch.h"
+#include "fake_tokens.h"
 
 #define MAX_USERS 16
 #define MAX_LIVE 256
-#define ERROR_NO_TOKEN 1008u
-#define ERROR_NO_SUCH_LOGON_SESSION 1312u
 #define ERROR_BAD_TOKEN_TYPE 1349u
 #define STILL_ACTIVE 259u
 #define WAIT_OBJECT_0 0u
 #define WAIT_TIMEOUT 258u
 #define WAIT_FAILED 0xFFFFFFFFu
 #define INFINITE 0xFFFFFFFFu
-#define TOKEN_PRIMARY 1u
-#define TOKEN_IMPERSONATION 2u
-#define ELEVATION_DEFAULT 1u
-#define ELEVATION_FULL 2u
-#define ELEVATION_LIMITED 3u
 #define CREATE_UNICODE_ENVIRONMENT 0x00000400u
 
 typedef struct user {
     int used;
     DWORD session;
-    DWORD elevationType;
     WCHAR *environment; /* double-NUL-terminated */
     size_t units;
 } user;
 
-enum object_kind { OBJECT_TOKEN = 1, OBJECT_PROCESS, OBJECT_THREAD, OBJECT_ENVIRONMENT };
+enum object_kind { OBJECT_PROCESS = 1, OBJECT_THREAD, OBJECT_ENVIRONMENT };
 
 typedef struct object {
     enum object_kind kind;
-    DWORD session;       /* tokens */
-    DWORD elevationType; /* tokens: what TokenElevationType answers */
-    DWORD tokenType;     /* tokens: TOKEN_PRIMARY or TOKEN_IMPERSONATION */
     int started;         /* processes/threads: index into started[] */
     WCHAR *block;        /* environment blocks */
 } object;
@@ -66,9 +49,6 @@ static user users[MAX_USERS];
 static object *live[MAX_LIVE];
 static fake_started started[FAKE_LAUNCH_MAX_STARTED];
 static int started_count;
-static BOOL(WINAPI *next_CloseHandle)(HANDLE);
-static BOOL(WINAPI *next_GetTokenInformation)(HANDLE, DWORD, void *, DWORD, DWORD *);
-static DWORD(WINAPI *next_WaitForSingleObject)(HANDLE, DWORD);
 
 void fake_launch_lock(void) { pthread_mutex_lock(&launch_mutex); }
 void fake_launch_unlock(void) { pthread_mutex_unlock(&launch_mutex); }
@@ -127,8 +107,7 @@ static user *user_of(DWORD session) {
 
 /* ---- scripting (from fake_launch_jni.c) ---- */
 
-void fake_launch_log_on(DWORD session, DWORD elevationType, const WCHAR *environment,
-                        size_t units) {
+void fake_launch_log_on(DWORD session, const WCHAR *environment, size_t units) {
     fake_launch_lock();
     user *u = user_of(session);
     for (int i = 0; u == NULL && i < MAX_USERS; i++) {
@@ -140,7 +119,6 @@ void fake_launch_log_on(DWORD session, DWORD elevationType, const WCHAR *environ
         free(u->environment);
         u->used = 1;
         u->session = session;
-        u->elevationType = elevationType;
         u->units = environment == NULL ? 2 : units;
         u->environment = calloc(u->units, sizeof(WCHAR));
         if (environment != NULL && u->environment != NULL) {
@@ -171,172 +149,7 @@ int fake_launch_exit(DWORD pid, DWORD exitCode) {
     return found;
 }
 
-/* ---- tokens, ours or another module's ---- */
-
-#define TOKEN_SESSION_ID 12u
-
-typedef struct token_view {
-    int known;
-    DWORD session;
-    DWORD elevationType;
-    DWORD tokenType;
-} token_view;
-
-static BOOL WINAPI fake_GetTokenInformation(HANDLE token, DWORD infoClass, void *info,
-                                           DWORD length, DWORD *returnLength);
-
-/* What a token is. Takes the launch lock itself: call without it (another module's
- * GetTokenInformation may chain back here). */
-static token_view view_token(HANDLE token) {
-    token_view v = {0, 0, 0, 0};
-    fake_launch_lock();
-    object *t = object_of(token, OBJECT_TOKEN);
-    if (t != NULL) {
-        v.known = 1;
-        v.session = t->session;
-        v.elevationType = t->elevationType;
-        v.tokenType = t->tokenType;
-    }
-    fake_launch_unlock();
-    if (v.known || token == NULL) {
-        return v;
-    }
-    BOOL(WINAPI *other)(HANDLE, DWORD, void *, DWORD, DWORD *) =
-        WTS.GetTokenInformation != fake_GetTokenInformation ? WTS.GetTokenInformation
-                                                            : next_GetTokenInformation;
-    DWORD session = 0, length = 0;
-    if (other != NULL && other(token, TOKEN_SESSION_ID, &session, sizeof session, &length)) {
-        fake_launch_lock();
-        user *u = user_of(session);
-        v.known = 1;
-        v.session = session;
-        v.elevationType = u != NULL ? u->elevationType : ELEVATION_DEFAULT;
-        v.tokenType = TOKEN_PRIMARY; /* what WTSQueryUserToken hands out */
-        fake_launch_unlock();
-    }
-    fake_set_last_error(0);
-    return v;
-}
-
 /* ---- the fake functions ---- */
-
-static BOOL WINAPI fake_WTSQueryUserToken(DWORD session, HANDLE *token) {
-    if (fake_enter("WTSQueryUserToken")) {
-        return 0;
-    }
-    if (token == NULL) {
-        return fail(WTS_ERROR_INVALID_PARAMETER);
-    }
-    fake_lock();
-    int exists = fake_find_session(session) != NULL;
-    fake_unlock();
-    if (!exists) {
-        return fail(FAKE_ERROR_CTX_WINSTATION_NOT_FOUND);
-    }
-    fake_launch_lock();
-    user *u = user_of(session);
-    object *t = u == NULL ? NULL : new_object(OBJECT_TOKEN);
-    if (t != NULL) {
-        t->session = session;
-        t->elevationType = u->elevationType;
-        t->tokenType = TOKEN_PRIMARY;
-    }
-    fake_launch_unlock();
-    if (u == NULL) {
-        return fail(ERROR_NO_TOKEN); /* nobody logged on there (session 0 included) */
-    }
-    if (t == NULL) {
-        return fail(WTS_ERROR_NOT_ENOUGH_MEMORY);
-    }
-    *token = t;
-    return 1;
-}
-
-#define TOKEN_ELEVATION_TYPE 18u
-#define TOKEN_LINKED_TOKEN 19u
-
-static BOOL WINAPI fake_GetTokenInformation(HANDLE token, DWORD infoClass, void *info,
-                                           DWORD length, DWORD *returnLength) {
-    if (infoClass != TOKEN_ELEVATION_TYPE && infoClass != TOKEN_LINKED_TOKEN &&
-        next_GetTokenInformation != NULL) {
-        return next_GetTokenInformation(token, infoClass, info, length, returnLength);
-    }
-    if (fake_enter("GetTokenInformation")) {
-        return 0;
-    }
-    /* A second name, so that a test can fail the linked-token query alone. */
-    if (infoClass == TOKEN_LINKED_TOKEN && fake_enter("GetTokenInformation:TokenLinkedToken")) {
-        return 0;
-    }
-    if (returnLength == NULL) {
-        return fail(WTS_ERROR_INVALID_PARAMETER);
-    }
-    if (infoClass != TOKEN_ELEVATION_TYPE && infoClass != TOKEN_LINKED_TOKEN) {
-        return fail(WTS_ERROR_INVALID_PARAMETER); /* not scripted here */
-    }
-    DWORD needed = infoClass == TOKEN_ELEVATION_TYPE ? sizeof(DWORD) : sizeof(HANDLE);
-    token_view t = view_token(token);
-    DWORD error = 0;
-    fake_launch_lock();
-    if (!t.known) {
-        error = FAKE_ERROR_INVALID_HANDLE;
-    } else if (info == NULL || length < needed) {
-        *returnLength = needed;
-        error = WTS_ERROR_INSUFFICIENT_BUFFER;
-    } else if (infoClass == TOKEN_ELEVATION_TYPE) {
-        memcpy(info, &t.elevationType, sizeof(DWORD));
-        *returnLength = needed;
-    } else if (t.elevationType == ELEVATION_DEFAULT) {
-        error = ERROR_NO_SUCH_LOGON_SESSION; /* no split token, nothing linked */
-    } else {
-        object *linked = new_object(OBJECT_TOKEN);
-        if (linked == NULL) {
-            error = WTS_ERROR_NOT_ENOUGH_MEMORY;
-        } else {
-            linked->session = t.session;
-            linked->elevationType = t.elevationType == ELEVATION_LIMITED ? ELEVATION_FULL
-                                                                          : ELEVATION_LIMITED;
-            linked->tokenType = TOKEN_IMPERSONATION; /* as without SeTcbPrivilege */
-            HANDLE handle = linked;
-            memcpy(info, &handle, sizeof handle);
-            *returnLength = needed;
-        }
-    }
-    fake_launch_unlock();
-    return error == 0 ? 1 : fail(error);
-}
-
-static BOOL WINAPI fake_DuplicateTokenEx(HANDLE token, DWORD access, void *attributes,
-                                         DWORD impersonationLevel, DWORD tokenType,
-                                         HANDLE *newToken) {
-    (void)access, (void)attributes;
-    if (fake_enter("DuplicateTokenEx")) {
-        return 0;
-    }
-    if (newToken == NULL || impersonationLevel > 3 ||
-        (tokenType != TOKEN_PRIMARY && tokenType != TOKEN_IMPERSONATION)) {
-        return fail(WTS_ERROR_INVALID_PARAMETER);
-    }
-    token_view t = view_token(token);
-    fake_launch_lock();
-    DWORD error = 0;
-    if (!t.known) {
-        error = FAKE_ERROR_INVALID_HANDLE;
-    } else {
-        DWORD session = t.session, elevation = t.elevationType;
-        object *copy = new_object(OBJECT_TOKEN);
-        if (copy == NULL) {
-            error = WTS_ERROR_NOT_ENOUGH_MEMORY;
-        } else {
-            copy->session = session;
-            copy->elevationType = elevation;
-            copy->tokenType = tokenType;
-            *newToken = copy;
-        }
-    }
-    fake_launch_unlock();
-    return error == 0 ? 1 : fail(error);
-}
 
 static BOOL WINAPI fake_CreateEnvironmentBlock(void **environment, HANDLE token, BOOL inherit) {
     (void)inherit;
@@ -346,11 +159,12 @@ static BOOL WINAPI fake_CreateEnvironmentBlock(void **environment, HANDLE token,
     if (environment == NULL) {
         return fail(WTS_ERROR_INVALID_PARAMETER);
     }
-    token_view t = view_token(token);
+    fake_token_view t;
+    int known = fake_tokens_view(token, &t);
     fake_launch_lock();
-    user *u = t.known ? user_of(t.session) : NULL;
+    user *u = known ? user_of(t.session) : NULL;
     DWORD error = 0;
-    if (!t.known) {
+    if (!known) {
         error = FAKE_ERROR_INVALID_HANDLE;
     } else {
         size_t units = u == NULL ? 2 : u->units;
@@ -428,12 +242,13 @@ static BOOL WINAPI fake_CreateProcessAsUserW(HANDLE token, const WCHAR *applicat
     if (environment != NULL && !(creationFlags & CREATE_UNICODE_ENVIRONMENT)) {
         return fail(WTS_ERROR_INVALID_PARAMETER); /* a UTF-16 block read as ANSI: garbage */
     }
-    token_view t = view_token(token);
+    fake_token_view t;
+    int known = fake_tokens_view(token, &t);
     fake_launch_lock();
     DWORD error = 0;
-    if (!t.known) {
+    if (!known) {
         error = FAKE_ERROR_INVALID_HANDLE;
-    } else if (t.tokenType != TOKEN_PRIMARY) {
+    } else if (t.tokenType != FAKE_TOKEN_PRIMARY) {
         error = ERROR_BAD_TOKEN_TYPE;
     } else if (started_count >= FAKE_LAUNCH_MAX_STARTED) {
         error = WTS_ERROR_NOT_ENOUGH_MEMORY;
@@ -460,7 +275,7 @@ static BOOL WINAPI fake_CreateProcessAsUserW(HANDLE token, const WCHAR *applicat
             s->showWindow = startup->wShowWindow;
             s->inheritHandles = inheritHandles;
             s->tokenSession = t.session;
-            s->tokenElevated = t.elevationType == ELEVATION_FULL;
+            s->tokenElevated = t.elevationType == FAKE_ELEVATION_FULL;
             process->started = index;
             thread->started = index;
             info->hProcess = process;
@@ -473,21 +288,15 @@ static BOOL WINAPI fake_CreateProcessAsUserW(HANDLE token, const WCHAR *applicat
     return error == 0 ? 1 : fail(error);
 }
 
-static BOOL WINAPI fake_CloseHandle(HANDLE handle) {
+int fake_launch_close(HANDLE handle) {
     fake_launch_lock();
     int at = find_object(handle);
-    if (at >= 0 && live[at]->kind != OBJECT_ENVIRONMENT) {
+    int ours = at >= 0 && live[at]->kind != OBJECT_ENVIRONMENT;
+    if (ours) {
         drop_object(at);
-        fake_launch_unlock();
-        fake_enter("CloseHandle");
-        return 1;
     }
     fake_launch_unlock();
-    if (next_CloseHandle != NULL) {
-        return next_CloseHandle(handle); /* another module's handle */
-    }
-    fake_enter("CloseHandle");
-    return fail(FAKE_ERROR_INVALID_HANDLE);
+    return ours;
 }
 
 static DWORD WINAPI fake_WaitForSingleObject(HANDLE handle, DWORD milliseconds) {
@@ -498,9 +307,6 @@ static DWORD WINAPI fake_WaitForSingleObject(HANDLE handle, DWORD milliseconds) 
     }
     if (o == NULL) {
         fake_launch_unlock();
-        if (next_WaitForSingleObject != NULL) {
-            return next_WaitForSingleObject(handle, milliseconds);
-        }
         fake_enter("WaitForSingleObject");
         fake_set_last_error(FAKE_ERROR_INVALID_HANDLE);
         return WAIT_FAILED;
@@ -549,22 +355,7 @@ static BOOL WINAPI fake_GetExitCodeProcess(HANDLE process, DWORD *exitCode) {
 }
 
 static void fill(wts_api *api) {
-    if (api->WTSQueryUserToken == NULL) {
-        api->WTSQueryUserToken = fake_WTSQueryUserToken; /* fake_tokens.c may own it */
-    }
-    if (api->CloseHandle != fake_CloseHandle) {
-        next_CloseHandle = api->CloseHandle;
-        api->CloseHandle = fake_CloseHandle;
-    }
-    if (api->WaitForSingleObject != fake_WaitForSingleObject) {
-        next_WaitForSingleObject = api->WaitForSingleObject;
-        api->WaitForSingleObject = fake_WaitForSingleObject;
-    }
-    if (api->GetTokenInformation != fake_GetTokenInformation) {
-        next_GetTokenInformation = api->GetTokenInformation;
-        api->GetTokenInformation = fake_GetTokenInformation;
-    }
-    api->DuplicateTokenEx = fake_DuplicateTokenEx;
+    api->WaitForSingleObject = fake_WaitForSingleObject;
     api->CreateEnvironmentBlock = fake_CreateEnvironmentBlock;
     api->DestroyEnvironmentBlock = fake_DestroyEnvironmentBlock;
     api->CreateProcessAsUserW = fake_CreateProcessAsUserW;

@@ -28,13 +28,15 @@ typedef struct fake_started {
 void fake_launch_lock(void);
 void fake_launch_unlock(void);
 
-/* Scripts a logged-on user: elevationType 1 default, 2 full, 3 limited (a split token);
- * environment is a double-NUL-terminated block the fake copies (NULL: an empty one). */
-void fake_launch_log_on(DWORD session, DWORD elevationType, const WCHAR *environment,
-                        size_t units);
+/* Scripts a logged-on user's environment: a double-NUL-terminated block the fake copies
+ * (NULL: an empty one). The user and the token's elevation are fake_tokens.c's. */
+void fake_launch_log_on(DWORD session, const WCHAR *environment, size_t units);
 /* The processes started so far, oldest first. */
 int fake_launch_started_count(void);
 fake_started *fake_launch_started(int index);
+/* CloseHandle of fake_tokens.c, for a process or thread handle: 1 if it was one (now
+ * closed), 0 if this module does not know it. */
+int fake_launch_close(HANDLE handle);
 /* Marks a started process as ended; waiters wake up. 0 if there is no such pid. */
 int fake_launch_exit(DWORD pid, DWORD exitCode);
 

@@ -3,15 +3,7 @@
 #include <stdlib.h>
 
 #include "fake_launch.h"
-
-/* Where fake_tokens.c (issue 3) is built in, its WTSQueryUserToken may be the one in the
- * table: script the same user there, so that either fake hands out this session's token. */
-#if defined(__has_include)
-#if __has_include("fake_tokens.h")
 #include "fake_tokens.h"
-#define WITH_FAKE_TOKENS 1
-#endif
-#endif
 
 #define FN(name) Java_io_github_wtsbridge_testing_FakeLaunch_##name
 
@@ -39,17 +31,15 @@ JNIEXPORT void JNICALL FN(logOn)(JNIEnv *env, jclass cls, jint session, jint ele
         at += (size_t)length + 1;
         (*env)->DeleteLocalRef(env, entry);
     }
-    fake_launch_log_on((DWORD)session, (DWORD)elevationType, block, units);
+    fake_launch_log_on((DWORD)session, block, units);
     free(block);
-#ifdef WITH_FAKE_TOKENS
     /* S-1-5-21-1-2-3-(1000 + session): a user of the fake's domain. */
     uint8_t sid[28] = {1, 5, 0, 0, 0, 0, 0, 5, 21, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3};
     uint32_t rid = 1000u + (uint32_t)session;
     for (int i = 0; i < 4; i++) {
         sid[24 + i] = (uint8_t)(rid >> (8 * i));
     }
-    fake_tokens_set_session_user((DWORD)session, sid, sizeof sid);
-#endif
+    fake_tokens_set_session_user((DWORD)session, sid, sizeof sid, (DWORD)elevationType);
 }
 
 static jstring text(JNIEnv *env, const WCHAR *value) {

@@ -1,19 +1,30 @@
 /*
- * TEST-ONLY fake of WTSQueryUserToken, CloseHandle and GetTokenInformation. Kernel handles
- * are entries of a registry: CloseHandle on anything else (or twice) fails with
- * ERROR_INVALID_HANDLE and is counted, so a test sees a double close.
+ * TEST-ONLY fake of the access tokens: WTSQueryUserToken, GetTokenInformation,
+ * DuplicateTokenEx, and CloseHandle for every kernel handle the fake hands out. This module is
+ * the only one that fills those slots. Tokens are entries of a registry; CloseHandle closes a
+ * token here, a process or thread handle through fake_launch.c (which owns those objects),
+ * and fails anything else (or a second close) with ERROR_INVALID_HANDLE, counted, so a test
+ * sees a double close.
+ *
+ * A token carries what Windows keeps in one: the session, the user's SID, the elevation type
+ * (TokenElevationType: 1 default, 2 full, 3 limited; a split token has a linked one of the
+ * other kind) and the token type (primary or impersonation).
  */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fake_launch.h"
 #include "fake_tokens.h"
 
 #define ERROR_FILE_NOT_FOUND 2u
 #define ERROR_NO_TOKEN 1008u
+#define ERROR_NO_SUCH_LOGON_SESSION 1312u
 #define ERROR_PRIVILEGE_NOT_HELD 1314u
 #define TOKEN_USER_CLASS 1
 #define TOKEN_SESSION_ID_CLASS 12
+#define TOKEN_ELEVATION_TYPE_CLASS 18
+#define TOKEN_LINKED_TOKEN_CLASS 19
 #define MAX_SID 68
 
 typedef struct kernel_object {
@@ -21,6 +32,8 @@ typedef struct kernel_object {
     DWORD session;
     uint8_t sid[MAX_SID];
     DWORD sidLength;
+    DWORD elevationType;
+    DWORD tokenType;
     struct kernel_object *next;
 } kernel_object;
 
@@ -28,6 +41,7 @@ typedef struct session_user {
     DWORD session;
     uint8_t sid[MAX_SID];
     DWORD sidLength;
+    DWORD elevationType;
     struct session_user *next;
 } session_user;
 
@@ -38,9 +52,6 @@ static kernel_object *objects;
 static session_user *users;
 static int privileged = 1;
 static int64_t opened, closed, bad_closes;
-/* Other modules' handles and token classes (fake_launch.c): what was in the slot before. */
-static BOOL(WINAPI *next_CloseHandle)(HANDLE);
-static BOOL(WINAPI *next_GetTokenInformation)(HANDLE, DWORD, void *, DWORD, DWORD *);
 
 static int fail(DWORD code) {
     fake_set_last_error(code);
@@ -54,6 +65,27 @@ static kernel_object *find_object(HANDLE handle) {
         }
     }
     return NULL;
+}
+
+/* A new token in the registry (lock held); NULL when out of memory. */
+static kernel_object *new_token(DWORD session, const uint8_t *sid, DWORD sidLength,
+                                DWORD elevationType, DWORD tokenType) {
+    kernel_object *o = calloc(1, sizeof *o);
+    if (o == NULL) {
+        return NULL;
+    }
+    o->magic = TOKEN_MAGIC;
+    o->session = session;
+    if (sidLength > 0) {
+        memcpy(o->sid, sid, sidLength); /* a token of the caller's own may have no SID here */
+    }
+    o->sidLength = sidLength;
+    o->elevationType = elevationType;
+    o->tokenType = tokenType;
+    o->next = objects;
+    objects = o;
+    opened++;
+    return o;
 }
 
 static BOOL WINAPI fake_WTSQueryUserToken(DWORD session, HANDLE *token) {
@@ -85,31 +117,38 @@ static BOOL WINAPI fake_WTSQueryUserToken(DWORD session, HANDLE *token) {
         pthread_mutex_unlock(&lock);
         return fail(ERROR_NO_TOKEN); /* nobody is logged on to that session */
     }
-    kernel_object *o = calloc(1, sizeof *o);
-    o->magic = TOKEN_MAGIC;
-    o->session = session;
-    memcpy(o->sid, user->sid, user->sidLength);
-    o->sidLength = user->sidLength;
-    o->next = objects;
-    objects = o;
-    opened++;
+    kernel_object *o = new_token(session, user->sid, user->sidLength, user->elevationType,
+                                 FAKE_TOKEN_PRIMARY);
     pthread_mutex_unlock(&lock);
+    if (o == NULL) {
+        return fail(WTS_ERROR_NOT_ENOUGH_MEMORY);
+    }
     fake_handle_opened();
     *token = (HANDLE)o;
     return 1;
 }
 
 HANDLE fake_tokens_open_own(void) {
-    kernel_object *o = calloc(1, sizeof *o);
-    o->magic = TOKEN_MAGIC;
     pthread_mutex_lock(&lock);
-    o->session = FAKE.currentSession;
-    o->next = objects;
-    objects = o;
-    opened++;
+    kernel_object *o = new_token(FAKE.currentSession, NULL, 0, FAKE_ELEVATION_DEFAULT,
+                                 FAKE_TOKEN_PRIMARY);
     pthread_mutex_unlock(&lock);
-    fake_handle_opened();
+    if (o != NULL) {
+        fake_handle_opened();
+    }
     return (HANDLE)o;
+}
+
+int fake_tokens_view(HANDLE handle, fake_token_view *view) {
+    pthread_mutex_lock(&lock);
+    kernel_object *o = find_object(handle);
+    if (o != NULL) {
+        view->session = o->session;
+        view->elevationType = o->elevationType;
+        view->tokenType = o->tokenType;
+    }
+    pthread_mutex_unlock(&lock);
+    return o != NULL;
 }
 
 int fake_tokens_is_open(HANDLE handle) {
@@ -137,8 +176,8 @@ static BOOL WINAPI fake_CloseHandle(HANDLE handle) {
         }
     }
     pthread_mutex_unlock(&lock);
-    if (next_CloseHandle != NULL) {
-        return next_CloseHandle(handle);
+    if (fake_launch_close(handle)) {
+        return 1; /* a process or thread handle */
     }
     pthread_mutex_lock(&lock);
     bad_closes++;
@@ -146,32 +185,35 @@ static BOOL WINAPI fake_CloseHandle(HANDLE handle) {
     return fail(FAKE_ERROR_INVALID_HANDLE);
 }
 
-/* TokenUser (TOKEN_USER: the SID pointer and attributes, then the SID) and TokenSessionId;
- * a short buffer fails with ERROR_INSUFFICIENT_BUFFER and the size needed. */
+/* TokenUser (TOKEN_USER: the SID pointer and attributes, then the SID), TokenSessionId,
+ * TokenElevationType and TokenLinkedToken (a new handle: the other half of a split token, an
+ * impersonation token as without SeTcbPrivilege; ERROR_NO_SUCH_LOGON_SESSION for a token that
+ * is not split). A short buffer fails with ERROR_INSUFFICIENT_BUFFER and the size needed. */
 static BOOL WINAPI fake_GetTokenInformation(HANDLE token, DWORD infoClass, void *info,
                                             DWORD length, DWORD *returnLength) {
     if (fake_enter("GetTokenInformation")) {
         return 0;
     }
+    /* A second name, so that a test can fail the linked-token query alone. */
+    if (infoClass == TOKEN_LINKED_TOKEN_CLASS &&
+        fake_enter("GetTokenInformation:TokenLinkedToken")) {
+        return 0;
+    }
     if (returnLength == NULL) {
         return fail(WTS_ERROR_INVALID_PARAMETER);
     }
+    DWORD header = (DWORD)(2 * sizeof(void *)); /* SID_AND_ATTRIBUTES, pointer-aligned */
     pthread_mutex_lock(&lock);
     kernel_object *o = find_object(token);
-    if (o == NULL || (infoClass != TOKEN_USER_CLASS && infoClass != TOKEN_SESSION_ID_CLASS)) {
-        pthread_mutex_unlock(&lock);
-        if (next_GetTokenInformation != NULL) {
-            return next_GetTokenInformation(token, infoClass, info, length, returnLength);
-        }
-        return fail(o == NULL ? FAKE_ERROR_INVALID_HANDLE : WTS_ERROR_INVALID_PARAMETER);
-    }
-    DWORD header = (DWORD)(2 * sizeof(void *)); /* SID_AND_ATTRIBUTES, pointer-aligned */
-    DWORD needed = infoClass == TOKEN_USER_CLASS ? header + o->sidLength
-                   : infoClass == TOKEN_SESSION_ID_CLASS ? (DWORD)sizeof(DWORD)
-                                                         : 0;
+    DWORD needed = o == NULL                                  ? 0
+                   : infoClass == TOKEN_USER_CLASS            ? header + o->sidLength
+                   : infoClass == TOKEN_SESSION_ID_CLASS      ? (DWORD)sizeof(DWORD)
+                   : infoClass == TOKEN_ELEVATION_TYPE_CLASS  ? (DWORD)sizeof(DWORD)
+                   : infoClass == TOKEN_LINKED_TOKEN_CLASS    ? (DWORD)sizeof(HANDLE)
+                                                              : 0;
     if (needed == 0) {
         pthread_mutex_unlock(&lock);
-        return fail(WTS_ERROR_INVALID_PARAMETER);
+        return fail(o == NULL ? FAKE_ERROR_INVALID_HANDLE : WTS_ERROR_INVALID_PARAMETER);
     }
     *returnLength = needed;
     if (info == NULL || length < needed) {
@@ -180,6 +222,26 @@ static BOOL WINAPI fake_GetTokenInformation(HANDLE token, DWORD infoClass, void 
     }
     if (infoClass == TOKEN_SESSION_ID_CLASS) {
         memcpy(info, &o->session, sizeof o->session);
+    } else if (infoClass == TOKEN_ELEVATION_TYPE_CLASS) {
+        memcpy(info, &o->elevationType, sizeof o->elevationType);
+    } else if (infoClass == TOKEN_LINKED_TOKEN_CLASS) {
+        if (o->elevationType == FAKE_ELEVATION_DEFAULT) {
+            pthread_mutex_unlock(&lock);
+            return fail(ERROR_NO_SUCH_LOGON_SESSION); /* no split token, nothing linked */
+        }
+        DWORD other = o->elevationType == FAKE_ELEVATION_LIMITED ? FAKE_ELEVATION_FULL
+                                                                 : FAKE_ELEVATION_LIMITED;
+        kernel_object *linked = new_token(o->session, o->sid, o->sidLength, other,
+                                          FAKE_TOKEN_IMPERSONATION);
+        if (linked == NULL) {
+            pthread_mutex_unlock(&lock);
+            return fail(WTS_ERROR_NOT_ENOUGH_MEMORY);
+        }
+        HANDLE handle = linked;
+        memcpy(info, &handle, sizeof handle);
+        pthread_mutex_unlock(&lock);
+        fake_handle_opened();
+        return 1;
     } else {
         uint8_t *out = info;
         void *sid = out + header;
@@ -192,7 +254,33 @@ static BOOL WINAPI fake_GetTokenInformation(HANDLE token, DWORD infoClass, void 
     return 1;
 }
 
-void fake_tokens_set_session_user(DWORD session, const uint8_t *sid, DWORD sidLength) {
+static BOOL WINAPI fake_DuplicateTokenEx(HANDLE token, DWORD access, void *attributes,
+                                         DWORD impersonationLevel, DWORD tokenType,
+                                         HANDLE *newToken) {
+    (void)access, (void)attributes;
+    if (fake_enter("DuplicateTokenEx")) {
+        return 0;
+    }
+    if (newToken == NULL || impersonationLevel > 3 ||
+        (tokenType != FAKE_TOKEN_PRIMARY && tokenType != FAKE_TOKEN_IMPERSONATION)) {
+        return fail(WTS_ERROR_INVALID_PARAMETER);
+    }
+    pthread_mutex_lock(&lock);
+    kernel_object *o = find_object(token);
+    kernel_object *copy = o == NULL ? NULL
+                                    : new_token(o->session, o->sid, o->sidLength,
+                                                o->elevationType, tokenType);
+    pthread_mutex_unlock(&lock);
+    if (copy == NULL) {
+        return fail(o == NULL ? FAKE_ERROR_INVALID_HANDLE : WTS_ERROR_NOT_ENOUGH_MEMORY);
+    }
+    fake_handle_opened();
+    *newToken = copy;
+    return 1;
+}
+
+void fake_tokens_set_session_user(DWORD session, const uint8_t *sid, DWORD sidLength,
+                                  DWORD elevationType) {
     pthread_mutex_lock(&lock);
     for (session_user **at = &users; *at != NULL; at = &(*at)->next) {
         if ((*at)->session == session) {
@@ -207,6 +295,7 @@ void fake_tokens_set_session_user(DWORD session, const uint8_t *sid, DWORD sidLe
         u->session = session;
         memcpy(u->sid, sid, sidLength);
         u->sidLength = sidLength;
+        u->elevationType = elevationType;
         u->next = users;
         users = u;
     }
@@ -246,14 +335,9 @@ static void reset(void) {
 
 static void fill(wts_api *api) {
     api->WTSQueryUserToken = fake_WTSQueryUserToken;
-    if (api->CloseHandle != fake_CloseHandle) {
-        next_CloseHandle = api->CloseHandle;
-        api->CloseHandle = fake_CloseHandle;
-    }
-    if (api->GetTokenInformation != fake_GetTokenInformation) {
-        next_GetTokenInformation = api->GetTokenInformation;
-        api->GetTokenInformation = fake_GetTokenInformation;
-    }
+    api->GetTokenInformation = fake_GetTokenInformation;
+    api->DuplicateTokenEx = fake_DuplicateTokenEx;
+    api->CloseHandle = fake_CloseHandle;
 }
 
 FAKE_MODULE(tokens, fill, reset)

@@ -16,7 +16,8 @@ JNIEXPORT void JNICALL FN(setSessionUser)(JNIEnv *env, jclass cls, jint session,
         }
         (*env)->GetByteArrayRegion(env, sid, 0, length, (jbyte *)raw);
     }
-    fake_tokens_set_session_user((DWORD)session, sid == NULL ? NULL : raw, (DWORD)length);
+    fake_tokens_set_session_user((DWORD)session, sid == NULL ? NULL : raw, (DWORD)length,
+                                 FAKE_ELEVATION_DEFAULT);
 }
 
 JNIEXPORT void JNICALL FN(setPrivileged)(JNIEnv *env, jclass cls, jboolean privileged) {

@@ -37,7 +37,7 @@ static DWORD last_set_length;
 static int is_text(DWORD c) { return c == 0 || c == 1 || c == 13 || c == 15 || c == 16 || c == 17; }
 
 /* WTSUSERCONFIGW's DWORDs after Source, and its texts, as config classes. */
-static const DWORD STRUCT_NUMBERS[WTS_USER_CONFIG_NUMBERS - 1] = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 18};
+static const DWORD STRUCT_NUMBERS[WTS_USER_CONFIG_DWORDS - 1] = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 18};
 static const DWORD STRUCT_TEXTS[5] = {0, 1, 15, 16, 17};
 
 static int fail(DWORD code) {
@@ -125,7 +125,7 @@ static BOOL WINAPI fake_WTSQueryUserConfigW(WCHAR *server, WCHAR *user, DWORD co
         size = sizeof(WTSUSERCONFIGW);
         WTSUSERCONFIGW *config = fake_buffer_new(size, FAKE_FREE_WTSFREEMEMORY, 1);
         config->Numbers[0] = 0; /* WTSUserConfigSourceSAM */
-        for (int i = 0; i < WTS_USER_CONFIG_NUMBERS - 1; i++) {
+        for (int i = 0; i < WTS_USER_CONFIG_DWORDS - 1; i++) {
             config->Numbers[i + 1] = a->numbers[STRUCT_NUMBERS[i]];
         }
         WCHAR *fields[5] = {config->InitialProgram, config->WorkDirectory,
@@ -172,7 +172,7 @@ static BOOL WINAPI fake_WTSSetUserConfigW(WCHAR *server, WCHAR *user, DWORD conf
     if (configClass == WTS_CONFIG_CLASS_USER) {
         const WTSUSERCONFIGW *config = (const WTSUSERCONFIGW *)buffer;
         ok = length == sizeof *config;
-        for (int i = 0; ok && i < WTS_USER_CONFIG_NUMBERS - 1; i++) {
+        for (int i = 0; ok && i < WTS_USER_CONFIG_DWORDS - 1; i++) {
             a->numbers[STRUCT_NUMBERS[i]] = config->Numbers[i + 1];
         }
         const WCHAR *fields[5] = {config->InitialProgram, config->WorkDirectory,

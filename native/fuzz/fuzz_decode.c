@@ -149,7 +149,7 @@ static void fuzz_uint64(const uint8_t *buf, DWORD n) {
 
 static void fuzz_user_config(const uint8_t *buf, DWORD n) {
     DWORD numbers[WTS_USER_CONFIG_NUMBERS];
-    wts_text texts[5];
+    wts_text texts[WTS_USER_CONFIG_TEXTS];
     DWORD error = wts_decode_user_config(buf, n, numbers, texts);
     CHECK(error == (n < sizeof(WTSUSERCONFIGW) ? WTS_ERROR_INVALID_DATA : 0));
     if (error == 0) {
@@ -179,11 +179,11 @@ static void fuzz_client_info(const uint8_t *buf, DWORD n) {
     CHECK(error == (n < sizeof(WTSCLIENTW) ? WTS_ERROR_INVALID_DATA : 0));
     if (error == 0) {
         static const size_t capacity[WTS_CLIENT_INFO_TEXTS] = {
-            WTS_CLIENTNAME_LENGTH + 1, WTS_DOMAIN_LENGTH + 1, WTS_USERNAME_LENGTH + 1, WTS_MAX_PATH + 1,
+            CLIENTNAME_LENGTH + 1, DOMAIN_LENGTH + 1, USERNAME_LENGTH + 1, WTS_MAX_PATH + 1,
             WTS_MAX_PATH + 1, WTS_MAX_PATH + 1, WTS_MAX_PATH + 1};
         consume_texts(texts, capacity, WTS_CLIENT_INFO_TEXTS, buf, n);
         consume_numbers(numbers, WTS_CLIENT_INFO_NUMBERS);
-        for (int i = 0; i < WTS_CLIENT_INFO_ADDRESS_BYTES; i++) {
+        for (size_t i = 0; i < WTS_CLIENT_INFO_ADDRESS_BYTES; i++) {
             sink += address[i];
         }
     }
@@ -196,7 +196,7 @@ static void fuzz_config_info(const uint8_t *buf, DWORD n) {
     CHECK(error == (n < sizeof(WTSCONFIGINFOW) ? WTS_ERROR_INVALID_DATA : 0));
     if (error == 0) {
         static const size_t capacity[WTS_CONFIG_INFO_TEXTS] = {
-            WTS_USERNAME_LENGTH + 1, WTS_DOMAIN_LENGTH + 1, WTS_MAX_PATH + 1, WTS_MAX_PATH + 1, WTS_MAX_PATH + 1};
+            USERNAME_LENGTH + 1, DOMAIN_LENGTH + 1, WTS_MAX_PATH + 1, WTS_MAX_PATH + 1, WTS_MAX_PATH + 1};
         consume_texts(texts, capacity, WTS_CONFIG_INFO_TEXTS, buf, n);
         consume_numbers(numbers, WTS_CONFIG_INFO_NUMBERS);
     }
@@ -258,12 +258,15 @@ static void fuzz_process_ex(const uint8_t *buf, DWORD n) {
     record.pProcessName = buf[0] & 1 ? NULL : (WCHAR *)strings;
     DWORD claimed = tail >= 8 ? wts_sid_length(strings) : 0;
     record.pUserSid = claimed > 0 && claimed <= tail ? strings : NULL;
-    int64_t numbers[WTS_PROCESS_EX_NUMBERS];
+    int64_t numbers[WTS_PROCESS_EX_VALUES];
     const WCHAR *name;
     const void *sid;
     wts_decode_process_ex(&record, numbers, &name, &sid);
-    CHECK(numbers[0] == record.SessionId && numbers[1] == record.ProcessId &&
-          numbers[8] == record.UserTime && numbers[9] == record.KernelTime);
+    CHECK(numbers[WTS_PROCESS_EX_SESSION_ID] == record.SessionId &&
+          numbers[WTS_PROCESS_EX_PROCESS_ID] == record.ProcessId &&
+          numbers[WTS_PROCESS_EX_USER_TIME] == record.UserTime &&
+          numbers[WTS_PROCESS_EX_KERNEL_TIME] == record.KernelTime &&
+          numbers[WTS_PROCESS_EX_SID_LENGTH] == wts_sid_length(record.pUserSid));
     CHECK(name == record.pProcessName && sid == record.pUserSid);
     consume_name(name, strings, tail);
     DWORD sidLength = wts_sid_length(sid);
@@ -271,7 +274,7 @@ static void fuzz_process_ex(const uint8_t *buf, DWORD n) {
     for (DWORD i = 0; i < sidLength; i++) {
         sink += ((const uint8_t *)sid)[i];
     }
-    consume_numbers(numbers, WTS_PROCESS_EX_NUMBERS);
+    consume_numbers(numbers, WTS_PROCESS_EX_VALUES);
     free(strings);
 }
 
@@ -284,24 +287,25 @@ static void fuzz_session_1(const uint8_t *buf, DWORD n) {
     size_t tail;
     uint8_t *strings = ex_strings(buf, n, sizeof record, &tail);
     /* Each name points somewhere in the strings (or is NULL), chosen by the input. */
-    WCHAR **fields[WTS_SESSION_1_TEXTS] = {&record.pSessionName, &record.pHostName,
+    WCHAR **fields[WTS_SESSION_EX_TEXTS] = {&record.pSessionName, &record.pHostName,
                                            &record.pUserName, &record.pDomainName,
                                            &record.pFarmName};
     size_t units = tail / sizeof(WCHAR) + 1;
-    for (int t = 0; t < WTS_SESSION_1_TEXTS; t++) {
+    for (int t = 0; t < WTS_SESSION_EX_TEXTS; t++) {
         BYTE pick = buf[t % (n < 8 ? n : 8)];
         *fields[t] = pick == 0xFF ? NULL : (WCHAR *)strings + (pick % units);
     }
-    int64_t numbers[WTS_SESSION_1_NUMBERS];
-    const WCHAR *texts[WTS_SESSION_1_TEXTS];
+    int64_t numbers[WTS_SESSION_EX_VALUES];
+    const WCHAR *texts[WTS_SESSION_EX_TEXTS];
     wts_decode_session_1(&record, numbers, texts);
-    CHECK(numbers[0] == record.ExecEnvId && numbers[1] == record.State &&
-          numbers[2] == record.SessionId);
-    for (int t = 0; t < WTS_SESSION_1_TEXTS; t++) {
+    CHECK(numbers[WTS_SESSION_EX_EXEC_ENV_ID] == record.ExecEnvId &&
+          numbers[WTS_SESSION_EX_STATE] == record.State &&
+          numbers[WTS_SESSION_EX_SESSION_ID] == record.SessionId);
+    for (int t = 0; t < WTS_SESSION_EX_TEXTS; t++) {
         CHECK(texts[t] == *fields[t]);
         consume_name(texts[t], strings, tail);
     }
-    consume_numbers(numbers, WTS_SESSION_1_NUMBERS);
+    consume_numbers(numbers, WTS_SESSION_EX_VALUES);
     free(strings);
 }
 

@@ -6,6 +6,7 @@
 #ifndef WTS_DECODE_H
 #define WTS_DECODE_H
 
+#include "flat_layouts.h"
 #include "wts_abi.h"
 
 /* A run of UTF-16 text inside a Windows buffer (not necessarily NUL-terminated). */
@@ -14,7 +15,6 @@ typedef struct wts_text {
     size_t length;
 } wts_text;
 
-#define WTS_SESSION_INFO_NUMBERS 13
 #define WTS_SID_MAX_SUB_AUTHORITIES 15
 
 /* Text of a string info class: up to the first NUL within bytes/2 units. */
@@ -27,68 +27,60 @@ DWORD wts_decode_uint(const void *buffer, DWORD bytes, DWORD *value);
 /* WTS_CLIENT_ADDRESS: the family and the 20 raw bytes. 0 or ERROR_INVALID_DATA. */
 DWORD wts_decode_client_address(const void *buffer, DWORD bytes, DWORD *family, BYTE address[20]);
 
-/* WTSUSERCONFIGW (WTSUserConfigUser): the 13 DWORDs in order; texts = initial program,
- * working directory, profile path, home directory, home drive. 0 or ERROR_INVALID_DATA. */
-DWORD wts_decode_user_config(const void *buffer, DWORD bytes,
-                             DWORD numbers[WTS_USER_CONFIG_NUMBERS], wts_text texts[5]);
+/*
+ * The record decoders fill the slots of a table of flat_layouts.h (numbers[WTS_..._NAME],
+ * texts[WTS_..._TEXT_NAME]) and return 0, or ERROR_INVALID_DATA for a reply too short.
+ */
 
-/* WTSINFOW: state, id, six counters, connect/disconnect/last input/logon/current FILETIMEs;
- * texts = WinStation name, domain, user name. 0 or ERROR_INVALID_DATA. */
+/* WTSUSERCONFIGW (WTSUserConfigUser): WTS_FLAT_USER_CONFIG_NUMBERS / _TEXTS. */
+DWORD wts_decode_user_config(const void *buffer, DWORD bytes,
+                             DWORD numbers[WTS_USER_CONFIG_NUMBERS],
+                             wts_text texts[WTS_USER_CONFIG_TEXTS]);
+
+/* WTSINFOW: WTS_FLAT_SESSION_INFO_NUMBERS / _TEXTS. */
 DWORD wts_decode_session_info(const void *buffer, DWORD bytes,
-                              int64_t numbers[WTS_SESSION_INFO_NUMBERS], wts_text texts[3]);
+                              int64_t numbers[WTS_SESSION_INFO_NUMBERS],
+                              wts_text texts[WTS_SESSION_INFO_TEXTS]);
 
 /* A 1-, 2-, 4- or 8-byte class (little-endian; the width Windows returned, 8 at most).
  * Returns 0, or ERROR_INVALID_DATA for an empty reply. */
 DWORD wts_decode_uint64(const void *buffer, DWORD bytes, uint64_t *value);
 
-/* WTS_CLIENT_DISPLAY: horizontal, vertical resolution, color depth code. */
-DWORD wts_decode_client_display(const void *buffer, DWORD bytes, DWORD values[3]);
+/* WTS_CLIENT_DISPLAY: WTS_FLAT_CLIENT_DISPLAY. */
+DWORD wts_decode_client_display(const void *buffer, DWORD bytes,
+                                DWORD values[WTS_CLIENT_DISPLAY_VALUES]);
 
-/* WTSCLIENTW. numbers: encryption level, address family, HRes, VRes, color depth, build
- * number, hardware id, product id, OutBufCountHost, OutBufCountClient, OutBufLength.
- * texts: client name, domain, user name, work directory, initial program, client directory,
- * device id. address: the 62 raw bytes of ClientAddress (text for IPv4, bytes for IPv6). */
-#define WTS_CLIENT_INFO_NUMBERS 11
-#define WTS_CLIENT_INFO_TEXTS 7
-#define WTS_CLIENT_INFO_ADDRESS_BYTES 62
+/* WTSCLIENTW: WTS_FLAT_CLIENT_INFO_NUMBERS / _TEXTS; address: the raw bytes of ClientAddress
+ * (text for IPv4, bytes for IPv6). */
+#define WTS_CLIENT_INFO_ADDRESS_BYTES sizeof(((const WTSCLIENTW *)0)->ClientAddress)
 DWORD wts_decode_client_info(const void *buffer, DWORD bytes,
                              int64_t numbers[WTS_CLIENT_INFO_NUMBERS],
                              wts_text texts[WTS_CLIENT_INFO_TEXTS],
                              BYTE address[WTS_CLIENT_INFO_ADDRESS_BYTES]);
 
-/* WTSCONFIGINFOW. numbers: version, connect drives, connect printer, disable printer
- * redirection, disable default main client printer, shadow settings. texts: logon user
- * name, logon domain, work directory, initial program, application name. */
-#define WTS_CONFIG_INFO_NUMBERS 6
-#define WTS_CONFIG_INFO_TEXTS 5
+/* WTSCONFIGINFOW: WTS_FLAT_CONFIG_INFO_NUMBERS / _TEXTS. */
 DWORD wts_decode_config_info(const void *buffer, DWORD bytes,
                              int64_t numbers[WTS_CONFIG_INFO_NUMBERS],
                              wts_text texts[WTS_CONFIG_INFO_TEXTS]);
 
-/* WTSINFOEXW (level 1 only; another level is ERROR_INVALID_DATA). numbers: session id,
- * state, session flags (signed LONG), logon, connect, disconnect, last input, current
- * FILETIMEs, six counters. texts: WinStation name, user name, domain name. */
-#define WTS_SESSION_INFO_EX_NUMBERS 14
+/* WTSINFOEXW (level 1 only; another level is ERROR_INVALID_DATA):
+ * WTS_FLAT_SESSION_INFO_EX_NUMBERS (the session flags are a signed LONG) / _TEXTS. */
 DWORD wts_decode_session_info_ex(const void *buffer, DWORD bytes,
-                                 int64_t numbers[WTS_SESSION_INFO_EX_NUMBERS], wts_text texts[3]);
+                                 int64_t numbers[WTS_SESSION_INFO_EX_NUMBERS],
+                                 wts_text texts[WTS_SESSION_INFO_EX_TEXTS]);
 
-/* WTS_PROCESS_INFO_EXW (WTSEnumerateProcessesExW level 1), one record: numbers = session,
- * pid, threads, handles, pagefile usage, peak pagefile usage, working set, peak working set
- * (DWORDs, so never negative here), user time, kernel time (100 ns units); *name and *sid
- * point into the Windows buffer (either may be NULL). */
-#define WTS_PROCESS_EX_NUMBERS 10
+/* WTS_PROCESS_INFO_EXW (WTSEnumerateProcessesExW level 1), one record: WTS_FLAT_PROCESS_EX_LIST
+ * (the DWORDs never negative here; times in 100 ns units; SID_LENGTH as wts_sid_length);
+ * *name and *sid point into the Windows buffer (either may be NULL). */
 void wts_decode_process_ex(const WTS_PROCESS_INFO_EXW *record,
-                           int64_t numbers[WTS_PROCESS_EX_NUMBERS], const WCHAR **name,
+                           int64_t numbers[WTS_PROCESS_EX_VALUES], const WCHAR **name,
                            const void **sid);
 
-/* WTS_SESSION_INFO_1W (WTSEnumerateSessionsExW level 1), one record: numbers = execution
- * environment id, state, session id (DWORDs); texts = session, host, user, domain and farm
- * name, pointing into the Windows buffer (each may be NULL). */
-#define WTS_SESSION_1_NUMBERS 3
-#define WTS_SESSION_1_TEXTS 5
+/* WTS_SESSION_INFO_1W (WTSEnumerateSessionsExW level 1), one record: WTS_FLAT_SESSION_EX_LIST
+ * and _TEXTS, the texts pointing into the Windows buffer (each may be NULL). */
 void wts_decode_session_1(const WTS_SESSION_INFO_1W *record,
-                          int64_t numbers[WTS_SESSION_1_NUMBERS],
-                          const WCHAR *texts[WTS_SESSION_1_TEXTS]);
+                          int64_t numbers[WTS_SESSION_EX_VALUES],
+                          const WCHAR *texts[WTS_SESSION_EX_TEXTS]);
 
 /* Bytes of a binary SID (revision 1, at most 15 sub-authorities); 0 for NULL or garbage. */
 DWORD wts_sid_length(const void *sid);

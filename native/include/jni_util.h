@@ -56,7 +56,11 @@ void wts_free(void *memory);
 /* Copies bytes; the DLL has no C runtime, and the compiler may not emit memcpy for us. */
 void wts_copy(void *to, const void *from, size_t bytes);
 
-/* jni_events.c: drops what EventsNative.init() keeps (its class reference); JNI_OnUnload. */
-void wts_events_unload(JNIEnv *env);
+/* What a native file keeps beyond JNI_OnLoad's own globals (a class reference cached on
+ * first use) is released by a hook it registers here; JNI_OnUnload runs each hook once and
+ * forgets them. Registering the same hook again is a no-op. Call from a class initializer
+ * (the JVM serialises those): the list is not locked. */
+typedef void (*wts_unload_hook)(JNIEnv *env);
+void wts_at_unload(wts_unload_hook hook);
 
 #endif /* WTS_JNI_UTIL_H */

@@ -52,11 +52,17 @@ typedef intptr_t LRESULT;
 #define WTS_INFO_SESSION_ADDRESS_V4 28
 #define WTS_INFO_IS_REMOTE_SESSION 29
 
-/* wtsdefs.h lengths; fixed-size WCHAR arrays below are LENGTH + 1 units. */
-#define WTS_USERNAME_LENGTH 20
-#define WTS_CLIENTNAME_LENGTH 20
-#define WTS_DOMAIN_LENGTH 17
-#define WTS_CLIENTADDRESS_LENGTH 30
+/*
+ * wtsapi32.h's lengths of the fixed-size text fields in WTSINFOW, WTSINFOEX_LEVEL1_W,
+ * WTSCLIENTW and WTSCONFIGINFOW (the arrays are LENGTH or LENGTH + 1 units, as declared
+ * below). Not to be confused with wtsdefs.h's WTS_USERNAME_LENGTH and WTS_DOMAIN_LENGTH (255):
+ * the name limit WtsUsers checks user names against (MAX_NAME_CHARS).
+ */
+#define USERNAME_LENGTH 20
+#define CLIENTNAME_LENGTH 20
+#define DOMAIN_LENGTH 17
+#define WINSTATIONNAME_LENGTH 32
+#define CLIENTADDRESS_LENGTH 30
 #define WTS_MAX_PATH 260
 
 typedef struct WTS_SESSION_INFOW {
@@ -107,9 +113,9 @@ typedef struct WTSINFOW {
     DWORD OutgoingFrames;
     DWORD IncomingCompressedBytes;
     DWORD OutgoingCompressedBytes;
-    WCHAR WinStationName[32];
-    WCHAR Domain[17];
-    WCHAR UserName[21];
+    WCHAR WinStationName[WINSTATIONNAME_LENGTH];
+    WCHAR Domain[DOMAIN_LENGTH];
+    WCHAR UserName[USERNAME_LENGTH + 1];
     LONGLONG ConnectTime;
     LONGLONG DisconnectTime;
     LONGLONG LastInputTime;
@@ -121,9 +127,9 @@ typedef struct WTSINFOEX_LEVEL1_W {
     DWORD SessionId;
     DWORD SessionState;
     int32_t SessionFlags;
-    WCHAR WinStationName[33];
-    WCHAR UserName[21];
-    WCHAR DomainName[18];
+    WCHAR WinStationName[WINSTATIONNAME_LENGTH + 1];
+    WCHAR UserName[USERNAME_LENGTH + 1];
+    WCHAR DomainName[DOMAIN_LENGTH + 1];
     LONGLONG LogonTime;
     LONGLONG ConnectTime;
     LONGLONG DisconnectTime;
@@ -157,14 +163,14 @@ typedef struct WTS_CLIENT_DISPLAY {
 
 /* WTSClientInfo (23). ClientAddress: an IPv4 address as text ("10.0.0.5"), IPv6 as bytes. */
 typedef struct WTSCLIENTW {
-    WCHAR ClientName[WTS_CLIENTNAME_LENGTH + 1];
-    WCHAR Domain[WTS_DOMAIN_LENGTH + 1];
-    WCHAR UserName[WTS_USERNAME_LENGTH + 1];
+    WCHAR ClientName[CLIENTNAME_LENGTH + 1];
+    WCHAR Domain[DOMAIN_LENGTH + 1];
+    WCHAR UserName[USERNAME_LENGTH + 1];
     WCHAR WorkDirectory[WTS_MAX_PATH + 1];
     WCHAR InitialProgram[WTS_MAX_PATH + 1];
     BYTE EncryptionLevel;
     DWORD ClientAddressFamily;
-    USHORT ClientAddress[WTS_CLIENTADDRESS_LENGTH + 1];
+    USHORT ClientAddress[CLIENTADDRESS_LENGTH + 1];
     USHORT HRes;
     USHORT VRes;
     USHORT ColorDepth;
@@ -186,8 +192,8 @@ typedef struct WTSCONFIGINFOW {
     DWORD fDisablePrinterRedirection;
     DWORD fDisableDefaultMainClientPrinter;
     DWORD ShadowSettings;
-    WCHAR LogonUserName[WTS_USERNAME_LENGTH + 1];
-    WCHAR LogonDomain[WTS_DOMAIN_LENGTH + 1];
+    WCHAR LogonUserName[USERNAME_LENGTH + 1];
+    WCHAR LogonDomain[DOMAIN_LENGTH + 1];
     WCHAR WorkDirectory[WTS_MAX_PATH + 1];
     WCHAR InitialProgram[WTS_MAX_PATH + 1];
     WCHAR ApplicationName[WTS_MAX_PATH + 1];
@@ -244,12 +250,12 @@ typedef struct WNDCLASSEXW {
 
 /* WTSQueryUserConfigW / WTSSetUserConfigW: the WTSUserConfigUser class's structure. */
 #define WTS_CONFIG_CLASS_USER 19
-#define WTS_USER_CONFIG_NUMBERS 13
+#define WTS_USER_CONFIG_DWORDS 13
 #define WTS_USER_CONFIG_PATH 261 /* MAX_PATH + 1 */
 #define WTS_USER_CONFIG_DRIVE 4  /* WTS_DRIVE_LENGTH + 1 */
 
 typedef struct WTSUSERCONFIGW {
-    DWORD Numbers[WTS_USER_CONFIG_NUMBERS]; /* Source … TerminalServerRemoteHomeDir, in order */
+    DWORD Numbers[WTS_USER_CONFIG_DWORDS]; /* Source … TerminalServerRemoteHomeDir, in order */
     WCHAR InitialProgram[WTS_USER_CONFIG_PATH];
     WCHAR WorkDirectory[WTS_USER_CONFIG_PATH];
     WCHAR TerminalServerProfilePath[WTS_USER_CONFIG_PATH];

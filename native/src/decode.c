@@ -1,7 +1,8 @@
 /* Pure decoders of Windows buffers (see decode.h); no JNI, no allocation. */
 #include "decode.h"
 
-#define WTS_WINSTATIONNAME_UNITS 33
+_Static_assert(WTS_USER_CONFIG_NUMBERS == WTS_USER_CONFIG_DWORDS,
+               "WTS_FLAT_USER_CONFIG_NUMBERS has a slot per DWORD of WTSUSERCONFIGW");
 
 size_t wts_wcsnlen(const WCHAR *text, size_t max) {
     size_t length = 0;
@@ -16,6 +17,12 @@ static wts_text field_text(const WCHAR *field, size_t units) {
     wts_text text = {field, wts_wcsnlen(field, units)};
     return text;
 }
+
+/* The text of record->member, a WCHAR array, bounded by the array's own size. */
+#define FIELD_TEXT(member) field_text(record->member, sizeof record->member / sizeof(WCHAR))
+
+/* Expands a table of texts: texts[prefix##NAME] = the text of record->member. */
+#define TEXT_SLOT(p, name, member) texts[p##name] = FIELD_TEXT(member);
 
 wts_text wts_decode_string(const void *buffer, DWORD bytes) {
     wts_text text = {(const WCHAR *)buffer, 0};
@@ -45,46 +52,35 @@ DWORD wts_decode_client_address(const void *buffer, DWORD bytes, DWORD *family, 
     }
     const WTS_CLIENT_ADDRESS *client = (const WTS_CLIENT_ADDRESS *)buffer;
     *family = client->AddressFamily;
-    for (int i = 0; i < 20; i++) {
+    for (size_t i = 0; i < sizeof client->Address; i++) {
         address[i] = client->Address[i];
     }
     return 0;
 }
 
 DWORD wts_decode_user_config(const void *buffer, DWORD bytes,
-                             DWORD numbers[WTS_USER_CONFIG_NUMBERS], wts_text texts[5]) {
+                             DWORD numbers[WTS_USER_CONFIG_NUMBERS],
+                             wts_text texts[WTS_USER_CONFIG_TEXTS]) {
     if (buffer == NULL || bytes < sizeof(WTSUSERCONFIGW)) {
         return WTS_ERROR_INVALID_DATA;
     }
-    const WTSUSERCONFIGW *config = (const WTSUSERCONFIGW *)buffer;
+    const WTSUSERCONFIGW *record = (const WTSUSERCONFIGW *)buffer;
     for (int i = 0; i < WTS_USER_CONFIG_NUMBERS; i++) {
-        numbers[i] = config->Numbers[i];
+        numbers[i] = record->Numbers[i]; /* the DWORDs in the table's order (wts_abi.h) */
     }
-    texts[0] = field_text(config->InitialProgram, WTS_USER_CONFIG_PATH);
-    texts[1] = field_text(config->WorkDirectory, WTS_USER_CONFIG_PATH);
-    texts[2] = field_text(config->TerminalServerProfilePath, WTS_USER_CONFIG_PATH);
-    texts[3] = field_text(config->TerminalServerHomeDir, WTS_USER_CONFIG_PATH);
-    texts[4] = field_text(config->TerminalServerHomeDirDrive, WTS_USER_CONFIG_DRIVE);
+    WTS_FLAT_USER_CONFIG_TEXTS(TEXT_SLOT, WTS_USER_CONFIG_TEXT_)
     return 0;
 }
 
 DWORD wts_decode_session_info(const void *buffer, DWORD bytes,
-                              int64_t numbers[WTS_SESSION_INFO_NUMBERS], wts_text texts[3]) {
+                              int64_t numbers[WTS_SESSION_INFO_NUMBERS],
+                              wts_text texts[WTS_SESSION_INFO_TEXTS]) {
     if (buffer == NULL || bytes < sizeof(WTSINFOW)) {
         return WTS_ERROR_INVALID_DATA;
     }
-    const WTSINFOW *info = (const WTSINFOW *)buffer;
-    const int64_t values[WTS_SESSION_INFO_NUMBERS] = {
-        info->State, info->SessionId, info->IncomingBytes, info->OutgoingBytes,
-        info->IncomingFrames, info->OutgoingFrames, info->IncomingCompressedBytes,
-        info->OutgoingCompressedBytes, info->ConnectTime, info->DisconnectTime,
-        info->LastInputTime, info->LogonTime, info->CurrentTime};
-    for (int i = 0; i < WTS_SESSION_INFO_NUMBERS; i++) {
-        numbers[i] = values[i];
-    }
-    texts[0] = field_text(info->WinStationName, 32);
-    texts[1] = field_text(info->Domain, 17);
-    texts[2] = field_text(info->UserName, 21);
+    const WTSINFOW *record = (const WTSINFOW *)buffer;
+    WTS_FLAT_SESSION_INFO_NUMBERS(WTS_FLAT_COPY, WTS_SESSION_INFO_)
+    WTS_FLAT_SESSION_INFO_TEXTS(TEXT_SLOT, WTS_SESSION_INFO_TEXT_)
     return 0;
 }
 
@@ -102,14 +98,13 @@ DWORD wts_decode_uint64(const void *buffer, DWORD bytes, uint64_t *value) {
     return 0;
 }
 
-DWORD wts_decode_client_display(const void *buffer, DWORD bytes, DWORD values[3]) {
+DWORD wts_decode_client_display(const void *buffer, DWORD bytes,
+                                DWORD numbers[WTS_CLIENT_DISPLAY_VALUES]) {
     if (buffer == NULL || bytes < sizeof(WTS_CLIENT_DISPLAY)) {
         return WTS_ERROR_INVALID_DATA;
     }
-    const WTS_CLIENT_DISPLAY *display = (const WTS_CLIENT_DISPLAY *)buffer;
-    values[0] = display->HorizontalResolution;
-    values[1] = display->VerticalResolution;
-    values[2] = display->ColorDepth;
+    const WTS_CLIENT_DISPLAY *record = (const WTS_CLIENT_DISPLAY *)buffer;
+    WTS_FLAT_CLIENT_DISPLAY(WTS_FLAT_COPY, WTS_CLIENT_DISPLAY_)
     return 0;
 }
 
@@ -120,24 +115,11 @@ DWORD wts_decode_client_info(const void *buffer, DWORD bytes,
     if (buffer == NULL || bytes < sizeof(WTSCLIENTW)) {
         return WTS_ERROR_INVALID_DATA;
     }
-    const WTSCLIENTW *client = (const WTSCLIENTW *)buffer;
-    const int64_t values[WTS_CLIENT_INFO_NUMBERS] = {
-        client->EncryptionLevel, client->ClientAddressFamily, client->HRes, client->VRes,
-        client->ColorDepth, client->ClientBuildNumber, client->ClientHardwareId,
-        client->ClientProductId, client->OutBufCountHost, client->OutBufCountClient,
-        client->OutBufLength};
-    for (int i = 0; i < WTS_CLIENT_INFO_NUMBERS; i++) {
-        numbers[i] = values[i];
-    }
-    texts[0] = field_text(client->ClientName, WTS_CLIENTNAME_LENGTH + 1);
-    texts[1] = field_text(client->Domain, WTS_DOMAIN_LENGTH + 1);
-    texts[2] = field_text(client->UserName, WTS_USERNAME_LENGTH + 1);
-    texts[3] = field_text(client->WorkDirectory, WTS_MAX_PATH + 1);
-    texts[4] = field_text(client->InitialProgram, WTS_MAX_PATH + 1);
-    texts[5] = field_text(client->ClientDirectory, WTS_MAX_PATH + 1);
-    texts[6] = field_text(client->DeviceId, WTS_MAX_PATH + 1);
-    const BYTE *raw = (const BYTE *)client->ClientAddress;
-    for (int i = 0; i < WTS_CLIENT_INFO_ADDRESS_BYTES; i++) {
+    const WTSCLIENTW *record = (const WTSCLIENTW *)buffer;
+    WTS_FLAT_CLIENT_INFO_NUMBERS(WTS_FLAT_COPY, WTS_CLIENT_INFO_)
+    WTS_FLAT_CLIENT_INFO_TEXTS(TEXT_SLOT, WTS_CLIENT_INFO_TEXT_)
+    const BYTE *raw = (const BYTE *)record->ClientAddress;
+    for (size_t i = 0; i < WTS_CLIENT_INFO_ADDRESS_BYTES; i++) {
         address[i] = raw[i];
     }
     return 0;
@@ -149,23 +131,15 @@ DWORD wts_decode_config_info(const void *buffer, DWORD bytes,
     if (buffer == NULL || bytes < sizeof(WTSCONFIGINFOW)) {
         return WTS_ERROR_INVALID_DATA;
     }
-    const WTSCONFIGINFOW *config = (const WTSCONFIGINFOW *)buffer;
-    numbers[0] = config->version;
-    numbers[1] = config->fConnectClientDrivesAtLogon;
-    numbers[2] = config->fConnectPrinterAtLogon;
-    numbers[3] = config->fDisablePrinterRedirection;
-    numbers[4] = config->fDisableDefaultMainClientPrinter;
-    numbers[5] = config->ShadowSettings;
-    texts[0] = field_text(config->LogonUserName, WTS_USERNAME_LENGTH + 1);
-    texts[1] = field_text(config->LogonDomain, WTS_DOMAIN_LENGTH + 1);
-    texts[2] = field_text(config->WorkDirectory, WTS_MAX_PATH + 1);
-    texts[3] = field_text(config->InitialProgram, WTS_MAX_PATH + 1);
-    texts[4] = field_text(config->ApplicationName, WTS_MAX_PATH + 1);
+    const WTSCONFIGINFOW *record = (const WTSCONFIGINFOW *)buffer;
+    WTS_FLAT_CONFIG_INFO_NUMBERS(WTS_FLAT_COPY, WTS_CONFIG_INFO_)
+    WTS_FLAT_CONFIG_INFO_TEXTS(TEXT_SLOT, WTS_CONFIG_INFO_TEXT_)
     return 0;
 }
 
 DWORD wts_decode_session_info_ex(const void *buffer, DWORD bytes,
-                                 int64_t numbers[WTS_SESSION_INFO_EX_NUMBERS], wts_text texts[3]) {
+                                 int64_t numbers[WTS_SESSION_INFO_EX_NUMBERS],
+                                 wts_text texts[WTS_SESSION_INFO_EX_TEXTS]) {
     if (buffer == NULL || bytes < sizeof(WTSINFOEXW)) {
         return WTS_ERROR_INVALID_DATA;
     }
@@ -173,46 +147,37 @@ DWORD wts_decode_session_info_ex(const void *buffer, DWORD bytes,
     if (ex->Level != 1) {
         return WTS_ERROR_INVALID_DATA;
     }
-    const WTSINFOEX_LEVEL1_W *info = &ex->Data.WTSInfoExLevel1;
-    const int64_t values[WTS_SESSION_INFO_EX_NUMBERS] = {
-        info->SessionId, info->SessionState, info->SessionFlags, info->LogonTime,
-        info->ConnectTime, info->DisconnectTime, info->LastInputTime, info->CurrentTime,
-        info->IncomingBytes, info->OutgoingBytes, info->IncomingFrames, info->OutgoingFrames,
-        info->IncomingCompressedBytes, info->OutgoingCompressedBytes};
-    for (int i = 0; i < WTS_SESSION_INFO_EX_NUMBERS; i++) {
-        numbers[i] = values[i];
-    }
-    texts[0] = field_text(info->WinStationName, WTS_WINSTATIONNAME_UNITS);
-    texts[1] = field_text(info->UserName, WTS_USERNAME_LENGTH + 1);
-    texts[2] = field_text(info->DomainName, WTS_DOMAIN_LENGTH + 1);
+    const WTSINFOEX_LEVEL1_W *record = &ex->Data.WTSInfoExLevel1;
+    WTS_FLAT_SESSION_INFO_EX_NUMBERS(WTS_FLAT_COPY, WTS_SESSION_INFO_EX_)
+    WTS_FLAT_SESSION_INFO_EX_TEXTS(TEXT_SLOT, WTS_SESSION_INFO_EX_TEXT_)
     return 0;
 }
 
 void wts_decode_process_ex(const WTS_PROCESS_INFO_EXW *record,
-                           int64_t numbers[WTS_PROCESS_EX_NUMBERS], const WCHAR **name,
+                           int64_t numbers[WTS_PROCESS_EX_VALUES], const WCHAR **name,
                            const void **sid) {
-    const int64_t values[WTS_PROCESS_EX_NUMBERS] = {
-        record->SessionId, record->ProcessId, record->NumberOfThreads, record->HandleCount,
-        record->PagefileUsage, record->PeakPagefileUsage, record->WorkingSetSize,
-        record->PeakWorkingSetSize, record->UserTime, record->KernelTime};
-    for (int i = 0; i < WTS_PROCESS_EX_NUMBERS; i++) {
-        numbers[i] = values[i];
-    }
+    numbers[WTS_PROCESS_EX_SESSION_ID] = record->SessionId;
+    numbers[WTS_PROCESS_EX_PROCESS_ID] = record->ProcessId;
+    numbers[WTS_PROCESS_EX_THREADS] = record->NumberOfThreads;
+    numbers[WTS_PROCESS_EX_HANDLES] = record->HandleCount;
+    numbers[WTS_PROCESS_EX_PAGEFILE_USAGE] = record->PagefileUsage;
+    numbers[WTS_PROCESS_EX_PEAK_PAGEFILE_USAGE] = record->PeakPagefileUsage;
+    numbers[WTS_PROCESS_EX_WORKING_SET_SIZE] = record->WorkingSetSize;
+    numbers[WTS_PROCESS_EX_PEAK_WORKING_SET_SIZE] = record->PeakWorkingSetSize;
+    numbers[WTS_PROCESS_EX_USER_TIME] = record->UserTime;
+    numbers[WTS_PROCESS_EX_KERNEL_TIME] = record->KernelTime;
+    numbers[WTS_PROCESS_EX_SID_LENGTH] = wts_sid_length(record->pUserSid);
     *name = record->pProcessName;
     *sid = record->pUserSid;
 }
 
 void wts_decode_session_1(const WTS_SESSION_INFO_1W *record,
-                          int64_t numbers[WTS_SESSION_1_NUMBERS],
-                          const WCHAR *texts[WTS_SESSION_1_TEXTS]) {
-    numbers[0] = record->ExecEnvId;
-    numbers[1] = record->State;
-    numbers[2] = record->SessionId;
-    texts[0] = record->pSessionName;
-    texts[1] = record->pHostName;
-    texts[2] = record->pUserName;
-    texts[3] = record->pDomainName;
-    texts[4] = record->pFarmName;
+                          int64_t numbers[WTS_SESSION_EX_VALUES],
+                          const WCHAR *texts[WTS_SESSION_EX_TEXTS]) {
+    WTS_FLAT_SESSION_EX_LIST(WTS_FLAT_COPY, WTS_SESSION_EX_)
+#define POINTER_SLOT(p, name, member) texts[p##name] = record->member;
+    WTS_FLAT_SESSION_EX_LIST_TEXTS(POINTER_SLOT, WTS_SESSION_EX_TEXT_)
+#undef POINTER_SLOT
 }
 
 DWORD wts_sid_length(const void *sid) {

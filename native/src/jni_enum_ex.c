@@ -11,9 +11,6 @@
 #define WTS_TYPE_PROCESS_INFO_LEVEL1 1u
 #define WTS_TYPE_SESSION_INFO_LEVEL1 2u
 #define ERROR_NONE_MAPPED 1332u
-/* Values per process in the long[] enumerateProcessesEx returns: the decoded numbers, then
- * the SID's length in bytes (the SIDs themselves go one after another into a byte[]). */
-#define PROCESS_VALUES (WTS_PROCESS_EX_NUMBERS + 1)
 
 /* Frees an Ex buffer with its type class; the level Windows reported picks the class
  * (ProcessInfoLevel0 = 0, ProcessInfoLevel1 = 1, SessionInfoLevel1 = 2). */
@@ -24,7 +21,7 @@ static void free_ex(DWORD typeClass, void *buffer, DWORD count) {
 }
 
 /*
- * WTSEnumerateProcessesExW(server, level 1, sessionFilter): {long[] 11 values per process,
+ * WTSEnumerateProcessesExW(server, level 1, sessionFilter): {long[] WTS_FLAT_PROCESS_EX_LIST per process,
  * String[] image names, byte[] all SIDs one after another}. sessionFilter is a session id or
  * WTS_ANY_SESSION (0xFFFFFFFE).
  */
@@ -54,7 +51,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcessesEx)(JNIEnv *env, jclass cls,
     for (DWORD i = 0; i < count; i++) {
         sidBytes += wts_sid_length(info[i].pUserSid);
     }
-    jlongArray numbers = (*env)->NewLongArray(env, (jsize)(PROCESS_VALUES * count));
+    jlongArray numbers = (*env)->NewLongArray(env, (jsize)(WTS_PROCESS_EX_VALUES * count));
     jbyteArray sids = numbers ? (*env)->NewByteArray(env, (jsize)sidBytes) : NULL;
     jobjectArray names = sids ? (*env)->NewObjectArray(env, (jsize)count, wts_class_String, NULL)
                               : NULL;
@@ -63,18 +60,17 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcessesEx)(JNIEnv *env, jclass cls,
     }
     size_t at = 0;
     for (DWORD i = 0; i < count; i++) {
-        int64_t decoded[WTS_PROCESS_EX_NUMBERS];
+        int64_t decoded[WTS_PROCESS_EX_VALUES];
         const WCHAR *name;
         const void *sid;
         wts_decode_process_ex(&info[i], decoded, &name, &sid);
-        jlong values[PROCESS_VALUES];
-        for (int v = 0; v < WTS_PROCESS_EX_NUMBERS; v++) {
+        jlong values[WTS_PROCESS_EX_VALUES];
+        for (int v = 0; v < WTS_PROCESS_EX_VALUES; v++) {
             values[v] = (jlong)decoded[v];
         }
-        DWORD sidLength = wts_sid_length(sid);
-        values[WTS_PROCESS_EX_NUMBERS] = (jlong)sidLength;
-        (*env)->SetLongArrayRegion(env, numbers, (jsize)(PROCESS_VALUES * i), PROCESS_VALUES,
-                                   values);
+        DWORD sidLength = (DWORD)decoded[WTS_PROCESS_EX_SID_LENGTH];
+        (*env)->SetLongArrayRegion(env, numbers, (jsize)(WTS_PROCESS_EX_VALUES * i),
+                                   WTS_PROCESS_EX_VALUES, values);
         if (sidLength > 0) {
             (*env)->SetByteArrayRegion(env, sids, (jsize)at, (jsize)sidLength,
                                        (const jbyte *)sid);
@@ -99,8 +95,8 @@ done:
 }
 
 /*
- * WTSEnumerateSessionsExW(server, level 1, filter 0): {int[] execEnvId/state/id triples,
- * String[] session/host/user/domain/farm name, five per session ("" where Windows gave none)}.
+ * WTSEnumerateSessionsExW(server, level 1, filter 0): {int[] WTS_FLAT_SESSION_EX_LIST
+ * per session, String[] WTS_FLAT_SESSION_EX_LIST_TEXTS per session ("" where Windows gave none)}.
  */
 JNIEXPORT jobjectArray JNICALL FN(enumerateSessionsEx)(JNIEnv *env, jclass cls, jlong server) {
     (void)cls;
@@ -120,29 +116,29 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessionsEx)(JNIEnv *env, jclass cls, 
         wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "WTSEnumerateSessionsExW");
         goto done;
     }
-    jintArray triples = (*env)->NewIntArray(env, (jsize)(WTS_SESSION_1_NUMBERS * count));
-    jobjectArray texts = triples ? (*env)->NewObjectArray(env, (jsize)(WTS_SESSION_1_TEXTS * count),
+    jintArray triples = (*env)->NewIntArray(env, (jsize)(WTS_SESSION_EX_VALUES * count));
+    jobjectArray texts = triples ? (*env)->NewObjectArray(env, (jsize)(WTS_SESSION_EX_TEXTS * count),
                                                           wts_class_String, NULL)
                                  : NULL;
     if (texts == NULL) {
         goto done;
     }
     for (DWORD i = 0; i < count; i++) {
-        int64_t numbers[WTS_SESSION_1_NUMBERS];
-        const WCHAR *names[WTS_SESSION_1_TEXTS];
+        int64_t numbers[WTS_SESSION_EX_VALUES];
+        const WCHAR *names[WTS_SESSION_EX_TEXTS];
         wts_decode_session_1(&info[i], numbers, names);
-        jint values[WTS_SESSION_1_NUMBERS];
-        for (int v = 0; v < WTS_SESSION_1_NUMBERS; v++) {
+        jint values[WTS_SESSION_EX_VALUES];
+        for (int v = 0; v < WTS_SESSION_EX_VALUES; v++) {
             values[v] = (jint)numbers[v];
         }
-        (*env)->SetIntArrayRegion(env, triples, (jsize)(WTS_SESSION_1_NUMBERS * i),
-                                  WTS_SESSION_1_NUMBERS, values);
-        for (int t = 0; t < WTS_SESSION_1_TEXTS; t++) {
+        (*env)->SetIntArrayRegion(env, triples, (jsize)(WTS_SESSION_EX_VALUES * i),
+                                  WTS_SESSION_EX_VALUES, values);
+        for (int t = 0; t < WTS_SESSION_EX_TEXTS; t++) {
             jstring text = wts_new_string(env, names[t], MAX_NAME_UNITS);
             if (text == NULL) {
                 goto done;
             }
-            (*env)->SetObjectArrayElement(env, texts, (jsize)(WTS_SESSION_1_TEXTS * i + t), text);
+            (*env)->SetObjectArrayElement(env, texts, (jsize)(WTS_SESSION_EX_TEXTS * i + t), text);
             (*env)->DeleteLocalRef(env, text);
         }
     }

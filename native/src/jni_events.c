@@ -18,6 +18,17 @@ static jclass class_EventsNative;
 static jmethodID method_loopStarted;    /* static void loopStarted(long hwnd, int threadId) */
 static jmethodID method_sessionChanged; /* static void sessionChanged(int event, int session) */
 
+/* Drops what init() keeps (JNI_OnUnload, through wts_at_unload). */
+static void events_unload(JNIEnv *env) {
+    if (class_EventsNative != NULL) {
+        (*env)->DeleteGlobalRef(env, class_EventsNative);
+        class_EventsNative = NULL;
+    }
+    method_loopStarted = NULL;
+    method_sessionChanged = NULL;
+    java_vm = NULL;
+}
+
 /* Called once from EventsNative's static initializer (the JVM serialises class init). */
 JNIEXPORT void JNICALL FN(init)(JNIEnv *env, jclass cls) {
     if (class_EventsNative != NULL) {
@@ -35,16 +46,9 @@ JNIEXPORT void JNICALL FN(init)(JNIEnv *env, jclass cls) {
         return; /* NoSuchMethodError pending */
     }
     class_EventsNative = (jclass)(*env)->NewGlobalRef(env, cls);
-}
-
-void wts_events_unload(JNIEnv *env) {
     if (class_EventsNative != NULL) {
-        (*env)->DeleteGlobalRef(env, class_EventsNative);
-        class_EventsNative = NULL;
+        wts_at_unload(events_unload);
     }
-    method_loopStarted = NULL;
-    method_sessionChanged = NULL;
-    java_vm = NULL;
 }
 
 /* Returns the WTS_EVENT_* flags that ended the wait (0 = WTS_EVENT_NONE: a flush). */

@@ -41,7 +41,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcesses)(JNIEnv *env, jclass cls, j
         wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "WTSEnumerateProcessesW");
         goto done;
     }
-    quads = (*env)->NewIntArray(env, (jsize)(4 * count));
+    quads = (*env)->NewIntArray(env, (jsize)(WTS_PROCESS_LIST_VALUES * count));
     if (quads == NULL) {
         goto done;
     }
@@ -54,10 +54,11 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcesses)(JNIEnv *env, jclass cls, j
         const WCHAR *name = info[i].pProcessName;
         size_t units = wts_flat_length(name, &bits);
         DWORD sid = wts_sid_length(info[i].pUserSid);
-        ints[4 * i] = (jint)info[i].SessionId;
-        ints[4 * i + 1] = (jint)info[i].ProcessId;
-        ints[4 * i + 2] = (jint)units;
-        ints[4 * i + 3] = (jint)sid;
+        jint *row = ints + WTS_PROCESS_LIST_VALUES * i;
+        row[WTS_PROCESS_LIST_SESSION_ID] = (jint)info[i].SessionId;
+        row[WTS_PROCESS_LIST_PROCESS_ID] = (jint)info[i].ProcessId;
+        row[WTS_PROCESS_LIST_NAME_LENGTH] = (jint)units;
+        row[WTS_PROCESS_LIST_SID_LENGTH] = (jint)sid;
         nameUnits += units;
         sidBytes += sid;
     }
@@ -87,8 +88,9 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateProcesses)(JNIEnv *env, jclass cls, j
     }
     size_t unitAt = 0, sidAt = 0;
     for (DWORD i = 0; i < count; i++) {
-        size_t units = (size_t)ints[4 * i + 2];
-        DWORD sid = (DWORD)ints[4 * i + 3];
+        const jint *row = ints + WTS_PROCESS_LIST_VALUES * i;
+        size_t units = (size_t)row[WTS_PROCESS_LIST_NAME_LENGTH];
+        DWORD sid = (DWORD)row[WTS_PROCESS_LIST_SID_LENGTH];
         wts_flat_copy(nameOut, unitAt, latin1, info[i].pProcessName, units);
         copy_bytes(sidOut + sidAt, info[i].pUserSid, sid);
         unitAt += units;

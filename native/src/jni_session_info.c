@@ -50,11 +50,11 @@ JNIEXPORT jlong JNICALL FN(queryLong)(JNIEnv *env, jclass cls, jlong server, jin
     return (jlong)value;
 }
 
-/* WTSClientDisplay: fills values[3] = horizontal, vertical, color depth code. */
+/* WTSClientDisplay: fills values (WTS_FLAT_CLIENT_DISPLAY). */
 JNIEXPORT void JNICALL FN(queryClientDisplay)(JNIEnv *env, jclass cls, jlong server,
                                               jint session, jintArray values) {
     (void)cls;
-    DWORD bytes, decoded[3];
+    DWORD bytes, decoded[WTS_CLIENT_DISPLAY_VALUES];
     WCHAR *buffer = wts_query_session(env, server, session, WTS_INFO_CLIENT_DISPLAY, &bytes);
     if (buffer == NULL) {
         return;
@@ -65,8 +65,7 @@ JNIEXPORT void JNICALL FN(queryClientDisplay)(JNIEnv *env, jclass cls, jlong ser
         return;
     }
     WTS.WTSFreeMemory(buffer);
-    jint ints[3] = {(jint)decoded[0], (jint)decoded[1], (jint)decoded[2]};
-    (*env)->SetIntArrayRegion(env, values, 0, 3, ints);
+    (*env)->SetIntArrayRegion(env, values, 0, WTS_CLIENT_DISPLAY_VALUES, (const jint *)decoded);
 }
 
 /* WTSClientAddress or WTSSessionAddressV4 (same layout): fills address[20], returns family. */
@@ -93,7 +92,8 @@ JNIEXPORT jint JNICALL FN(queryAddress)(JNIEnv *env, jclass cls, jlong server, j
     return (jint)family;
 }
 
-/* WTSClientInfo (WTSCLIENTW): numbers[11], address[62] raw; returns the 7 texts. */
+/* WTSClientInfo (WTSCLIENTW): numbers and texts of WTS_FLAT_CLIENT_INFO_NUMBERS / _TEXTS;
+ * address: ClientAddress's raw bytes. */
 JNIEXPORT jobjectArray JNICALL FN(queryClientInfo)(JNIEnv *env, jclass cls, jlong server,
                                                    jint session, jlongArray numbers,
                                                    jbyteArray address) {
@@ -120,7 +120,7 @@ JNIEXPORT jobjectArray JNICALL FN(queryClientInfo)(JNIEnv *env, jclass cls, jlon
                   WTS_CLIENT_INFO_TEXTS);
 }
 
-/* WTSConfigInfo (WTSCONFIGINFOW): numbers[6]; returns the 5 texts. */
+/* WTSConfigInfo (WTSCONFIGINFOW): WTS_FLAT_CONFIG_INFO_NUMBERS / _TEXTS. */
 JNIEXPORT jobjectArray JNICALL FN(queryConfigInfo)(JNIEnv *env, jclass cls, jlong server,
                                                    jint session, jlongArray numbers) {
     (void)cls;
@@ -128,10 +128,11 @@ JNIEXPORT jobjectArray JNICALL FN(queryConfigInfo)(JNIEnv *env, jclass cls, jlon
                             numbers, WTS_CONFIG_INFO_NUMBERS, WTS_CONFIG_INFO_TEXTS);
 }
 
-/* WTSSessionInfoEx (WTSINFOEXW level 1): numbers[14]; returns the 3 texts. */
+/* WTSSessionInfoEx (WTSINFOEXW level 1): WTS_FLAT_SESSION_INFO_EX_NUMBERS / _TEXTS. */
 JNIEXPORT jobjectArray JNICALL FN(querySessionInfoEx)(JNIEnv *env, jclass cls, jlong server,
                                                       jint session, jlongArray numbers) {
     (void)cls;
     return wts_query_record(env, server, session, WTS_INFO_SESSION_INFO_EX,
-                            wts_decode_session_info_ex, numbers, WTS_SESSION_INFO_EX_NUMBERS, 3);
+                            wts_decode_session_info_ex, numbers, WTS_SESSION_INFO_EX_NUMBERS,
+                            WTS_SESSION_INFO_EX_TEXTS);
 }

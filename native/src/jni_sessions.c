@@ -29,7 +29,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jl
         wts_throw_win32(env, WTS_ERROR_INVALID_DATA, "WTSEnumerateSessionsW");
         goto done;
     }
-    triples = (*env)->NewIntArray(env, (jsize)(3 * count));
+    triples = (*env)->NewIntArray(env, (jsize)(WTS_SESSION_LIST_VALUES * count));
     if (triples == NULL) {
         goto done;
     }
@@ -40,9 +40,10 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jl
     for (DWORD i = 0; i < count; i++) {
         const WCHAR *name = info[i].pWinStationName;
         size_t units = wts_flat_length(name, &bits);
-        ints[3 * i] = (jint)info[i].SessionId;
-        ints[3 * i + 1] = (jint)info[i].State;
-        ints[3 * i + 2] = (jint)units;
+        jint *row = ints + WTS_SESSION_LIST_VALUES * i;
+        row[WTS_SESSION_LIST_SESSION_ID] = (jint)info[i].SessionId;
+        row[WTS_SESSION_LIST_STATE] = (jint)info[i].State;
+        row[WTS_SESSION_LIST_NAME_LENGTH] = (jint)units;
         nameUnits += units;
     }
     (*env)->ReleasePrimitiveArrayCritical(env, triples, ints, 0);
@@ -65,7 +66,7 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jl
     }
     size_t at = 0;
     for (DWORD i = 0; i < count; i++) {
-        size_t units = (size_t)ints[3 * i + 2];
+        size_t units = (size_t)ints[WTS_SESSION_LIST_VALUES * i + WTS_SESSION_LIST_NAME_LENGTH];
         wts_flat_copy(out, at, latin1, info[i].pWinStationName, units);
         at += units;
     }
@@ -94,35 +95,13 @@ JNIEXPORT jstring JNICALL FN(queryString)(JNIEnv *env, jclass cls, jlong server,
     return text;
 }
 
-/* WTSClientAddress: copies the 20 address bytes as Windows gave them; returns the family. */
-JNIEXPORT jint JNICALL FN(queryClientAddress)(JNIEnv *env, jclass cls, jlong server,
-                                              jint session, jbyteArray address) {
-    (void)cls;
-    DWORD bytes, family = 0;
-    BYTE raw[20];
-    WCHAR *buffer = wts_query_session(env, server, session, WTS_INFO_CLIENT_ADDRESS, &bytes);
-    if (buffer == NULL) {
-        return 0;
-    }
-    DWORD error = wts_decode_client_address(buffer, bytes, &family, raw);
-    if (error != 0) {
-        wts_throw_decode(env, buffer, error, "WTSQuerySessionInformationW");
-        return 0;
-    }
-    WTS.WTSFreeMemory(buffer);
-    (*env)->SetByteArrayRegion(env, address, 0, (jsize)sizeof raw, (const jbyte *)raw);
-    return (jint)family;
-}
-
-/*
- * WTSSessionInfo (WTSINFOW): fills numbers[13] (see decode.h); returns
- * {WinStation name, domain, user name}.
- */
+/* WTSSessionInfo (WTSINFOW): fills numbers and returns the texts of
+ * WTS_FLAT_SESSION_INFO_NUMBERS / _TEXTS (flat_layouts.h). */
 JNIEXPORT jobjectArray JNICALL FN(querySessionInfo)(JNIEnv *env, jclass cls, jlong server,
                                                     jint session, jlongArray numbers) {
     (void)cls;
     return wts_query_record(env, server, session, WTS_INFO_SESSION_INFO, wts_decode_session_info,
-                            numbers, WTS_SESSION_INFO_NUMBERS, 3);
+                            numbers, WTS_SESSION_INFO_NUMBERS, WTS_SESSION_INFO_TEXTS);
 }
 
 /* The raw DWORD: 0xFFFFFFFF (no session on the console) is a value, not an error. */

@@ -94,7 +94,7 @@ JNIEXPORT jint JNICALL FN(queryInt)(JNIEnv *env, jclass cls, jstring server, jst
     return (jint)value;
 }
 
-/* WTSUserConfigUser: fills numbers[13]; returns the five texts (see decode.h). */
+/* WTSUserConfigUser: fills numbers and returns the texts of WTS_FLAT_USER_CONFIG_NUMBERS / _TEXTS. */
 JNIEXPORT jobjectArray JNICALL FN(queryUser)(JNIEnv *env, jclass cls, jstring server, jstring user,
                                              jintArray numbers) {
     (void)cls;
@@ -104,7 +104,7 @@ JNIEXPORT jobjectArray JNICALL FN(queryUser)(JNIEnv *env, jclass cls, jstring se
         return NULL;
     }
     DWORD values[WTS_USER_CONFIG_NUMBERS];
-    wts_text texts[5];
+    wts_text texts[WTS_USER_CONFIG_TEXTS];
     DWORD error = wts_decode_user_config(buffer, bytes, values, texts);
     if (error != 0) {
         wts_throw_decode(env, buffer, error, "WTSQueryUserConfigW");
@@ -113,9 +113,9 @@ JNIEXPORT jobjectArray JNICALL FN(queryUser)(JNIEnv *env, jclass cls, jstring se
     (*env)->SetIntArrayRegion(env, numbers, 0, WTS_USER_CONFIG_NUMBERS, (const jint *)values);
     jobjectArray result = NULL;
     if (!(*env)->ExceptionCheck(env)) {
-        result = (*env)->NewObjectArray(env, 5, wts_class_String, NULL);
+        result = (*env)->NewObjectArray(env, WTS_USER_CONFIG_TEXTS, wts_class_String, NULL);
     }
-    for (int i = 0; result != NULL && i < 5; i++) {
+    for (int i = 0; result != NULL && i < WTS_USER_CONFIG_TEXTS; i++) {
         jstring text = wts_new_text(env, texts[i]);
         if (text == NULL) {
             result = NULL;
@@ -183,7 +183,7 @@ static int put_field(JNIEnv *env, jstring text, WCHAR *field, jsize units) {
     return !(*env)->ExceptionCheck(env);
 }
 
-/* WTSUserConfigUser: a whole WTSUSERCONFIGW from numbers[13] and texts[5]. */
+/* WTSUserConfigUser: a whole WTSUSERCONFIGW from WTS_FLAT_USER_CONFIG_NUMBERS / _TEXTS. */
 JNIEXPORT void JNICALL FN(setUser)(JNIEnv *env, jclass cls, jstring server, jstring user,
                                    jintArray numbers, jobjectArray texts) {
     (void)cls;
@@ -197,17 +197,20 @@ JNIEXPORT void JNICALL FN(setUser)(JNIEnv *env, jclass cls, jstring server, jstr
         raw[i] = 0;
     }
     (*env)->GetIntArrayRegion(env, numbers, 0, WTS_USER_CONFIG_NUMBERS, (jint *)config->Numbers);
-    WCHAR *fields[5] = {config->InitialProgram, config->WorkDirectory,
-                        config->TerminalServerProfilePath, config->TerminalServerHomeDir,
-                        config->TerminalServerHomeDirDrive};
+    WCHAR *fields[WTS_USER_CONFIG_TEXTS];
+    jsize units[WTS_USER_CONFIG_TEXTS];
+#define FIELD_SLOT(p, name, member) \
+    fields[p##name] = config->member; units[p##name] = (jsize)(sizeof config->member / sizeof(WCHAR));
+    WTS_FLAT_USER_CONFIG_TEXTS(FIELD_SLOT, WTS_USER_CONFIG_TEXT_)
+#undef FIELD_SLOT
     int ok = !(*env)->ExceptionCheck(env);
-    for (int i = 0; ok && i < 5; i++) {
+    for (int i = 0; ok && i < WTS_USER_CONFIG_TEXTS; i++) {
         jstring text = (jstring)(*env)->GetObjectArrayElement(env, texts, i);
         if (text == NULL && !(*env)->ExceptionCheck(env)) {
             wts_throw_illegal_argument(env, "a WTSUSERCONFIGW text is null");
         }
         ok = text != NULL &&
-             put_field(env, text, fields[i], i == 4 ? WTS_USER_CONFIG_DRIVE : WTS_USER_CONFIG_PATH);
+             put_field(env, text, fields[i], units[i]);
         if (text != NULL) {
             (*env)->DeleteLocalRef(env, text);
         }

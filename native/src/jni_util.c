@@ -11,6 +11,18 @@ static jclass class_WtsException;
 static jclass class_IllegalArgumentException;
 static jmethodID ctor_WtsException;
 
+#define MAX_UNLOAD_HOOKS 2
+static wts_unload_hook unload_hooks[MAX_UNLOAD_HOOKS];
+
+void wts_at_unload(wts_unload_hook hook) {
+    for (int i = 0; i < MAX_UNLOAD_HOOKS; i++) {
+        if (unload_hooks[i] == NULL || unload_hooks[i] == hook) {
+            unload_hooks[i] = hook;
+            return;
+        }
+    }
+}
+
 static jclass global_class(JNIEnv *env, const char *name) {
     jclass local = (*env)->FindClass(env, name);
     if (local == NULL) {
@@ -60,7 +72,12 @@ JNIEXPORT void JNICALL JNI_OnUnload(JavaVM *vm, void *reserved) {
             *globals[i] = NULL;
         }
     }
-    wts_events_unload(env);
+    for (int i = 0; i < MAX_UNLOAD_HOOKS; i++) {
+        if (unload_hooks[i] != NULL) {
+            unload_hooks[i](env);
+            unload_hooks[i] = NULL;
+        }
+    }
 }
 
 /* The system's text for a Win32 code, without the trailing line break; NULL if none. */

@@ -544,7 +544,6 @@ static void test_process_id_to_session_id(void *fn, jclass cls) {
 /* ---- SessionsNative ------------------------------------------------------------------------ */
 
 typedef jobject(JNICALL *QueryFn)(JNIEnv *, jclass, jlong, jint, jint);
-typedef jint(JNICALL *QueryAddressFn)(JNIEnv *, jclass, jlong, jint, jobject);
 typedef jobject(JNICALL *QueryInfoFn)(JNIEnv *, jclass, jlong, jint, jobject);
 
 static void test_enumerate_sessions(void *fn, jclass cls) {
@@ -668,34 +667,6 @@ static void test_query_string(void *fn, jclass cls) {
     }
 }
 
-static void test_query_client_address(void *fn, jclass cls) {
-    for (int s = 0; s < QUERY_CASES; s++) {
-        const char *what = str("WTSClientAddress, %s", query_session_names[s]);
-        jobject address = jni_new_array('B', 20);
-        begin();
-        jint family = leave_int(((QueryAddressFn)fn)(env, cls, server_arg(s),
-                                                     (jint)query_sessions[s], address));
-        direct_query q = query_directly(s, WTSClientAddress);
-        if (!q.ok) {
-            expect_wts_exception(what, q.error, "WTSQuerySessionInformationW");
-            continue;
-        }
-        if (expect_no_throw(what) &&
-            check_true(str("%s: Windows returned a whole WTS_CLIENT_ADDRESS", what),
-                       q.bytes >= sizeof(WTS_CLIENT_ADDRESS))) {
-            const WTS_CLIENT_ADDRESS *a = (const WTS_CLIENT_ADDRESS *)q.buffer;
-            check_u32(str("%s: AddressFamily", what), a->AddressFamily, (DWORD)family);
-            const jbyte *bytes = jv_array_data(address, 'B');
-            int same = 1;
-            for (int i = 0; i < 20; i++) {
-                same &= (BYTE)bytes[i] == a->Address[i];
-            }
-            check_true(str("%s: the 20 Address bytes", what), same);
-        }
-        WTSFreeMemory(q.buffer);
-    }
-}
-
 static void test_query_session_info(void *fn, jclass cls) {
     for (int s = 0; s < QUERY_CASES; s++) {
         const char *what = str("WTSSessionInfo, %s", query_session_names[s]);
@@ -801,7 +772,6 @@ static const row ROWS[] = {
     TESTED(ProcessesNative, processIdToSessionId, test_process_id_to_session_id)
     TESTED(SessionsNative, enumerateSessions, test_enumerate_sessions)
     TESTED(SessionsNative, queryString, test_query_string)
-    TESTED(SessionsNative, queryClientAddress, test_query_client_address)
     TESTED(SessionsNative, querySessionInfo, test_query_session_info)
     TESTED(SessionsNative, activeConsoleSessionId, test_active_console_session_id)
     TESTED(SessionsNative, currentSessionId, test_current_session_id)

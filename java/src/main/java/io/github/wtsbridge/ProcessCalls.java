@@ -2,19 +2,10 @@ package io.github.wtsbridge;
 
 import io.github.wtsbridge.internal.Checks;
 import io.github.wtsbridge.internal.EnumExNative;
-import io.github.wtsbridge.internal.FlatNames;
 import io.github.wtsbridge.internal.NativeLibrary;
 import io.github.wtsbridge.internal.ProcessesNative;
-import io.github.wtsbridge.internal.Sids;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Processes on a Terminal Server, and which session a process runs in. */
 final class ProcessCalls {
@@ -28,24 +19,7 @@ final class ProcessCalls {
      */
     public static List<WtsProcess> list(WtsServer server) {
         Objects.requireNonNull(server, "server");
-        Object[] raw = server.call(ProcessesNative::enumerateProcesses);
-        int[] quads = (int[]) raw[0];
-        Object names = raw[1];
-        byte[] sids = (byte[]) raw[2];
-        int count = quads.length / 4;
-        List<WtsProcess> processes = new ArrayList<>(count);
-        int nameAt = 0;
-        int sidAt = 0;
-        for (int i = 0; i < count; i++) {
-            int nameLength = quads[4 * i + 2];
-            int sidLength = quads[4 * i + 3];
-            String name = FlatNames.cut(names, nameAt, nameLength);
-            String sid = Sids.format(sids, sidAt, sidLength);
-            nameAt += nameLength;
-            sidAt += sidLength;
-            processes.add(new WtsProcess(server, quads[4 * i], Integer.toUnsignedLong(quads[4 * i + 1]), name, sid));
-        }
-        return Collections.unmodifiableList(processes);
+        return ProcessRecords.processes(server, server.call(ProcessesNative::enumerateProcesses));
     }
 
     /** The session a process runs in (ProcessIdToSessionId). */
@@ -85,54 +59,6 @@ final class ProcessCalls {
     private static List<WtsProcessEx> listExFiltered(WtsServer server, int filter) {
         Objects.requireNonNull(server, "server");
         Object[] raw = server.call(h -> EnumExNative.enumerateProcessesEx(h, filter));
-        long[] v = (long[]) raw[0];
-        String[] names = (String[]) raw[1];
-        byte[] sids = (byte[]) raw[2];
-        String system = server.name().orElse(null);
-        Map<String, Optional<String>> accounts = new HashMap<>();
-        List<WtsProcessEx> processes = new ArrayList<>(names.length);
-        int sidAt = 0;
-        for (int i = 0; i < names.length; i++) {
-            int at = EnumExNative.PROCESS_VALUES * i;
-            int sidLength = (int) v[at + 10];
-            String sid = Sids.format(sids, sidAt, sidLength);
-            Optional<String> account = Optional.empty();
-            if (sidLength > 0) {
-                account = accounts.get(sid);
-                if (account == null) { // once per distinct SID: lookups can go to a domain controller
-                    account = lookupAccount(system, Arrays.copyOfRange(sids, sidAt, sidAt + sidLength));
-                    accounts.put(sid, account);
-                }
-            }
-            sidAt += sidLength;
-            processes.add(new WtsProcessEx(server, (int) v[at], v[at + 1], names[i] == null ? "" : names[i], sid, account,
-                    v[at + 2], v[at + 3], v[at + 4], v[at + 5], v[at + 6], v[at + 7],
-                    hundredNanos(v[at + 8]), hundredNanos(v[at + 9])));
-        }
-        return Collections.unmodifiableList(processes);
-    }
-
-    /**
-     * DOMAIN\name of a SID (LookupAccountSidW on the listing's server); empty when it maps to
-     * no account or the lookup fails: a listing never fails for want of a name.
-     */
-    private static Optional<String> lookupAccount(String system, byte[] sid) {
-        try {
-            String[] found = EnumExNative.lookupAccount(system, sid);
-            if (found == null) {
-                return Optional.empty();
-            }
-            return Optional.of(found[0].isEmpty() ? found[1] : found[0] + "\\" + found[1]);
-        } catch (WtsException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** A Windows 100 ns count as a Duration (negative counts, which Windows never gives, as zero). */
-    static Duration hundredNanos(long ticks) {
-        if (ticks <= 0) {
-            return Duration.ZERO;
-        }
-        return Duration.ofSeconds(ticks / 10_000_000L, (ticks % 10_000_000L) * 100);
+        return ProcessRecords.processesEx(server, raw);
     }
 }

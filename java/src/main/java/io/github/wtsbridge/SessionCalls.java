@@ -1,11 +1,10 @@
 package io.github.wtsbridge;
 
-import io.github.wtsbridge.internal.Addresses;
 import io.github.wtsbridge.internal.Checks;
 import io.github.wtsbridge.internal.ControlNative;
 import io.github.wtsbridge.internal.EnumExNative;
 import io.github.wtsbridge.internal.FileTimes;
-import io.github.wtsbridge.internal.FlatNames;
+import io.github.wtsbridge.internal.FlatLayouts;
 import io.github.wtsbridge.internal.InfoClass;
 import io.github.wtsbridge.internal.Launcher;
 import io.github.wtsbridge.internal.NativeLibrary;
@@ -16,7 +15,6 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,24 +41,10 @@ final class SessionCalls {
     private SessionCalls() {
     }
 
-
     /** The sessions on a server (WTSEnumerateSessionsW). */
     public static List<WtsSessionEntry> list(WtsServer server) {
         Objects.requireNonNull(server, "server");
-        Object[] raw = server.call(SessionsNative::enumerateSessions);
-        int[] triples = (int[]) raw[0];
-        Object names = raw[1];
-        int count = triples.length / 3;
-        List<WtsSessionEntry> sessions = new ArrayList<>(count);
-        int nameAt = 0;
-        for (int i = 0; i < count; i++) {
-            int state = triples[3 * i + 1];
-            int nameLength = triples[3 * i + 2];
-            String name = FlatNames.cut(names, nameAt, nameLength);
-            nameAt += nameLength;
-            sessions.add(new WtsSessionEntry(server, triples[3 * i], name, WtsConnectState.of(state), state));
-        }
-        return Collections.unmodifiableList(sessions);
+        return SessionRecords.sessions(server, server.call(SessionsNative::enumerateSessions));
     }
 
     /** The session this JVM runs in (ProcessIdToSessionId of the current process). */
@@ -79,28 +63,14 @@ final class SessionCalls {
         return id == NO_CONSOLE_SESSION ? OptionalInt.empty() : OptionalInt.of(id);
     }
 
-
-
-
-
-
-
-
-
-
-
-
-
-
     /** The client's network address (WTSClientAddress). */
     public static WtsClientAddress clientAddress(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
         byte[] raw = new byte[20];
-        int family = server.callInt(h -> SessionsNative.queryClientAddress(h, session, raw));
+        int family = server.callInt(h -> SessionInfoNative.queryAddress(h, session, InfoClass.CLIENT_ADDRESS, raw));
         return new WtsClientAddress(family, raw);
     }
-
 
     /**
      * Names, state, counters and times in one call (WTSSessionInfo). The idle time
@@ -111,35 +81,19 @@ final class SessionCalls {
     public static WtsSessionInfo info(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[SessionsNative.SESSION_INFO_NUMBERS];
-        String[] texts = server.call(h -> SessionsNative.querySessionInfo(h, session, n));
-        WtsSessionCounters counters = new WtsSessionCounters(n[2], n[3], n[4], n[5], n[6], n[7]);
-        WtsSessionTimes times = new WtsSessionTimes(FileTimes.toOptionalInstant(n[11]),
-                FileTimes.toOptionalInstant(n[8]), FileTimes.toOptionalInstant(n[9]),
-                FileTimes.toOptionalInstant(n[10]), FileTimes.toInstant(n[12]));
-        return new WtsSessionInfo((int) n[1], WtsConnectState.of((int) n[0]), texts[0], texts[1], texts[2], counters, times);
+        long[] n = new long[FlatLayouts.SESSION_INFO_NUMBERS_COUNT];
+        return SessionRecords.info(n, server.call(h -> SessionsNative.querySessionInfo(h, session, n)));
     }
 
-
-
     // ---- every other info class ----
-
-
-
-
-
-
-
-
-
 
     /** The client's display (WTSClientDisplay). */
     public static WtsClientDisplay clientDisplay(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        int[] v = new int[3];
+        int[] v = new int[FlatLayouts.CLIENT_DISPLAY_COUNT];
         server.run(h -> SessionInfoNative.queryClientDisplay(h, session, v));
-        return new WtsClientDisplay(Integer.toUnsignedLong(v[0]), Integer.toUnsignedLong(v[1]), v[2]);
+        return SessionRecords.clientDisplay(v);
     }
 
     /**
@@ -150,7 +104,6 @@ final class SessionCalls {
         long ticks = queryLong(server, sessionId, InfoClass.IDLE_TIME);
         return Duration.ofSeconds(Long.divideUnsigned(ticks, 10_000_000L), Long.remainderUnsigned(ticks, 10_000_000L) * 100);
     }
-
 
     /**
      * WTSIncomingBytes, WTSOutgoingBytes, WTSIncomingFrames or WTSOutgoingFrames. <b>These fail
@@ -167,48 +120,32 @@ final class SessionCalls {
         return queryLong(server, sessionId, counter.code());
     }
 
-
     /** What the client told the server, in one reply (WTSClientInfo). */
     public static WtsClientInfo clientInfo(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[SessionInfoNative.CLIENT_INFO_NUMBERS];
+        long[] n = new long[FlatLayouts.CLIENT_INFO_NUMBERS_COUNT];
         byte[] address = new byte[SessionInfoNative.CLIENT_INFO_ADDRESS_BYTES];
         String[] t = server.call(h -> SessionInfoNative.queryClientInfo(h, session, n, address));
-        int family = (int) n[1];
-        return new WtsClientInfo(t[0], t[1], t[2], t[3], t[4], (int) n[0], family,
-                Addresses.ofClientInfo(family, address), new WtsClientDisplay(n[2], n[3], (int) n[4]), t[5],
-                n[5], n[6], (int) n[7], (int) n[8], (int) n[9], (int) n[10], t[6]);
+        return SessionRecords.clientInfo(n, t, address);
     }
-
 
     /** WTSSessionInfoEx: names, state, lock state, counters and times. */
     public static WtsSessionInfoEx infoEx(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[SessionInfoNative.SESSION_INFO_EX_NUMBERS];
+        long[] n = new long[FlatLayouts.SESSION_INFO_EX_NUMBERS_COUNT];
         String[] t = server.call(h -> SessionInfoNative.querySessionInfoEx(h, session, n));
-        int flags = (int) n[2];
-        WtsLockState lock = server.isLocal() ? WtsLockState.fromSessionFlags(flags)
-                : WtsLockState.fromSessionFlags(flags, "", "");
-        WtsSessionCounters counters = new WtsSessionCounters(n[8], n[9], n[10], n[11], n[12], n[13]);
-        WtsSessionTimes times = new WtsSessionTimes(FileTimes.toOptionalInstant(n[3]),
-                FileTimes.toOptionalInstant(n[4]), FileTimes.toOptionalInstant(n[5]),
-                FileTimes.toOptionalInstant(n[6]), FileTimes.toInstant(n[7]));
-        return new WtsSessionInfoEx((int) n[0], WtsConnectState.of((int) n[1]), lock, flags, t[0], t[1], t[2],
-                counters, times);
+        return SessionRecords.infoEx(n, t, server.isLocal());
     }
-
-
 
     /** The session's configuration (WTSConfigInfo). */
     public static WtsConfigInfo configInfo(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[SessionInfoNative.CONFIG_INFO_NUMBERS];
+        long[] n = new long[FlatLayouts.CONFIG_INFO_NUMBERS_COUNT];
         String[] t = server.call(h -> SessionInfoNative.queryConfigInfo(h, session, n));
-        return new WtsConfigInfo(n[0], n[1] != 0, n[2] != 0, n[3] != 0, n[4] != 0, WtsShadowMode.of(n[5]), n[5],
-                t[0], t[1], t[2], t[3], t[4]);
+        return SessionRecords.configInfo(n, t);
     }
 
     /**
@@ -263,7 +200,6 @@ final class SessionCalls {
         int session = Checks.sessionId(sessionId);
         return server.call(h -> SessionInfoNative.queryRaw(h, session, infoClass.code()));
     }
-
 
     /**
      * Everything WTSQuerySessionInformationW tells about a session, one query per info class.
@@ -327,85 +263,6 @@ final class SessionCalls {
                 || code == WtsException.ERROR_INVALID_PARAMETER;
     }
 
-    // ---- session control ----
-
-    /** Longest message box title accepted by {@link #sendMessage}. */
-    public static final int MAX_MESSAGE_TITLE_LENGTH = 1024;
-    /** Longest message text accepted by {@link #sendMessage}. */
-    public static final int MAX_MESSAGE_LENGTH = 32767;
-
-
-
-
-    /**
-     * Logs a session off (WTSLogoffSession); with wait, returns when the logoff is done. A
-     * session that does not exist: {@link WtsException#isNoSuchSession()}.
-     */
-    public static void logoff(WtsServer server, int sessionId, boolean wait) {
-        Objects.requireNonNull(server, "server");
-        int session = Checks.sessionId(sessionId);
-        server.run(h -> ControlNative.logoff(h, session, wait));
-    }
-
-    /**
-     * Disconnects a session, leaving the user logged on (WTSDisconnectSession). A session
-     * that does not exist: {@link WtsException#isNoSuchSession()}.
-     */
-    public static void disconnect(WtsServer server, int sessionId, boolean wait) {
-        Objects.requireNonNull(server, "server");
-        int session = Checks.sessionId(sessionId);
-        server.run(h -> ControlNative.disconnect(h, session, wait));
-    }
-
-    /**
-     * Shows a message box in a session (WTSSendMessageW).
-     *
-     * @param title   the caption; an empty title is sent as one space (some Windows versions
-     *                misbehave on an empty one)
-     * @param message the text
-     * @param style   buttons, icon, default button, modality
-     * @param timeout how long to wait for an answer, in whole seconds (a fraction rounds up);
-     *                {@link Duration#ZERO} waits forever. It bounds the <em>wait</em>: without
-     *                wait the call returns at once whatever the timeout (Microsoft: "the function
-     *                returns immediately and pResponse returns IDASYNC"), so no
-     *                {@link WtsMessageResponse#TIMEOUT} ever comes back and the caller never
-     *                learns the answer; the timeout is still passed to Windows, which documents
-     *                nothing about it for that case
-     * @param wait    false: return at once with {@link WtsMessageResponse#ASYNC}; true: block
-     *                until the user answers or the timeout runs out ({@link WtsMessageResponse#TIMEOUT})
-     * @return the button pressed, {@link WtsMessageResponse#TIMEOUT} or {@link WtsMessageResponse#ASYNC}
-     * @throws IllegalArgumentException for texts with NUL or over the limits, a negative
-     *                                  timeout or one over 4294967295 seconds
-     */
-    public static WtsMessageReply sendMessage(WtsServer server, int sessionId, String title, String message,
-                                              WtsMessageStyle style, Duration timeout, boolean wait) {
-        Objects.requireNonNull(server, "server");
-        int session = Checks.sessionId(sessionId);
-        Checks.text(title, "title", MAX_MESSAGE_TITLE_LENGTH);
-        Checks.text(message, "message", MAX_MESSAGE_LENGTH);
-        Objects.requireNonNull(style, "style");
-        int seconds = timeoutSeconds(timeout);
-        char[] titleChars = Checks.nulTerminated(title.isEmpty() ? " " : title);
-        char[] messageChars = Checks.nulTerminated(message);
-        int flags = style.flags();
-        int code = server.callInt(h -> ControlNative.sendMessage(h, session, titleChars, messageChars, flags,
-                seconds, wait));
-        return WtsMessageReply.of(code);
-    }
-
-    /** A timeout as WTSSendMessage's DWORD seconds (0 = forever), rounded up. */
-    static int timeoutSeconds(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
-        }
-        long seconds = timeout.getSeconds() + (timeout.getNano() > 0 ? 1 : 0);
-        if (seconds > Checks.MAX_DWORD) {
-            throw new IllegalArgumentException("timeout must be at most " + Checks.MAX_DWORD + " seconds: " + timeout);
-        }
-        return (int) seconds;
-    }
-
     static long queryLong(WtsServer server, int sessionId, int infoClass) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
@@ -439,225 +296,10 @@ final class SessionCalls {
         return handle;
     }
 
-    // ---- Beyond win32ts: start a program in a user's session, Ex listing,
-    // ---- remote control and connect.
-
-    /** Longest command line CreateProcessAsUserW takes: 32767 units with the NUL. */
-    public static final int MAX_COMMAND_LINE_CHARS = 32_766;
-
-    /**
-     * Starts a program on a user's desktop — what installers and services running as
-     * LocalSystem need. Runs WTSQueryUserToken → (linked token, if elevated and UAC applies)
-     * → DuplicateTokenEx (primary) → CreateEnvironmentBlock (the user's own variables plus
-     * the options' extra ones) → CreateProcessAsUserW on {@code winsta0\default}, and
-     * releases every token and environment block on every path.
-     *
-     * <p>How the command line is read: no application name is passed, so CreateProcessAsUserW
-     * takes the program from the command line's first token — up to the closing quote when it
-     * starts with one, else up to the first space, trying each space in turn with ".exe"
-     * appended ({@code C:\Program Files\app.exe} first tries {@code C:\Program.exe}). The
-     * program then splits its arguments by the CommandLineToArgvW rules. Build the line with
-     * {@link WtsCommandLine#of} to get both right; an unquoted first token that holds a path
-     * separator but names no .exe/.com/.bat/.cmd, followed by more text, is refused. To name
-     * the program by its path and have Windows read nothing out of the line, use
-     * {@link #startApplication}.
-     *
-     * @param sessionId   the user's session
-     * @param commandLine the command line, as CreateProcess parses it (quote paths with
-     *                    spaces, see above); not empty, no NUL, at most 32766 characters
-     * @param options     directory, environment, desktop, window, elevation
-     * @return the started program; close it to release its handle
-     * @throws IllegalArgumentException an empty or over-long line, a NUL, or an unquoted program
-     *                                  path with a space in it (see above)
-     * @throws WtsNoUserException nobody is logged on to the session (1008)
-     * @throws WtsException       from WTSQueryUserToken: 1314 or 5 when the caller is not
-     *                            LocalSystem with SE_TCB_NAME, 2 for a session that does not exist
-     *                            (documented; {@link WtsException#isNoSuchSession()} is true, also
-     *                            for a 7022); from CreateProcessAsUserW: 2/3/5 for a program that
-     *                            is not there or not allowed (isNoSuchSession() false); each
-     *                            names its function
-     */
-    public static WtsStartedProcess startProcess(int sessionId, String commandLine, WtsStartOptions options) {
-        Checks.sessionId(sessionId);
-        checkCommandLine(commandLine);
-        Objects.requireNonNull(options, "options");
-        NativeLibrary.ensureLoaded();
-        return launch(sessionId, null, commandLine, options);
-    }
-
-    /**
-     * Starts a program given by its full path on a user's desktop, as
-     * {@link #startProcess(int, String, WtsStartOptions)} does, but passes the path to
-     * CreateProcessAsUserW as lpApplicationName: Windows runs exactly that file — it does not
-     * search for it, try ".exe" after each space, or read the program out of the command
-     * line. The command line the program sees is {@code WtsCommandLine.of(path + arguments)},
-     * so its {@code argv[0]} is the path and each argument arrives whole.
-     *
-     * @param sessionId       the user's session
-     * @param applicationPath the program's absolute path ({@code C:\...} or {@code \server\share\...})
-     *                        with its extension — Windows assumes none and does not search
-     * @param arguments       the arguments, each passed as one argument (may be empty)
-     * @param options         directory, environment, desktop, window, elevation
-     * @throws IllegalArgumentException a relative path, one without an extension, one with a
-     *                                  double quote or NUL, or a command line over 32766 characters
-     * @throws WtsNoUserException       nobody is logged on to the session (1008)
-     * @throws WtsException             as {@link #startProcess(int, String, WtsStartOptions)}
-     */
-    public static WtsStartedProcess startApplication(int sessionId, String applicationPath, List<String> arguments,
-                                                     WtsStartOptions options) {
-        Checks.sessionId(sessionId);
-        Objects.requireNonNull(applicationPath, "applicationPath");
-        Objects.requireNonNull(arguments, "arguments");
-        checkApplicationPath(applicationPath);
-        List<String> line = new ArrayList<>(arguments.size() + 1);
-        line.add(applicationPath);
-        line.addAll(arguments); // null elements: WtsCommandLine.of throws NullPointerException
-        String commandLine = WtsCommandLine.of(line);
-        Checks.text(commandLine, "command line", MAX_COMMAND_LINE_CHARS);
-        Objects.requireNonNull(options, "options");
-        NativeLibrary.ensureLoaded();
-        return launch(sessionId, applicationPath, commandLine, options);
-    }
-
-    /** An absolute Windows path with an extension in its last part, no quote, no NUL. */
-    private static void checkApplicationPath(String path) {
-        Checks.text(path, "application path", MAX_COMMAND_LINE_CHARS);
-        char letter = path.isEmpty() ? 0 : Character.toUpperCase(path.charAt(0));
-        boolean drive = path.length() >= 3 && letter >= 'A' && letter <= 'Z' && path.charAt(1) == ':'
-                && (path.charAt(2) == '\\' || path.charAt(2) == '/');
-        boolean unc = path.startsWith("\\\\") && path.length() > 2;
-        if (!drive && !unc) {
-            throw new IllegalArgumentException("the application path must be absolute (C:\\... or \\\\server\\share\\...),"
-                    + " not '" + path + "': Windows would resolve it against this process's current directory");
-        }
-        if (path.indexOf('"') >= 0) {
-            throw new IllegalArgumentException("the application path must not contain a double quote: " + path);
-        }
-        String name = path.substring(Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/')) + 1);
-        if (name.lastIndexOf('.') <= 0 || name.endsWith(".")) {
-            throw new IllegalArgumentException("the application path must name the file with its extension"
-                    + " (Windows assumes none), not '" + path + "'");
-        }
-    }
-
-    /** {@link #startProcess(int, String, WtsStartOptions)} with {@link WtsStartOptions#defaults()}. */
-    public static WtsStartedProcess startProcess(int sessionId, String commandLine) {
-        return startProcess(sessionId, commandLine, WtsStartOptions.defaults());
-    }
-
-    /**
-     * Starts a program in the session attached to the physical console
-     * (WTSGetActiveConsoleSessionId), as {@link #startProcess(int, String, WtsStartOptions)}.
-     *
-     * @throws WtsNoUserException no session is attached to the console, or nobody is logged
-     *                            on to it
-     */
-    public static WtsStartedProcess startProcessInActiveSession(String commandLine, WtsStartOptions options) {
-        checkCommandLine(commandLine);
-        Objects.requireNonNull(options, "options");
-        NativeLibrary.ensureLoaded();
-        int console = SessionsNative.activeConsoleSessionId();
-        if (console == NO_CONSOLE_SESSION) {
-            throw new WtsNoUserException("WTSGetActiveConsoleSessionId", "", -1);
-        }
-        return launch(console, null, commandLine, options);
-    }
-
-    private static WtsStartedProcess launch(int sessionId, String application, String commandLine,
-                                            WtsStartOptions options) {
-        Launcher.Started started;
-        try {
-            started = Launcher.start(sessionId, application, commandLine, options.desktop(),
-                    options.workingDirectory().orElse(null), options.environment(), options.elevated(),
-                    options.window().code());
-        } catch (WtsException e) {
-            throw WtsNoUserException.ifNoToken(e, sessionId);
-        }
-        return new WtsStartedProcess(started.pid(), sessionId, started.processHandle());
-    }
-
-    private static void checkCommandLine(String commandLine) {
-        Checks.text(commandLine, "command line", MAX_COMMAND_LINE_CHARS);
-        if (commandLine.isBlank()) {
-            throw new IllegalArgumentException("command line must not be empty");
-        }
-        WtsCommandLine.checkProgramQuoted(commandLine);
-    }
-
-
     /** The sessions on a server with their names (WTSEnumerateSessionsExW level 1). */
     public static List<WtsSessionEx> listEx(WtsServer server) {
         Objects.requireNonNull(server, "server");
-        Object[] raw = server.call(EnumExNative::enumerateSessionsEx);
-        int[] triples = (int[]) raw[0];
-        String[] texts = (String[]) raw[1];
-        List<WtsSessionEx> sessions = new ArrayList<>(triples.length / 3);
-        for (int i = 0; i < triples.length / 3; i++) {
-            int state = triples[3 * i + 1];
-            sessions.add(new WtsSessionEx(server, triples[3 * i + 2], WtsConnectState.of(state), state,
-                    texts[5 * i], texts[5 * i + 1], texts[5 * i + 2], texts[5 * i + 3], texts[5 * i + 4]));
-        }
-        return Collections.unmodifiableList(sessions);
+        return SessionRecords.sessionsEx(server, server.call(EnumExNative::enumerateSessionsEx));
     }
 
-
-    /** {@link #startRemoteControl(int, WtsHotkey)} for a session on the server's machine (by its name). */
-    public static void startRemoteControl(WtsServer server, int targetSessionId, WtsHotkey hotkey) {
-        Checks.sessionId(targetSessionId);
-        Objects.requireNonNull(hotkey, "hotkey");
-        handleOf(server);
-        RemoteNative.startRemoteControl(server.name().orElse(null), targetSessionId, hotkey.virtualKey(),
-                hotkey.modifierBits());
-    }
-
-    /**
-     * Stops the remote control of a session (WTSStopRemoteControlSession). Microsoft documents
-     * no error codes; the ERROR_CTX_* code for nobody shadowing it is 7057
-     * ERROR_CTX_SHADOW_NOT_RUNNING; a session that does not exist:
-     * {@link WtsException#isNoSuchSession()}.
-     */
-    public static void stopRemoteControl(int sessionId) {
-        Checks.sessionId(sessionId);
-        NativeLibrary.ensureLoaded();
-        RemoteNative.stopRemoteControl(sessionId);
-    }
-
-    /**
-     * Connects the session {@code sessionId} to the session {@code targetSessionId}
-     * (WTSConnectSessionW): the target's client then shows {@code sessionId}'s desktop — the
-     * "Connect" of Task Manager's Users tab. The password is that of {@code sessionId}'s user
-     * (may be empty when the caller is that user).
-     *
-     * <p>The password: the bridge copies it into native memory for the call and overwrites
-     * that copy with zeros before freeing it, on success and failure alike; it never makes a
-     * {@code String} of it. It does not modify {@code password}: clear your array yourself
-     * ({@code Arrays.fill(password, '\0')}) when you are done with it.
-     *
-     * <p>Errors (Microsoft documents none for this function; these are the Win32 codes for the
-     * cases): 1326 ERROR_LOGON_FAILURE (wrong password), 5 ERROR_ACCESS_DENIED, 7024
-     * ERROR_CTX_WINSTATION_BUSY; a session that does not exist:
-     * {@link WtsException#isNoSuchSession()}.
-     */
-    public static void connect(int sessionId, int targetSessionId, char[] password, boolean wait) {
-        Checks.sessionId(sessionId);
-        Checks.sessionId(targetSessionId);
-        connectSession(sessionId, targetSessionId, password, wait);
-    }
-
-    /** {@link #connect(int, int, char[], boolean)} to the caller's session (LOGONID_CURRENT). */
-    public static void connectToCurrent(int sessionId, char[] password, boolean wait) {
-        Checks.sessionId(sessionId);
-        connectSession(sessionId, RemoteNative.LOGONID_CURRENT, password, wait);
-    }
-
-    private static void connectSession(int sessionId, int target, char[] password, boolean wait) {
-        Objects.requireNonNull(password, "password");
-        for (char c : password) {
-            if (c == '\0') {
-                throw new IllegalArgumentException("password must not contain a NUL character");
-            }
-        }
-        NativeLibrary.ensureLoaded();
-        RemoteNative.connectSession(sessionId, target, password, wait);
-    }
 }

@@ -1,10 +1,10 @@
 package io.github.wtsbridge;
 
 import io.github.wtsbridge.internal.Checks;
+import io.github.wtsbridge.internal.FlatLayouts;
 import io.github.wtsbridge.internal.NativeLibrary;
 import io.github.wtsbridge.internal.TokensNative;
 import io.github.wtsbridge.internal.UserConfigNative;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -79,11 +79,8 @@ final class UserConfigCalls {
     public static WtsUserConfig getConfig(String server, String user) {
         checkNames(server, user);
         NativeLibrary.ensureLoaded();
-        int[] n = new int[UserConfigNative.USER_NUMBERS];
-        String[] t = UserConfigNative.queryUser(server, user, n);
-        return new WtsUserConfig(t[0], t[1], n[1] != 0, n[2] != 0, millis(n[3]), millis(n[4]), millis(n[5]),
-                n[6] != 0, n[7] != 0, n[8] != 0, WtsBrokenConnectionAction.of(n[9]), WtsReconnectPolicy.of(n[10]),
-                WtsShadowing.of(n[11]), n[12] != 0, t[2], t[3], t[4]);
+        int[] n = new int[FlatLayouts.USER_CONFIG_NUMBERS_COUNT];
+        return UserConfigRecords.of(n, UserConfigNative.queryUser(server, user, n));
     }
 
 
@@ -98,23 +95,29 @@ final class UserConfigCalls {
     public static void setConfig(String server, String user, WtsUserConfig config) {
         checkNames(server, user);
         Objects.requireNonNull(config, "config");
-        int[] n = {
-            0, // Source: WTSUserConfigSourceSAM
-            flag(config.inheritInitialProgram()), flag(config.allowLogon()),
-            WtsUserSetting.MAX_CONNECTION_TIME.encode(config.maxConnectionTime()),
-            WtsUserSetting.MAX_DISCONNECTION_TIME.encode(config.maxDisconnectionTime()),
-            WtsUserSetting.MAX_IDLE_TIME.encode(config.maxIdleTime()),
-            flag(config.clientDrives()), flag(config.clientPrinters()), flag(config.clientDefaultPrinter()),
-            WtsUserSetting.BROKEN_CONNECTION_ACTION.encode(config.brokenConnectionAction()),
-            WtsUserSetting.RECONNECT.encode(config.reconnect()),
-            WtsUserSetting.SHADOWING.encode(config.shadowing()),
-            flag(config.remoteHomeDirectory())};
-        String[] t = {
-            WtsUserSetting.INITIAL_PROGRAM.checkText(config.initialProgram()),
-            WtsUserSetting.WORKING_DIRECTORY.checkText(config.workingDirectory()),
-            WtsUserSetting.PROFILE_PATH.checkText(config.profilePath()),
-            WtsUserSetting.HOME_DIRECTORY.checkText(config.homeDirectory()),
-            WtsUserSetting.HOME_DIRECTORY_DRIVE.checkText(config.homeDirectoryDrive())};
+        int[] n = new int[FlatLayouts.USER_CONFIG_NUMBERS_COUNT];
+        n[FlatLayouts.USER_CONFIG_NUMBERS_SOURCE] = 0; // WTSUserConfigSourceSAM
+        n[FlatLayouts.USER_CONFIG_NUMBERS_INHERIT_INITIAL_PROGRAM] = flag(config.inheritInitialProgram());
+        n[FlatLayouts.USER_CONFIG_NUMBERS_ALLOW_LOGON] = flag(config.allowLogon());
+        n[FlatLayouts.USER_CONFIG_NUMBERS_MAX_CONNECTION_TIME] = WtsUserSetting.MAX_CONNECTION_TIME.encode(config.maxConnectionTime());
+        n[FlatLayouts.USER_CONFIG_NUMBERS_MAX_DISCONNECTION_TIME] =
+                WtsUserSetting.MAX_DISCONNECTION_TIME.encode(config.maxDisconnectionTime());
+        n[FlatLayouts.USER_CONFIG_NUMBERS_MAX_IDLE_TIME] = WtsUserSetting.MAX_IDLE_TIME.encode(config.maxIdleTime());
+        n[FlatLayouts.USER_CONFIG_NUMBERS_CLIENT_DRIVES] = flag(config.clientDrives());
+        n[FlatLayouts.USER_CONFIG_NUMBERS_CLIENT_PRINTERS] = flag(config.clientPrinters());
+        n[FlatLayouts.USER_CONFIG_NUMBERS_CLIENT_DEFAULT_PRINTER] = flag(config.clientDefaultPrinter());
+        n[FlatLayouts.USER_CONFIG_NUMBERS_BROKEN_CONNECTION_ACTION] =
+                WtsUserSetting.BROKEN_CONNECTION_ACTION.encode(config.brokenConnectionAction());
+        n[FlatLayouts.USER_CONFIG_NUMBERS_RECONNECT] = WtsUserSetting.RECONNECT.encode(config.reconnect());
+        n[FlatLayouts.USER_CONFIG_NUMBERS_SHADOWING] = WtsUserSetting.SHADOWING.encode(config.shadowing());
+        n[FlatLayouts.USER_CONFIG_NUMBERS_REMOTE_HOME_DIRECTORY] = flag(config.remoteHomeDirectory());
+        String[] t = new String[FlatLayouts.USER_CONFIG_TEXTS_COUNT];
+        t[FlatLayouts.USER_CONFIG_TEXTS_INITIAL_PROGRAM] = WtsUserSetting.INITIAL_PROGRAM.checkText(config.initialProgram());
+        t[FlatLayouts.USER_CONFIG_TEXTS_WORK_DIRECTORY] = WtsUserSetting.WORKING_DIRECTORY.checkText(config.workingDirectory());
+        t[FlatLayouts.USER_CONFIG_TEXTS_PROFILE_PATH] = WtsUserSetting.PROFILE_PATH.checkText(config.profilePath());
+        t[FlatLayouts.USER_CONFIG_TEXTS_HOME_DIRECTORY] = WtsUserSetting.HOME_DIRECTORY.checkText(config.homeDirectory());
+        t[FlatLayouts.USER_CONFIG_TEXTS_HOME_DIRECTORY_DRIVE] =
+                WtsUserSetting.HOME_DIRECTORY_DRIVE.checkText(config.homeDirectoryDrive());
         NativeLibrary.ensureLoaded();
         UserConfigNative.setUser(server, user, n, t);
     }
@@ -122,10 +125,6 @@ final class UserConfigCalls {
 
     private static int flag(boolean value) {
         return value ? 1 : 0;
-    }
-
-    private static Duration millis(int raw) {
-        return Duration.ofMillis(Integer.toUnsignedLong(raw));
     }
 
     /** The server's name for the name-based calls; a closed server is refused like everywhere. */

@@ -35,11 +35,11 @@ import java.util.Optional;
  */
 public final class WtsSession {
     /** Longest message box title accepted by {@link #sendMessage}. */
-    public static final int MAX_MESSAGE_TITLE_LENGTH = SessionCalls.MAX_MESSAGE_TITLE_LENGTH;
+    public static final int MAX_MESSAGE_TITLE_LENGTH = SessionActions.MAX_MESSAGE_TITLE_LENGTH;
     /** Longest message text accepted by {@link #sendMessage}. */
-    public static final int MAX_MESSAGE_LENGTH = SessionCalls.MAX_MESSAGE_LENGTH;
+    public static final int MAX_MESSAGE_LENGTH = SessionActions.MAX_MESSAGE_LENGTH;
     /** Longest command line {@link #startProcess} takes: 32767 units with the NUL. */
-    public static final int MAX_COMMAND_LINE_CHARS = SessionCalls.MAX_COMMAND_LINE_CHARS;
+    public static final int MAX_COMMAND_LINE_CHARS = SessionActions.MAX_COMMAND_LINE_CHARS;
 
     private final WtsServer server;
     private final int id;
@@ -82,7 +82,7 @@ public final class WtsSession {
      *                            on to it
      */
     public static WtsStartedProcess startProcessInActiveSession(String commandLine, WtsStartOptions options) {
-        return SessionCalls.startProcessInActiveSession(commandLine, options);
+        return SessionActions.startProcessInActiveSession(commandLine, options);
     }
 
     // ---- identity ----
@@ -309,7 +309,7 @@ public final class WtsSession {
      * session that does not exist: {@link WtsException#isNoSuchSession()}.
      */
     public void logoff(boolean wait) {
-        SessionCalls.logoff(server, id, wait);
+        SessionActions.logoff(server, id, wait);
     }
 
     /**
@@ -317,7 +317,7 @@ public final class WtsSession {
      * that does not exist: {@link WtsException#isNoSuchSession()}.
      */
     public void disconnect(boolean wait) {
-        SessionCalls.disconnect(server, id, wait);
+        SessionActions.disconnect(server, id, wait);
     }
 
     /**
@@ -341,7 +341,7 @@ public final class WtsSession {
      */
     public WtsMessageReply sendMessage(String title, String message, WtsMessageStyle style, Duration timeout,
                                        boolean wait) {
-        return SessionCalls.sendMessage(server, id, title, message, style, timeout, wait);
+        return SessionActions.sendMessage(server, id, title, message, style, timeout, wait);
     }
 
     // ---- programs in the session (this machine only) ----
@@ -381,7 +381,7 @@ public final class WtsSession {
      */
     public WtsStartedProcess startProcess(String commandLine, WtsStartOptions options) {
         requireLocal("WTSQueryUserToken");
-        return SessionCalls.startProcess(id, commandLine, options);
+        return SessionActions.startProcess(id, commandLine, options);
     }
 
     /**
@@ -404,7 +404,7 @@ public final class WtsSession {
      */
     public WtsStartedProcess startApplication(String applicationPath, List<String> arguments, WtsStartOptions options) {
         requireLocal("WTSQueryUserToken");
-        return SessionCalls.startApplication(id, applicationPath, arguments, options);
+        return SessionActions.startApplication(id, applicationPath, arguments, options);
     }
 
     /**
@@ -431,7 +431,7 @@ public final class WtsSession {
      * {@link WtsException#isNoSuchSession()}.
      */
     public void startRemoteControl(WtsHotkey hotkey) {
-        SessionCalls.startRemoteControl(server, id, hotkey);
+        SessionActions.startRemoteControl(server, id, hotkey);
     }
 
     /**
@@ -442,7 +442,7 @@ public final class WtsSession {
      */
     public void stopRemoteControl() {
         requireLocal("WTSStopRemoteControlSession");
-        SessionCalls.stopRemoteControl(id);
+        SessionActions.stopRemoteControl(id);
     }
 
     /**
@@ -467,13 +467,13 @@ public final class WtsSession {
         Objects.requireNonNull(target, "target");
         requireLocal("WTSConnectSessionW");
         target.requireLocal("WTSConnectSessionW");
-        SessionCalls.connect(id, target.id, password, wait);
+        SessionActions.connect(id, target.id, password, wait);
     }
 
     /** {@link #connectTo} the caller's own session (LOGONID_CURRENT): what tscon does. */
     public void connectToCurrent(char[] password, boolean wait) {
         requireLocal("WTSConnectSessionW");
-        SessionCalls.connectToCurrent(id, password, wait);
+        SessionActions.connectToCurrent(id, password, wait);
     }
 
     /** Functions that take no server reach this machine only. */

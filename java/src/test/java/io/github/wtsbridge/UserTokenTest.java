@@ -189,6 +189,29 @@ class UserTokenTest extends FakeTestBase {
         FakeWts.reset();
     }
 
+    /**
+     * A handle no module of the fake owns, after the table was refilled twice (a reset each):
+     * CloseHandle and GetTokenInformation fail with ERROR_INVALID_HANDLE, as Windows does. The
+     * fake once chained these slots from module to module and, after a second reset, the two
+     * chains pointed at each other: this recursed until the stack overflowed.
+     */
+    @Test
+    void unknownHandleAfterTwoResetsIsInvalid() {
+        FakeWts.reset();
+        FakeWts.reset();
+        long nobodys = 0x5EED_0000L;
+
+        WtsException close = assertThrows(WtsException.class,
+                () -> io.github.wtsbridge.internal.TokensNative.closeHandle(nobodys));
+        WtsException info = assertThrows(WtsException.class,
+                () -> io.github.wtsbridge.internal.TokensNative.tokenSessionId(nobodys));
+
+        assertEquals(6, close.errorCode(), "ERROR_INVALID_HANDLE");
+        assertEquals("CloseHandle", close.function());
+        assertEquals(6, info.errorCode(), "ERROR_INVALID_HANDLE");
+        assertEquals(1, FakeTokens.counts()[2], "the bad close is counted");
+    }
+
     @Test
     void badSessionIdMakesNoNativeCall() {
         long calls = FakeWts.callCount();
@@ -212,7 +235,7 @@ class UserTokenTest extends FakeTestBase {
         }
     }
 
-    /** The raw natives, as issue 4's code will use them inside withHandle. */
+    /** The raw natives, as WtsUserToken uses them inside withHandle. */
     private static final class TokensNativeAccess {
         static String userSid(long handle) {
             byte[] sid = io.github.wtsbridge.internal.TokensNative.tokenUserSid(handle);

@@ -2,8 +2,6 @@ package io.github.wtsbridge.internal;
 
 /** The Ex enumerations and the SID lookup (native/src/jni_enum_ex.c). */
 public final class EnumExNative {
-    /** Values per process in {@link #enumerateProcessesEx}'s long[]. */
-    public static final int PROCESS_VALUES = 11;
     /** WTS_ANY_SESSION (0xFFFFFFFE) as the int JNI passes. */
     public static final int ANY_SESSION = 0xFFFF_FFFE;
 
@@ -11,15 +9,14 @@ public final class EnumExNative {
     }
 
     /**
-     * WTSEnumerateProcessesExW level 1: {long[] per process session, pid, threads, handles,
-     * pagefile, peak pagefile, working set, peak working set, user time, kernel time (100 ns),
-     * SID length; String[] image names; byte[] the SIDs one after another}.
+     * WTSEnumerateProcessesExW level 1: {long[] {@link FlatLayouts} PROCESS_EX_LIST_* per process;
+     * String[] image names; byte[] the SIDs one after another}.
      */
     public static native Object[] enumerateProcessesEx(long server, int sessionFilter);
 
     /**
-     * WTSEnumerateSessionsExW level 1: {int[] execEnvId/state/id triples, String[] session,
-     * host, user, domain and farm name, five per session}.
+     * WTSEnumerateSessionsExW level 1: {int[] {@link FlatLayouts} SESSION_EX_LIST_* per session,
+     * String[] {@link FlatLayouts} SESSION_EX_LIST_TEXTS_* per session}.
      */
     public static native Object[] enumerateSessionsEx(long server);
 

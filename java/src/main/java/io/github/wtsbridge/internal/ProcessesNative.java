@@ -6,7 +6,7 @@ public final class ProcessesNative {
     }
 
     /**
-     * WTSEnumerateProcessesW: {int[] session/pid/nameLength/sidLength per process, the image
+     * WTSEnumerateProcessesW: {int[] {@link FlatLayouts} PROCESS_LIST_* per process, the image
      * names one after another ({@link FlatNames}: byte[] Latin-1 or char[] UTF-16), byte[] the
      * SIDs one after another}. The caller cuts names and SIDs by the lengths.
      */

@@ -6,28 +6,22 @@ package io.github.wtsbridge.internal;
  * arguments and call {@link NativeLibrary#ensureLoaded()} first.
  */
 public final class SessionsNative {
-    /** Length of the numbers array {@link #querySessionInfo} fills. */
-    public static final int SESSION_INFO_NUMBERS = 13;
-
     private SessionsNative() {
     }
 
     /**
-     * WTSEnumerateSessionsW: {int[] id/state/nameLength per session, the WinStation names one
-     * after another ({@link FlatNames}: byte[] Latin-1 or char[] UTF-16)}; cut by the lengths.
+     * WTSEnumerateSessionsW: {int[] {@link FlatLayouts} SESSION_LIST_* per session, the WinStation
+     * names one after another ({@link FlatNames}: byte[] Latin-1 or char[] UTF-16)}; cut by the
+     * lengths. Read by {@link SessionRecords#sessions}.
      */
     public static native Object[] enumerateSessions(long server);
 
     /** WTSQuerySessionInformationW for a string class. */
     public static native String queryString(long server, int session, int infoClass);
 
-
-    /** WTSClientAddress: fills address[20], returns the family. */
-    public static native int queryClientAddress(long server, int session, byte[] address);
-
     /**
-     * WTSSessionInfo: fills numbers[13] (state, id, six counters, connect, disconnect, last
-     * input, logon, current FILETIMEs); returns {WinStation name, domain, user name}.
+     * WTSSessionInfo: fills numbers ({@link FlatLayouts} SESSION_INFO_NUMBERS_*), returns the texts
+     * ({@link FlatLayouts} SESSION_INFO_TEXTS_*).
      */
     public static native String[] querySessionInfo(long server, int session, long[] numbers);
 

@@ -7,8 +7,6 @@ package io.github.wtsbridge.internal;
 public final class UserConfigNative {
     /** WTS_CONFIG_CLASS WTSUserConfigUser (the whole WTSUSERCONFIGW). */
     public static final int USER = 19;
-    /** The DWORDs of WTSUSERCONFIGW, Source first. */
-    public static final int USER_NUMBERS = 13;
     /** Characters a WTSUSERCONFIGW path field holds, NUL excluded (MAX_PATH). */
     public static final int PATH_CHARS = 260;
     /** Characters WTSUSERCONFIGW's home drive field holds, NUL excluded (WTS_DRIVE_LENGTH). */
@@ -22,8 +20,8 @@ public final class UserConfigNative {
     public static native int queryInt(String server, String user, int configClass);
 
     /**
-     * WTSUserConfigUser: fills numbers[13]; returns {initial program, working directory,
-     * profile path, home directory, home drive}.
+     * WTSUserConfigUser: fills numbers ({@link FlatLayouts} USER_CONFIG_NUMBERS_*), returns the
+     * texts ({@link FlatLayouts} USER_CONFIG_TEXTS_*).
      */
     public static native String[] queryUser(String server, String user, int[] numbers);
 
@@ -31,6 +29,6 @@ public final class UserConfigNative {
 
     public static native void setInt(String server, String user, int configClass, int value);
 
-    /** WTSUserConfigUser from numbers[13] and the five texts of {@link #queryUser}. */
+    /** WTSUserConfigUser from numbers and texts laid out as {@link #queryUser} returns them. */
     public static native void setUser(String server, String user, int[] numbers, String[] texts);
 }
