@@ -93,6 +93,11 @@ public final class WtsDynamicChannel implements ByteChannel {
         }
     }
 
+    /** Test hook (the Windows-JVM coverage probes): a channel object around a raw file handle and two events. */
+    static WtsDynamicChannel wrap(String name, long file, long readEvent, long writeEvent) {
+        return new WtsDynamicChannel(name, WtsChannelPriority.LOW, true, new Io(file, readEvent, writeEvent));
+    }
+
     /** The listener endpoint name it was opened with. */
     public String name() {
         return name;

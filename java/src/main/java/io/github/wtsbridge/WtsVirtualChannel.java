@@ -121,6 +121,11 @@ public final class WtsVirtualChannel implements ByteChannel {
         return WtsDynamicChannel.open(sessionId, name, priority, compress);
     }
 
+    /** Test hook (the Windows-JVM coverage probes): a channel object around a raw handle. */
+    static WtsVirtualChannel wrap(String name, long handle) {
+        return new WtsVirtualChannel(name, handle);
+    }
+
     /** The channel's name. */
     public String name() {
         return name;
