@@ -196,20 +196,28 @@ public final class WtsDynamicChannel implements ByteChannel {
         int length = message.remaining();
         writeLock.lock();
         try {
-            ByteBuffer data = io.outgoing(length);
+            ByteBuffer data = ChannelSupport.scratch(length); // this thread's, unless a close cuts the write short
             data.put(message.duplicate()).flip();
-            int done = 0;
-            do {
-                int from = done;
-                transfer(true, data, from, length - from, Long.MAX_VALUE);
-                int moved = io.lastWrite;
-                if (moved <= 0 && length > 0) {
-                    throw new WtsException(0, "WriteFile", null);
+            io.outgoing = data;
+            try {
+                int done = 0;
+                do {
+                    int from = done;
+                    transfer(true, data, from, length - from, Long.MAX_VALUE);
+                    int moved = io.lastWrite;
+                    if (moved <= 0 && length > 0) {
+                        throw new WtsException(0, "WriteFile", null);
+                    }
+                    done += moved;
+                } while (done < length);
+            } finally {
+                if (io.writePending) {
+                    ChannelSupport.abandonScratch(); // Windows may still read it: the closer waits, then drops it
+                } else {
+                    io.outgoing = null;
                 }
-                done += moved;
-            } while (done < length);
+            }
             message.position(message.limit());
-            io.shrinkOutgoing();
         } finally {
             writeLock.unlock();
         }
@@ -321,7 +329,8 @@ public final class WtsDynamicChannel implements ByteChannel {
             if (!transfer(false, io.incoming, 0, ChannelsNative.PDU_LENGTH, deadline)) {
                 return null;
             }
-            byte[] message = assembler.accept(io.incoming.position(0).limit(io.lastRead));
+            // inside use(): once closed, the slab may serve another channel
+            byte[] message = handle.use(file -> assembler.accept(io.incoming.position(0).limit(io.lastRead)));
             if (message != null) {
                 return message;
             }
@@ -405,10 +414,14 @@ public final class WtsDynamicChannel implements ByteChannel {
         final long file;
         final long readEvent;
         final long writeEvent;
-        final ByteBuffer incoming = ByteBuffer.allocateDirect(ChannelsNative.PDU_LENGTH);
-        final ByteBuffer readOverlapped = ByteBuffer.allocateDirect(ChannelsNative.OVERLAPPED_BYTES);
-        final ByteBuffer writeOverlapped = ByteBuffer.allocateDirect(ChannelsNative.OVERLAPPED_BYTES);
-        volatile ByteBuffer outgoing = ByteBuffer.allocateDirect(ChannelsNative.CHUNK_LENGTH);
+        /** One allocation: the read buffer and the two OVERLAPPEDs, alive until the close has waited. */
+        final ByteBuffer slab = ChannelSupport.takeSlab(ChannelsNative.PDU_LENGTH + 2 * ChannelsNative.OVERLAPPED_BYTES);
+        final ByteBuffer incoming = slab.slice(0, ChannelsNative.PDU_LENGTH);
+        final ByteBuffer readOverlapped = slab.slice(ChannelsNative.PDU_LENGTH, ChannelsNative.OVERLAPPED_BYTES);
+        final ByteBuffer writeOverlapped =
+                slab.slice(ChannelsNative.PDU_LENGTH + ChannelsNative.OVERLAPPED_BYTES, ChannelsNative.OVERLAPPED_BYTES);
+        /** The data of the write in flight (a sender's scratch buffer), kept alive while Windows may read it. */
+        volatile ByteBuffer outgoing;
         volatile boolean readPending;
         volatile boolean writePending;
         volatile boolean closing;
@@ -437,19 +450,6 @@ public final class WtsDynamicChannel implements ByteChannel {
             }
         }
 
-        ByteBuffer outgoing(int length) {
-            if (outgoing.capacity() < length) {
-                outgoing = ByteBuffer.allocateDirect(length);
-            }
-            return outgoing.clear();
-        }
-
-        void shrinkOutgoing() {
-            if (outgoing.capacity() > 1 << 20) {
-                outgoing = ByteBuffer.allocateDirect(ChannelsNative.CHUNK_LENGTH);
-            }
-        }
-
         /** Runs once, when no call uses the handle: cancel, let Windows finish, close. */
         @Override
         public void accept(long value) {
@@ -462,6 +462,8 @@ public final class WtsDynamicChannel implements ByteChannel {
             LaunchNative.closeHandle(readEvent);
             LaunchNative.closeHandle(writeEvent);
             LaunchNative.closeHandle(file);
+            outgoing = null;
+            ChannelSupport.returnSlab(slab); // Windows is done with it, and no call can use it again
         }
 
         private void finish(boolean pending, ByteBuffer overlapped) {

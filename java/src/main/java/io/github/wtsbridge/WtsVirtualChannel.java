@@ -49,8 +49,7 @@ public final class WtsVirtualChannel implements ByteChannel {
     private final ReentrantLock readLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
     /** What WTSVirtualChannelRead gave and the caller has not taken yet (read mode). */
-    private final ByteBuffer chunk = ByteBuffer.allocateDirect(ChannelsNative.PDU_LENGTH).limit(0);
-    private ByteBuffer outgoing = ByteBuffer.allocateDirect(CHUNK_LENGTH);
+    private final ByteBuffer chunk = ByteBuffer.allocate(ChannelsNative.PDU_LENGTH).limit(0);
     private volatile boolean closing;
 
     private WtsVirtualChannel(String name, long value) {
@@ -158,8 +157,9 @@ public final class WtsVirtualChannel implements ByteChannel {
                 }
                 ensureOpen();
                 int wait = ChannelSupport.slice(deadline, SLICE_MILLIS);
-                int read = handle.use(value -> ChannelsNative.read(value, wait, chunk, ChannelsNative.PDU_LENGTH));
-                chunk.position(0).limit(Math.max(read, 0));
+                ByteBuffer scratch = ChannelSupport.scratch(ChannelsNative.PDU_LENGTH);
+                int read = handle.use(value -> ChannelsNative.read(value, wait, scratch, ChannelsNative.PDU_LENGTH));
+                chunk.clear().put(scratch.limit(Math.max(read, 0))).flip();
                 if (read <= 0 && ChannelSupport.expired(deadline)) {
                     ensureOpen();
                     return 0;
@@ -194,10 +194,7 @@ public final class WtsVirtualChannel implements ByteChannel {
         }
         writeLock.lock();
         try {
-            if (outgoing.capacity() < length) {
-                outgoing = ByteBuffer.allocateDirect(length);
-            }
-            ByteBuffer data = outgoing.clear();
+            ByteBuffer data = ChannelSupport.scratch(length);
             data.put(src.duplicate()).flip();
             int done = 0;
             while (done < length) {
@@ -209,9 +206,6 @@ public final class WtsVirtualChannel implements ByteChannel {
                 done += written;
             }
             src.position(src.position() + length);
-            if (outgoing.capacity() > 1 << 20) {
-                outgoing = ByteBuffer.allocateDirect(CHUNK_LENGTH); // do not keep a huge buffer
-            }
             return length;
         } finally {
             writeLock.unlock();

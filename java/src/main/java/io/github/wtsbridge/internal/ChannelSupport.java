@@ -1,11 +1,70 @@
 package io.github.wtsbridge.internal;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Argument checks and timing shared by the two virtual-channel types. */
+/** Argument checks, timing and scratch buffers shared by the two virtual-channel types. */
 public final class ChannelSupport {
+    /** A thread's direct buffer for synchronous calls (Windows is done with it when they return). */
+    private static final ThreadLocal<ByteBuffer> SCRATCH =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(ChannelsNative.PDU_LENGTH));
+
+    /** Direct buffers dynamic channels gave back on close, for the next ones (at most 64 kept). */
+    private static final ConcurrentLinkedQueue<ByteBuffer> SLABS = new ConcurrentLinkedQueue<>();
+    private static final AtomicInteger POOLED = new AtomicInteger();
+    private static final int MAX_POOLED = 64;
+
     private ChannelSupport() {
+    }
+
+    /**
+     * A direct buffer of {@code bytes} for a dynamic channel's overlapped I/O, reused from a
+     * closed channel when there is one: direct memory is only freed by the GC, and a program
+     * that opens many channels should not depend on it running.
+     */
+    public static ByteBuffer takeSlab(int bytes) {
+        ByteBuffer slab = SLABS.poll();
+        if (slab != null) {
+            POOLED.decrementAndGet();
+            if (slab.capacity() == bytes) {
+                return slab.clear();
+            }
+        }
+        return ByteBuffer.allocateDirect(bytes);
+    }
+
+    /** Gives a slab back; only once Windows is done with it and no call can touch it again. */
+    public static void returnSlab(ByteBuffer slab) {
+        if (POOLED.incrementAndGet() <= MAX_POOLED) {
+            SLABS.offer(slab);
+        } else {
+            POOLED.decrementAndGet();
+        }
+    }
+
+    /**
+     * This thread's direct buffer of at least {@code bytes}, cleared: channels need no direct
+     * memory of their own for synchronous calls, so opening many leaves nothing for the GC to
+     * find. Anything over 1 MiB is not kept for the next call.
+     */
+    public static ByteBuffer scratch(int bytes) {
+        ByteBuffer buffer = SCRATCH.get();
+        if (buffer.capacity() >= bytes) {
+            return buffer.clear();
+        }
+        ByteBuffer larger = ByteBuffer.allocateDirect(bytes);
+        if (bytes <= 1 << 20) {
+            SCRATCH.set(larger);
+        }
+        return larger;
+    }
+
+    /** Forgets this thread's scratch buffer: Windows may still use it (an overlapped write cut short). */
+    public static void abandonScratch() {
+        SCRATCH.remove();
     }
 
     /**
