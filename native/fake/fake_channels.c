@@ -29,8 +29,8 @@
 #include "fake_channels.h"
 
 #define OBJECT_MAGIC 0x4C484356u /* "VCHL" */
-#define MAX_ENDPOINTS 32
-#define MAX_OPS 64
+#define MAX_ENDPOINTS 64
+#define MAX_OPS 4096
 #define ERROR_BROKEN_PIPE 109u
 #define ERROR_NOT_FOUND 1168u
 #define ERROR_OPERATION_ABORTED 995u
