@@ -11,10 +11,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.Channels;
-import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -253,10 +251,7 @@ public final class WtsDynamicChannel implements ByteChannel {
     @Override
     public int read(ByteBuffer dst) throws IOException {
         Objects.requireNonNull(dst, "dst");
-        if (!isOpen()) {
-            throw new ClosedChannelException();
-        }
-        try {
+        return ChannelSupport.nio(isOpen(), () -> {
             readLock.lock();
             try {
                 while (rest == null || !rest.hasRemaining()) {
@@ -273,29 +268,18 @@ public final class WtsDynamicChannel implements ByteChannel {
             } finally {
                 readLock.unlock();
             }
-        } catch (IllegalStateException e) {
-            throw new AsynchronousCloseException();
-        } catch (WtsException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        });
     }
 
     /** ByteChannel's write: {@code src}'s remaining bytes as one message. */
     @Override
     public int write(ByteBuffer src) throws IOException {
         Objects.requireNonNull(src, "src");
-        if (!isOpen()) {
-            throw new ClosedChannelException();
-        }
         int length = src.remaining();
-        try {
+        return ChannelSupport.nio(isOpen(), () -> {
             send(src);
             return length;
-        } catch (IllegalStateException e) {
-            throw new AsynchronousCloseException();
-        } catch (WtsException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        });
     }
 
     /** The messages' bytes as an InputStream (blocking; closing the stream closes the channel). */

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
@@ -267,39 +266,23 @@ public final class WtsVirtualChannel implements ByteChannel {
      * (never -1: a static channel has no end of stream; Windows' failures come as IOException).
      *
      * @throws ClosedChannelException     if closed before the call
-     * @throws AsynchronousCloseException if closed by another thread during it
+     * @throws java.nio.channels.AsynchronousCloseException if closed by another thread during it
      */
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        if (!isOpen()) {
-            throw new ClosedChannelException();
-        }
-        try {
+        return ChannelSupport.nio(isOpen(), () -> {
             int n;
             do {
                 n = read(dst, Duration.ofDays(1));
             } while (n == 0 && dst.hasRemaining());
             return n;
-        } catch (IllegalStateException e) {
-            throw new AsynchronousCloseException();
-        } catch (WtsException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        });
     }
 
     /** ByteChannel's write: all of {@code src}, see {@link #writeAll(ByteBuffer)}. */
     @Override
     public int write(ByteBuffer src) throws IOException {
-        if (!isOpen()) {
-            throw new ClosedChannelException();
-        }
-        try {
-            return writeAll(src);
-        } catch (IllegalStateException e) {
-            throw new AsynchronousCloseException();
-        } catch (WtsException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return ChannelSupport.nio(isOpen(), () -> writeAll(src));
     }
 
     /** The channel as an InputStream (blocking reads; closing the stream closes the channel). */

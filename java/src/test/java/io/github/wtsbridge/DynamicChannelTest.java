@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wtsbridge.testing.Background;
 import io.github.wtsbridge.testing.FakeChannels;
 import io.github.wtsbridge.testing.FakeTestBase;
 import io.github.wtsbridge.testing.FakeWts;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -42,9 +42,7 @@ class DynamicChannelTest extends FakeTestBase {
     }
 
     private static byte[] bytes(int length, long seed) {
-        byte[] data = new byte[length];
-        new Random(seed).nextBytes(data);
-        return data;
+        return FakeChannels.randomBytes(length, seed);
     }
 
     private static void clientSends(byte[] message) {
@@ -245,14 +243,7 @@ class DynamicChannelTest extends FakeTestBase {
     @Test
     void aClientThatClosesWhileAReceiveWaits() throws Exception {
         try (WtsDynamicChannel channel = open()) {
-            CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
-                try {
-                    channel.receive(Duration.ofSeconds(60));
-                    return null;
-                } catch (Throwable t) {
-                    return t;
-                }
-            });
+            CompletableFuture<Throwable> reader = Background.thrownBy(() -> channel.receive(Duration.ofSeconds(60)));
             Thread.sleep(200);
             FakeChannels.clientClose(SESSION, NAME, true);
             Throwable thrown = reader.get(5, TimeUnit.SECONDS);
@@ -264,14 +255,7 @@ class DynamicChannelTest extends FakeTestBase {
     @Test
     void aCloseFromAnotherThreadWakesABlockedReceiveAtOnce() throws Exception {
         WtsDynamicChannel channel = open();
-        CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
-            try {
-                channel.receive();
-                return null;
-            } catch (Throwable t) {
-                return t;
-            }
-        });
+        CompletableFuture<Throwable> reader = Background.thrownBy(() -> channel.receive());
         Thread.sleep(200);
         long start = System.nanoTime();
         channel.close();
@@ -335,14 +319,7 @@ class DynamicChannelTest extends FakeTestBase {
         assertFalse(channel.isOpen());
 
         WtsDynamicChannel other = open();
-        CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
-            try {
-                other.read(ByteBuffer.allocate(10));
-                return null;
-            } catch (Throwable t) {
-                return t;
-            }
-        });
+        CompletableFuture<Throwable> reader = Background.thrownBy(() -> other.read(ByteBuffer.allocate(10)));
         Thread.sleep(150);
         other.close();
         assertTrue(reader.get(5, TimeUnit.SECONDS) instanceof AsynchronousCloseException);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wtsbridge.testing.Background;
 import io.github.wtsbridge.testing.FakeChannels;
 import io.github.wtsbridge.testing.FakeServers;
 import io.github.wtsbridge.testing.FakeTestBase;
@@ -20,7 +21,6 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -37,9 +37,7 @@ class VirtualChannelTest extends FakeTestBase {
     }
 
     private static byte[] bytes(int length, long seed) {
-        byte[] data = new byte[length];
-        new Random(seed).nextBytes(data);
-        return data;
+        return FakeChannels.randomBytes(length, seed);
     }
 
     private static void clientSends(byte[] data) {
@@ -266,14 +264,7 @@ class VirtualChannelTest extends FakeTestBase {
     void aCloseFromAnotherThreadWakesABlockedRead() throws Exception {
         FakeChannels.offer(SESSION, NAME, false);
         WtsVirtualChannel channel = WtsVirtualChannel.open(NAME);
-        CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
-            try {
-                channel.read(ByteBuffer.allocate(10), Duration.ofSeconds(60));
-                return null;
-            } catch (Throwable t) {
-                return t;
-            }
-        });
+        CompletableFuture<Throwable> reader = Background.thrownBy(() -> channel.read(ByteBuffer.allocate(10), Duration.ofSeconds(60)));
         Thread.sleep(200);
         long start = System.nanoTime();
         channel.close();
@@ -288,14 +279,7 @@ class VirtualChannelTest extends FakeTestBase {
     void theByteChannelReadWakesWithAsynchronousClose() throws Exception {
         FakeChannels.offer(SESSION, NAME, false);
         WtsVirtualChannel channel = WtsVirtualChannel.open(NAME);
-        CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
-            try {
-                channel.read(ByteBuffer.allocate(10));
-                return null;
-            } catch (Throwable t) {
-                return t;
-            }
-        });
+        CompletableFuture<Throwable> reader = Background.thrownBy(() -> channel.read(ByteBuffer.allocate(10)));
         Thread.sleep(150);
         channel.close();
         assertTrue(reader.get(5, TimeUnit.SECONDS) instanceof AsynchronousCloseException);

@@ -1,6 +1,10 @@
 package io.github.wtsbridge.internal;
 
+import io.github.wtsbridge.WtsException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -91,6 +95,31 @@ public final class ChannelSupport {
             bytes[i] = (byte) c;
         }
         return bytes;
+    }
+
+    /** A channel call behind a ByteChannel or stream method, which may only throw IOException. */
+    @FunctionalInterface
+    public interface IntCall {
+        int run();
+    }
+
+    /**
+     * Runs {@code call} the way java.nio.channels wants: {@link ClosedChannelException} if the
+     * channel was closed before, {@link AsynchronousCloseException} if another thread closed it
+     * during the call (the channel's IllegalStateException), a WtsException as the cause of an
+     * IOException.
+     */
+    public static int nio(boolean open, IntCall call) throws IOException {
+        if (!open) {
+            throw new ClosedChannelException();
+        }
+        try {
+            return call.run();
+        } catch (IllegalStateException e) {
+            throw new AsynchronousCloseException();
+        } catch (WtsException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /** A non-null, non-negative timeout. */

@@ -63,6 +63,13 @@ public final class FakeChannels {
         return (int) state(0, "", false)[3];
     }
 
+    /** Test data: {@code length} bytes from a seeded generator. */
+    public static byte[] randomBytes(int length, long seed) {
+        byte[] data = new byte[length];
+        new java.util.Random(seed).nextBytes(data);
+        return data;
+    }
+
     /** Handles used after close or never opened, I/O left pending under a closed handle (0 in a correct shim). */
     public static native long misuse();
 }
