@@ -293,6 +293,10 @@ static const struct {
     {1314, "A required privilege is not held by the client."},
     {1460, "This operation returned because the timeout period expired."},
     {1722, "The RPC server is unavailable."},
+    /* virtual channels (fake_channels.c) */
+    {109, "The pipe has been ended."},
+    {995, "The I/O operation has been aborted because of either a thread exit or an application request."},
+    {1168, "Element not found."},
     {7022, "The specified session cannot be found."},
 };
 

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "fake_channels.h"
 #include "fake_launch.h"
 #include "fake_tokens.h"
 
@@ -307,6 +308,10 @@ static DWORD WINAPI fake_WaitForSingleObject(HANDLE handle, DWORD milliseconds) 
     }
     if (o == NULL) {
         fake_launch_unlock();
+        DWORD outcome;
+        if (fake_channels_wait(handle, milliseconds, &outcome)) {
+            return outcome; /* an event of a virtual channel */
+        }
         fake_enter("WaitForSingleObject");
         fake_set_last_error(FAKE_ERROR_INVALID_HANDLE);
         return WAIT_FAILED;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "fake_launch.h"
+#include "fake_channels.h"
 #include "fake_tokens.h"
 
 #define ERROR_FILE_NOT_FOUND 2u
@@ -178,6 +179,10 @@ static BOOL WINAPI fake_CloseHandle(HANDLE handle) {
     pthread_mutex_unlock(&lock);
     if (fake_launch_close(handle)) {
         return 1; /* a process or thread handle */
+    }
+    int channel = fake_channels_close(handle);
+    if (channel != 0) {
+        return channel > 0 ? 1 : fail(FAKE_ERROR_INVALID_HANDLE); /* an event, a file, or a misuse */
     }
     pthread_mutex_lock(&lock);
     bad_closes++;

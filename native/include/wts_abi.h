@@ -323,6 +323,28 @@ typedef struct PROCESS_INFORMATION {
     DWORD dwThreadId;
 } PROCESS_INFORMATION;
 
+/* ---- Virtual channels (wtsapi32.h, pchannel.h, minwinbase.h) ---- */
+/* WTS_VIRTUAL_CLASS for WTSVirtualChannelQuery. */
+#define WTS_VIRTUAL_CLIENT_DATA 0
+#define WTS_VIRTUAL_FILE_HANDLE 1
+/* Win32 codes the channel natives test for. */
+#define WTS_ERROR_IO_INCOMPLETE 996u
+#define WTS_ERROR_IO_PENDING 997u
+#define WTS_WAIT_TIMEOUT 258u
+#define WTS_ERROR_TIMEOUT 1460u
+#define WTS_ERROR_SEM_TIMEOUT 121u
+#define WTS_DUPLICATE_SAME_ACCESS 0x00000002u
+
+/* What overlapped ReadFile/WriteFile/GetOverlappedResult/CancelIoEx take; Java owns the
+ * memory (a direct ByteBuffer) and keeps it alive until the operation completes. */
+typedef struct OVERLAPPED {
+    uintptr_t Internal;
+    uintptr_t InternalHigh;
+    DWORD Offset;
+    DWORD OffsetHigh;
+    HANDLE hEvent;
+} OVERLAPPED;
+
 /* Layout checks: sizes per pointer width, and the offsets that peers got wrong. */
 #define WTS_ABI_CHECK(cond, what) _Static_assert(cond, what)
 #define WTS_PTR64 (sizeof(void *) == 8)
@@ -363,5 +385,7 @@ WTS_ABI_CHECK(offsetof(WTSUSERCONFIGW, InitialProgram) == 52, "WTSUSERCONFIGW.In
 WTS_ABI_CHECK(sizeof(STARTUPINFOW) == (WTS_PTR64 ? 104 : 68), "STARTUPINFOW size");
 WTS_ABI_CHECK(sizeof(PROCESS_INFORMATION) == (WTS_PTR64 ? 24 : 16), "PROCESS_INFORMATION size");
 WTS_ABI_CHECK(sizeof(TOKEN_PRIVILEGES) == 16, "TOKEN_PRIVILEGES size");
+WTS_ABI_CHECK(sizeof(OVERLAPPED) == (WTS_PTR64 ? 32 : 20), "OVERLAPPED size");
+WTS_ABI_CHECK(offsetof(OVERLAPPED, hEvent) == (WTS_PTR64 ? 24 : 16), "OVERLAPPED.hEvent offset");
 
 #endif /* WTS_ABI_H */

@@ -59,6 +59,18 @@
     X(wtsapi32, BOOL, WTSRegisterSessionNotificationEx,                                      \
       (HANDLE server, HANDLE window, DWORD flags))                                           \
     X(wtsapi32, BOOL, WTSUnRegisterSessionNotificationEx, (HANDLE server, HANDLE window))    \
+    /* wtsapi32: virtual channels (jni_channels.c) */                                        \
+    X(wtsapi32, HANDLE, WTSVirtualChannelOpen, (HANDLE server, DWORD session, char *name))   \
+    X(wtsapi32, HANDLE, WTSVirtualChannelOpenEx, (DWORD session, char *name, DWORD flags))   \
+    X(wtsapi32, BOOL, WTSVirtualChannelClose, (HANDLE channel))                              \
+    X(wtsapi32, BOOL, WTSVirtualChannelRead,                                                 \
+      (HANDLE channel, DWORD timeout, char *buffer, DWORD size, DWORD *read))                \
+    X(wtsapi32, BOOL, WTSVirtualChannelWrite,                                                \
+      (HANDLE channel, char *buffer, DWORD length, DWORD *written))                          \
+    X(wtsapi32, BOOL, WTSVirtualChannelPurgeInput, (HANDLE channel))                         \
+    X(wtsapi32, BOOL, WTSVirtualChannelPurgeOutput, (HANDLE channel))                        \
+    X(wtsapi32, BOOL, WTSVirtualChannelQuery,                                                \
+      (HANDLE channel, DWORD virtualClass, void **buffer, DWORD *bytes))                     \
     /* kernel32 */                                                                           \
     X(kernel32, DWORD, WTSGetActiveConsoleSessionId, (void))                                 \
     X(kernel32, BOOL, ProcessIdToSessionId, (DWORD pid, DWORD *session))                     \
@@ -77,6 +89,20 @@
     X(kernel32, BOOL, GetExitCodeProcess, (HANDLE process, DWORD *exitCode))                 \
     X(kernel32, HANDLE, GetModuleHandleW, (const WCHAR *name))                               \
     X(kernel32, void *, LocalFree, (void *memory))                                           \
+    /* kernel32: a dynamic channel's file handle, overlapped (jni_channels.c) */             \
+    X(kernel32, BOOL, DuplicateHandle,                                                       \
+      (HANDLE sourceProcess, HANDLE source, HANDLE targetProcess, HANDLE *target,            \
+       DWORD access, BOOL inherit, DWORD options))                                           \
+    X(kernel32, HANDLE, CreateEventW,                                                        \
+      (void *attributes, BOOL manualReset, BOOL initialState, const WCHAR *name))            \
+    X(kernel32, BOOL, ReadFile,                                                              \
+      (HANDLE file, void *buffer, DWORD length, DWORD *read, OVERLAPPED *overlapped))        \
+    X(kernel32, BOOL, WriteFile,                                                             \
+      (HANDLE file, const void *buffer, DWORD length, DWORD *written,                        \
+       OVERLAPPED *overlapped))                                                              \
+    X(kernel32, BOOL, GetOverlappedResult,                                                   \
+      (HANDLE file, OVERLAPPED *overlapped, DWORD *transferred, BOOL wait))                  \
+    X(kernel32, BOOL, CancelIoEx, (HANDLE file, OVERLAPPED *overlapped))                     \
     /* user32: the hidden window that receives WM_WTSSESSION_CHANGE */                       \
     X(user32, uint16_t, RegisterClassExW, (const WNDCLASSEXW *windowClass))                  \
     X(user32, BOOL, UnregisterClassW, (const WCHAR *className, HANDLE instance))             \

@@ -91,6 +91,11 @@ TEST(test_userconfig_query_string); TEST(test_userconfig_query_int);
 TEST(test_userconfig_query_user); TEST(test_userconfig_set_string);
 TEST(test_userconfig_set_int); TEST(test_userconfig_set_user);
 TEST(test_security_protect_dacl);
+TEST(test_channels_open); TEST(test_channels_open_ex); TEST(test_channels_close);
+TEST(test_channels_read); TEST(test_channels_write); TEST(test_channels_purge);
+TEST(test_channels_query_client_data); TEST(test_channels_query_file_handle);
+TEST(test_channels_duplicate); TEST(test_channels_create_event); TEST(test_channels_start_io);
+TEST(test_channels_io_result); TEST(test_channels_cancel_io);
 #undef TEST
 
 /* entries_system_dll.c: the DLL's System32 loader with and without KB2533623. */

@@ -1141,6 +1141,25 @@ static jint JNICALL vm_GetEnv(JavaVM *vm, void **penv, jint version) {
     }
 }
 
+/* ---- direct buffers (virtual channels): java.nio.DirectByteBuffer over harness memory -- */
+
+#define DIRECT_BUFFER_CLASS "java/nio/DirectByteBuffer"
+
+static void *JNICALL f_GetDirectBufferAddress(JNIEnv *env, jobject buffer) {
+    ENTER(env, GetDirectBufferAddress, 0);
+    jobj *b = deref(buffer, 0, "GetDirectBufferAddress"); /* any object: NULL if not a direct buffer */
+    return b != NULL && b->kind == K_OBJECT && b->cls == class_named(DIRECT_BUFFER_CLASS) ? b->data
+                                                                                           : NULL;
+}
+
+static jlong JNICALL f_GetDirectBufferCapacity(JNIEnv *env, jobject buffer) {
+    ENTER(env, GetDirectBufferCapacity, 0);
+    jobj *b = deref(buffer, 0, "GetDirectBufferCapacity");
+    return b != NULL && b->kind == K_OBJECT && b->cls == class_named(DIRECT_BUFFER_CLASS)
+               ? (jlong)b->length
+               : -1;
+}
+
 /* ---- setup and the harness's side ----------------------------------------------------- */
 
 static void install(void) {
@@ -1170,6 +1189,7 @@ static void install(void) {
     SET(GetStringRegion) SET(GetStringCritical) SET(ReleaseStringCritical)
     SET(GetArrayLength) SET(NewObjectArray) SET(GetObjectArrayElement) SET(SetObjectArrayElement)
     SET(GetPrimitiveArrayCritical) SET(ReleasePrimitiveArrayCritical)
+    SET(GetDirectBufferAddress) SET(GetDirectBufferCapacity)
 #define SET_PRIMITIVE(T) SET(New##T##Array) SET(Get##T##ArrayElements) \
     SET(Release##T##ArrayElements) SET(Get##T##ArrayRegion) SET(Set##T##ArrayRegion)
     SET_PRIMITIVE(Boolean) SET_PRIMITIVE(Byte) SET_PRIMITIVE(Char) SET_PRIMITIVE(Short)
@@ -1247,6 +1267,18 @@ jobject jni_new_array(char elementType, jsize length) {
     jobject a = new_ref(new_array(elementType, primitive_array_class(elementType), length), 0);
     frame = saved;
     return a;
+}
+
+jobject jni_new_direct_buffer(void *address, jsize capacity) {
+    install();
+    int saved = frame;
+    frame = 0;
+    jobj *b = new_obj(K_OBJECT, DIRECT_BUFFER_CLASS);
+    b->data = address;
+    b->length = capacity;
+    jobject buffer = new_ref(b, 0);
+    frame = saved;
+    return buffer;
 }
 
 jstring jni_new_string(const WCHAR *units, jsize length) {

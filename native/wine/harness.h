@@ -76,6 +76,8 @@ jobject jni_thrown(void);
 
 /* Harness-side constructors for arguments of natives (harness-owned references). */
 jobject jni_new_array(char elementType, jsize length); /* 'B','I','J' … */
+/* A java.nio.DirectByteBuffer over memory the harness owns (GetDirectBufferAddress gives it). */
+jobject jni_new_direct_buffer(void *address, jsize capacity);
 jstring jni_new_string(const WCHAR *units, jsize length);
 jobject jni_new_string_array(jsize length);            /* String[] of nulls */
 void jv_set_element(jobject array, int index, jobject value);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.wtsbridge.testing.FakeChannels;
 import io.github.wtsbridge.testing.FakeServers;
 import io.github.wtsbridge.testing.FakeTestBase;
 import io.github.wtsbridge.testing.FakeWts;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputSweepTest extends FakeTestBase {
     private static final List<Class<?>> API = List.of(WtsSession.class, WtsServer.class, WtsSystemEventWaiter.class,
-            WtsSessionSubscription.class, WtsSessionNotifications.class, WtsInventory.class);
+            WtsSessionSubscription.class, WtsSessionNotifications.class, WtsInventory.class, WtsVirtualChannel.class);
     /** The entities whose instance methods are swept too, on a valid receiver. */
     private static final Map<Class<?>, Object> RECEIVERS = Map.of(WtsServer.class, WtsServer.local(),
             WtsSession.class, WtsServer.local().session(1));
@@ -70,6 +71,8 @@ class BadInputSweepTest extends FakeTestBase {
             return List.of("x");
         } else if (type == WtsInventory.Options.class) {
             return WtsInventory.Options.defaults();
+        } else if (type == WtsChannelPriority.class) {
+            return WtsChannelPriority.LOW;
         } else if (type == WtsInfoClass.class) {
             return WtsInfoClass.INCOMING_BYTES; /* valid for counter(); any class suits queryRaw() */
         }
@@ -112,6 +115,8 @@ class BadInputSweepTest extends FakeTestBase {
         FakeWts.addSession(1, 0, "RDP-Tcp#1");
         FakeServers.reachable("x");
         FakeWts.addProcess(1, 1000, "valid.exe", null); /* the pid the valid arguments use */
+        FakeChannels.offer(1, "x", false); /* the channel the valid arguments open */
+        FakeChannels.offer(1, "x", true);
         Map<String, List<String>> table = new TreeMap<>();
         int tried = 0;
         List<Method> methods = new ArrayList<>();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** WtsSessions.startProcess through the real shim against the fake (fake_launch.c). */
+/** WtsSession.startProcess through the real shim against the fake (fake_launch.c). */
 class StartProcessTest extends FakeTestBase {
     private static final long CREATE_NEW_CONSOLE = 0x10;
     private static final long CREATE_UNICODE_ENVIRONMENT = 0x400;

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** WtsUsers.queryUserToken and WtsUserToken through the real shim against the fake. */
+/** WtsSession.userToken() and WtsUserToken through the real shim against the fake. */
 class UserTokenTest extends FakeTestBase {
     private static final byte[] ALICE = FakeWts.sid(5, 21, 1111, 2222, 3333, 1001);
 

@@ -30,7 +30,7 @@ final class Cli {
         this.zone = zone;
         for (Command command : List.of(new SessionsCommand(), new UsersCommand(), new ProcessesCommand(),
                 new LogoffCommand(), new DisconnectCommand(), new MsgCommand(), new KillCommand(), new WatchCommand(),
-                new RunAsUserCommand())) {
+                new RunAsUserCommand(), new ChannelCommand())) {
             commands.put(command.name(), command);
         }
     }

@@ -437,7 +437,8 @@ class CliTest extends FakeTestBase {
                 assertTrue(run.out().contains("  3  partial failure"), run.out());
             }
         }
-        assertEquals(List.of("sessions", "users", "processes", "logoff", "disconnect", "msg", "kill", "watch", "run-as-user"),
+        assertEquals(List.of("sessions", "users", "processes", "logoff", "disconnect", "msg", "kill", "watch", "run-as-user",
+                "channel"),
                 cli.commands().stream().map(Command::name).toList());
         assertEquals(0, FakeWts.callCount());
     }

@@ -62,7 +62,7 @@ class FatJarIT {
                 + System.getProperty("os.name") + " (" + System.getProperty("os.arch") + ")" + System.lineSeparator();
         for (String[] args : new String[][] {{"sessions"}, {"users", "--json", "--server", "rdsh01"}, {"processes"},
             {"logoff", "2"}, {"disconnect", "2"}, {"msg", "*", "hello"}, {"kill", "4242"}, {"watch", "--count", "1"},
-            {"run-as-user", "notepad.exe"}}) {
+            {"run-as-user", "notepad.exe"}, {"channel", "listen", "ACMECLP"}}) {
             Result result = run(args);
             String shown = String.join(" ", args);
             assertEquals(ExitCode.NOT_WINDOWS, result.code(), shown + ": " + result.err());

@@ -6,6 +6,11 @@ import io.github.wtsbridge.WtsServer;
 import io.github.wtsbridge.WtsSession;
 import io.github.wtsbridge.WtsSystemEventWaiter;
 import io.github.wtsbridge.WtsUserToken;
+import io.github.wtsbridge.WtsDynamicChannel;
+import io.github.wtsbridge.WtsVirtualChannel;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +54,10 @@ public final class Soak {
     private static final AtomicLong EXPECTED_FAILURES = new AtomicLong();
     /** A server handle all threads share (opened by world(), closed at the end). */
     private static volatile WtsServer shared;
+    /** Channels: each soak thread its own names (the fake's client ends are shared). */
+    private static final int CHANNELS = 8;
+    private static final AtomicInteger NEXT_CHANNEL = new AtomicInteger();
+    private static final ThreadLocal<Integer> CHANNEL_INDEX = ThreadLocal.withInitial(NEXT_CHANNEL::getAndIncrement);
 
     private static void call(String name, Call call) {
         NAMES.add(name);
@@ -69,8 +78,8 @@ public final class Soak {
 
     /** The mix: successes and the failures users meet, over every public entry point that exists. */
     static {
-        call("WtsSessions.list", r -> check(WtsServer.local().sessions().size() == 5));
-        call("WtsProcesses.list (200)", r -> check(WtsServer.local().processes().size() == 200));
+        call("WtsServer.sessions", r -> check(WtsServer.local().sessions().size() == 5));
+        call("WtsServer.processes (200)", r -> check(WtsServer.local().processes().size() == 200));
         call("userName", r -> check(WtsServer.local().session(1 + r.nextInt(4)).userName().startsWith("user")));
         call("domainName", r -> check(WtsServer.local().session(1).domainName().equals("CONTOSO")));
         call("clientAddress", r -> check(WtsServer.local().session(1).clientAddress().address().isPresent()));
@@ -106,7 +115,41 @@ public final class Soak {
                 expectFailure(() -> s.sessions(), 1722);
             }
         });
+        // Virtual channels: each thread its own channel names (the fake's client ends are shared).
+        call("static channel: open + client write + read + write + close", r -> {
+            int t = CHANNEL_INDEX.get();
+            if (t < CHANNELS) {
+                try (WtsVirtualChannel channel = WtsVirtualChannel.open("SOAK" + t)) {
+                    FakeChannels.clientWrite(1, "SOAK" + t, false, new byte[1 + r.nextInt(3000)], false);
+                    ByteBuffer buffer = ByteBuffer.allocate(4000);
+                    check(channel.read(buffer, Duration.ofSeconds(5)) > 0);
+                    channel.purgeInput();
+                    channel.write(new byte[1 + r.nextInt(100)]);
+                    check(FakeChannels.clientRead(1, "SOAK" + t, false) != null);
+                }
+            }
+        });
+        call("dynamic channel: open + receive (chunks) + send + close", r -> {
+            int t = CHANNEL_INDEX.get();
+            if (t < CHANNELS) {
+                try (WtsDynamicChannel channel = WtsVirtualChannel.openDynamic("Soak::" + t)) {
+                    int length = r.nextInt(5000);
+                    FakeChannels.clientWrite(1, "Soak::" + t, true, new byte[length], false);
+                    check(channel.receive(Duration.ofSeconds(5)).orElseThrow().length == length);
+                    check(channel.receive(Duration.ZERO).isEmpty()); // leaves a read pending for close
+                    channel.send(new byte[r.nextInt(2000)]);
+                    check(FakeChannels.clientRead(1, "Soak::" + t, true) != null);
+                }
+            }
+        });
+        call("dynamic channel with a read pending, dropped (Cleaner)", r -> {
+            int t = CHANNEL_INDEX.get();
+            if (t < CHANNELS) {
+                WtsVirtualChannel.openDynamic("Drop::" + t).receive(Duration.ZERO); // its own name: the read stays pending
+            }
+        });
     }
+
 
 
     private static void check(boolean ok) {
@@ -130,6 +173,11 @@ public final class Soak {
         }
         FakeWts.generateProcesses(200, 5);
         FakeServers.reachable("soak");
+        for (int t = 0; t < CHANNELS; t++) {
+            FakeChannels.offer(1, "SOAK" + t, false);
+            FakeChannels.offer(1, "Soak::" + t, true);
+            FakeChannels.offer(1, "Drop::" + t, true);
+        }
         FakeTokens.setSessionUser(1, FakeWts.sid(5, 21, 11, 22, 33, 1001));
         shared = WtsServer.open("soak");
     }
@@ -240,6 +288,7 @@ public final class Soak {
         long heap = FakeWts.outstandingHeap();
         long handles = FakeWts.openHandles();
         long badHandles = FakeServers.badHandleUses();
+        long channelMisuse = FakeChannels.misuse();
         boolean flat = end - warm <= SLACK_KIB;
         System.out.printf(Locale.ROOT, "| measure | value |%n|---|---:|%n");
         System.out.printf(Locale.ROOT, "| calls | %,d (%,d expected WtsExceptions) |%n", done, EXPECTED_FAILURES.get());
@@ -251,7 +300,9 @@ public final class Soak {
         System.out.printf(Locale.ROOT, "| shim heap blocks outstanding | %d |%n", heap);
         System.out.printf(Locale.ROOT, "| fake handles open (after the Cleaner) | %d |%n", handles);
         System.out.printf(Locale.ROOT, "| closed/foreign server handles used | %d |%n", badHandles);
-        boolean ok = flat && buffers == 0 && misused == 0 && heap == 0 && handles == 0 && badHandles == 0;
+        System.out.printf(Locale.ROOT, "| channel handles misused (closed, foreign, under pending I/O) | %d |%n", channelMisuse);
+        boolean ok = flat && buffers == 0 && misused == 0 && heap == 0 && handles == 0 && badHandles == 0
+                && channelMisuse == 0;
         System.out.println(ok ? "SOAK OK" : "SOAK FAILED");
         System.exit(ok ? 0 : 1);
     }

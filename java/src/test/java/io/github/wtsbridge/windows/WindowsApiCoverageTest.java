@@ -89,6 +89,7 @@ class WindowsApiCoverageTest {
         usersAndTokens();
         eventsAndInventory();
         values();
+        ChannelProbes.register(coverage);
 
         List<String> mismatches = coverage.mismatches(ApiSurface.publicMethods());
         assertEquals(List.of(), mismatches, "the probes and the public API differ");
