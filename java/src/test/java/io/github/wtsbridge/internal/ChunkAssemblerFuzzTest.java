@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import io.github.wtsbridge.WtsException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -19,11 +20,13 @@ import java.nio.ByteBuffer;
  * after which no message is in progress; never another exception; and a message is exactly the
  * bytes its chunks carried, as a reference reassembly written here independently computes.
  *
- * <p>{@code mvn test} runs the inputs kept in the test resources (and the ones the fuzzer found)
- * as a regression test; {@code scripts/fuzz} fuzzes for a bounded time with JAZZER_FUZZ=1. The
+ * <p>Tagged "fuzz", so the -Xcheck:jni suite leaves it out (Jazzer's agent is native code of its
+ * own, which -Xcheck:jni flags); {@code scripts/fuzz} fuzzes for a bounded time with
+ * JAZZER_FUZZ=1 and {@code -Dwts.groups=fuzz}, without -Xcheck:jni. The
  * Java heap is bounds-checked: an over-read would be an IndexOutOfBoundsException, which fails
  * here like any other exception.
  */
+@Tag("fuzz")
 class ChunkAssemblerFuzzTest {
     private static final int MAX_MESSAGE = 1 << 16;
 
