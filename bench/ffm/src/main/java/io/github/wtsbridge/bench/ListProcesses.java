@@ -2,6 +2,7 @@ package io.github.wtsbridge.bench;
 
 import io.github.wtsbridge.WtsProcess;
 import io.github.wtsbridge.WtsServer;
+import io.github.wtsbridge.bench.ffm.FfmWts;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -11,19 +12,27 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-/** WTSEnumerateProcessesW → a list of WtsProcess records (name, pid, session, SID text). */
+/**
+ * WTSEnumerateProcessesW → a list of WtsProcess records (name, pid, session, SID text), at
+ * 100 to 100,000 processes (the scaling rows: cost per process). The synthetic data of issue
+ * 7: proc-N.exe, a distinct SID on every other process.
+ */
 @State(Scope.Benchmark)
 public class ListProcesses {
-    @Param({"10", "1000", "10000"})
+    @Param({"100", "1000", "10000", "100000"})
     public int size;
 
-    private boolean jna;
+    private Peer peer;
 
     @Setup
     public void setUp(BenchmarkParams params) {
-        jna = params.getBenchmark().endsWith(".jna");
-        Scenario.processes(jna, size);
-        List<WtsProcess> first = jna ? jna() : wtsBridge();
+        peer = Peer.of(params);
+        peer.processes(size);
+        List<WtsProcess> first = switch (peer) {
+            case WTS_BRIDGE -> wtsBridge();
+            case JNA -> jna();
+            case FFM -> ffm();
+        };
         if (first.size() != size) {
             throw new IllegalStateException("listed " + first.size() + " processes, expected " + size);
         }
@@ -31,7 +40,7 @@ public class ListProcesses {
 
     @TearDown
     public void tearDown() {
-        Scenario.checkReleased(jna);
+        peer.checkReleased();
     }
 
     @Benchmark
@@ -42,5 +51,10 @@ public class ListProcesses {
     @Benchmark
     public List<WtsProcess> jna() {
         return JnaWts.listProcesses();
+    }
+
+    @Benchmark
+    public List<WtsProcess> ffm() {
+        return FfmWts.listProcesses();
     }
 }
