@@ -34,13 +34,14 @@ final class ProcessCalls {
         byte[] sids = (byte[]) raw[2];
         int count = quads.length / 4;
         List<WtsProcess> processes = new ArrayList<>(count);
+        Sids.PerListing sidTexts = new Sids.PerListing(sids); // a host has few distinct SIDs: each formatted once
         int nameAt = 0;
         int sidAt = 0;
         for (int i = 0; i < count; i++) {
             int nameLength = quads[4 * i + 2];
             int sidLength = quads[4 * i + 3];
             String name = FlatNames.cut(names, nameAt, nameLength);
-            String sid = Sids.format(sids, sidAt, sidLength);
+            String sid = sidTexts.format(sidAt, sidLength);
             nameAt += nameLength;
             sidAt += sidLength;
             processes.add(new WtsProcess(server, quads[4 * i], Integer.toUnsignedLong(quads[4 * i + 1]), name, sid));
