@@ -14,10 +14,11 @@ PEERS = [("wtsBridge", "wts-bridge (JNI)"), ("ffm", "FFM"), ("jna", "JNA")]
 
 # (JMH class, params, c-floor key, label, size shown)
 OPERATIONS = [
-    ("ListProcesses", {"size": "10000"}, ("listProcesses", "10000"), "list processes (synthetic: a SID on every other)", "10,000"),
-    ("ListProcessesRealistic", {"size": "10000", "sids": "20"}, ("listProcessesSids20", "10000"),
+    ("ListProcesses", {"size": "10000", "sids": "-1"}, ("listProcesses", "10000"),
+     "list processes (synthetic: a SID on every other)", "10,000"),
+    ("ListProcesses", {"size": "10000", "sids": "20"}, ("listProcessesSids20", "10000"),
      "list processes, 20 distinct SIDs", "10,000"),
-    ("ListProcessesRealistic", {"size": "10000", "sids": "0"}, ("listProcessesSids0", "10000"),
+    ("ListProcesses", {"size": "10000", "sids": "0"}, ("listProcessesSids0", "10000"),
      "list processes, every SID distinct", "10,000"),
     ("ListSessions", {"size": "1"}, ("listSessions", "1"), "list sessions", "1"),
     ("ListSessions", {"size": "50"}, ("listSessions", "50"), "list sessions", "50"),
@@ -32,10 +33,10 @@ def fork_median(raw):
     return statistics.median(statistics.median(fork) for fork in raw)
 
 
-def jmh_figures(path):
-    """{(class, method, frozenset(params)): (µs/op, B/op or None, [fork µs])}"""
+def jmh_figures(paths):
+    """{(class, method, frozenset(params)): (µs/op, B/op or None, [fork µs])} of one or more runs"""
     figures = {}
-    for entry in json.load(open(path)):
+    for entry in (e for path in paths for e in json.load(open(path))):
         cls, method = entry["benchmark"].split(".")[-2:]
         params = frozenset((entry.get("params") or {}).items())
         assert entry["primaryMetric"]["scoreUnit"] == "us/op"
@@ -85,7 +86,7 @@ def verdict(ok):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--mode", default="full")
-    p.add_argument("--jmh", required=True)
+    p.add_argument("--jmh", nargs="+", required=True)
     p.add_argument("--cfloor", nargs="+", required=True)
     p.add_argument("--cold", required=True)
     p.add_argument("--sizes", required=True)
@@ -130,7 +131,7 @@ def main():
     print("interface + Structure mappings (bench/src/…/JnaWts.java). Both format SIDs with wts-bridge's")
     print("own Java code instead of ConvertSidToStringSidW + LocalFree per process (favouring them).")
     for method, name in PEERS:
-        f = get("ListProcesses", method, {"size": "10000"})[2]
+        f = get("ListProcesses", method, {"size": "10000", "sids": "-1"})[2]
         if f:
             print(f"Forks of the 10,000-process listing, {name}: " + ", ".join(us(x) for x in sorted(f)) + ".")
     fake = floor.get(("fake:listProcesses", "10000"))
@@ -145,7 +146,7 @@ def main():
         cells = []
         values = {}
         for method, _ in PEERS:
-            v = get("ListProcesses", method, {"size": size})[0]
+            v = get("ListProcesses", method, {"size": size, "sids": "-1"})[0]
             values[method] = v
             cells.append(f"{v * 1000 / int(size):,.1f} ns" if v else "n/a")
         c = floor.get(("listProcesses", size))
@@ -164,9 +165,8 @@ def main():
         sizes[(data, peer)] = (int(size), int(strings))
     print("| 10,000 processes | peer | allocated per call | result retained | allocated / retained | Strings in the result |")
     print("|---|---|---:|---:|---:|---:|")
-    for data, cls, params, label in (("half", "ListProcesses", {"size": "10000"}, "synthetic"),
-                                     ("20", "ListProcessesRealistic", {"size": "10000", "sids": "20"}, "20 distinct SIDs"),
-                                     ("0", "ListProcessesRealistic", {"size": "10000", "sids": "0"}, "every SID distinct")):
+    for data, label in (("-1", "synthetic"), ("20", "20 distinct SIDs"), ("0", "every SID distinct")):
+        cls, params = "ListProcesses", {"size": "10000", "sids": data}
         for method, name in PEERS:
             alloc = get(cls, method, params)[1]
             retained, strings = sizes.get((data, method), (None, None))
@@ -234,9 +234,9 @@ def main():
         print(f"| {arch}/wtsbridge.dll | {kib(dll_sizes[arch])} |")
 
     print("\n## Targets (measured, never asserted)\n")
-    for cls, params, what in (("ListProcesses", (("size", "10000"),), "10,000 processes (synthetic)"),
-                              ("ListProcessesRealistic", (("sids", "20"), ("size", "10000")), "10,000 processes, 20 SIDs"),
-                              ("ListProcessesRealistic", (("sids", "0"), ("size", "10000")), "10,000 processes, all SIDs distinct")):
+    for sids, what in (("-1", "10,000 processes (synthetic)"), ("20", "10,000 processes, 20 SIDs"),
+                       ("0", "10,000 processes, all SIDs distinct")):
+        cls, params = "ListProcesses", (("sids", sids), ("size", "10000"))
         bridge, ffm, jna, c = rows[(cls, params)]
         if bridge and jna and c:
             print(f"- {what} ≥ 12× JNA: {ratio(jna, bridge)} — {verdict(jna / bridge >= 12)}; "

@@ -46,8 +46,8 @@ public final class ResultSizes {
 
     public static void main(String[] args) {
         int size = 10_000;
-        for (String data : new String[] {"half", "20", "0"}) {
-            if (data.equals("half")) {
+        for (String data : new String[] {"-1", "20", "0"}) { // as ListProcesses' sids: -1 the synthetic data
+            if (data.equals("-1")) {
                 Scenario.processes(false, size);
             } else {
                 Scenario.processesWithSids(false, size, Integer.parseInt(data));

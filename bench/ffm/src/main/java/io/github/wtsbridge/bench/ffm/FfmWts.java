@@ -292,48 +292,37 @@ public final class FfmWts {
         private Fake() {
         }
 
-        public static void processes(int count, int sessions) {
+        /** Calls a set-up function (never timed: invokeWithArguments is fine here). */
+        private static Object call(MethodHandle function, Object... arguments) {
             try {
-                RESET.invokeExact();
-                PROCESSES.invokeExact(count, sessions);
+                return function.invokeWithArguments(arguments);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
+        }
+
+        public static void processes(int count, int sessions) {
+            call(RESET);
+            call(PROCESSES, count, sessions);
         }
 
         public static void processesWithSids(int count, int sessions, int distinctSids) {
-            try {
-                RESET.invokeExact();
-                PROCESSES_SIDS.invokeExact(count, sessions, distinctSids);
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
+            call(RESET);
+            call(PROCESSES_SIDS, count, sessions, distinctSids);
         }
 
         public static void sessions(int count) {
-            try {
-                RESET.invokeExact();
-                SESSIONS.invokeExact(count);
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
+            call(RESET);
+            call(SESSIONS, count);
         }
 
         public static void currentProcess(int pid, int session) {
-            try {
-                RESET.invokeExact();
-                CURRENT.invokeExact(pid, session);
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
+            call(RESET);
+            call(CURRENT, pid, session);
         }
 
         public static long outstandingBuffers() {
-            try {
-                return (long) OUTSTANDING.invokeExact();
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
+            return (long) call(OUTSTANDING);
         }
     }
 }
