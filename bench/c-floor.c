@@ -40,6 +40,7 @@ DWORD GetLastError(void);
 /* Its C API that scripts the fake. */
 void wtsfake_reset(void);
 void wtsfake_generate_processes(int32_t count, int32_t sessions);
+void wtsfake_generate_processes_sids(int32_t count, int32_t sessions, int32_t distinctSids);
 void wtsfake_generate_sessions(int32_t count);
 void wtsfake_set_current_process(uint32_t pid, uint32_t session);
 int64_t wtsfake_outstanding_buffers(void);
@@ -438,7 +439,7 @@ int main(int argc, char **argv) {
         batch_ns = 200000, warmups = 1, batches = 3;
     }
 
-    static const int process_sizes[] = {10, 1000, 10000};
+    static const int process_sizes[] = {100, 1000, 10000, 100000};
     for (size_t i = 0; i < sizeof process_sizes / sizeof process_sizes[0]; i++) {
         wtsfake_reset();
         wtsfake_generate_processes(process_sizes[i], PROCESS_SESSIONS);
@@ -449,7 +450,17 @@ int main(int argc, char **argv) {
         printf("fake:listProcesses %d %.1f\n", process_sizes[i],
                measure(enumerate_processes_only, batch_ns, warmups, batches));
     }
-    static const int session_sizes[] = {10, 1000};
+    /* Realistic: a SID on every process, 20 distinct or all distinct (fake_bench_data.c). */
+    static const int sid_counts[] = {20, 0};
+    for (size_t i = 0; i < sizeof sid_counts / sizeof sid_counts[0]; i++) {
+        wtsfake_reset();
+        wtsfake_generate_processes_sids(10000, PROCESS_SESSIONS, sid_counts[i]);
+        printf("listProcessesSids%d 10000 %.1f\n", sid_counts[i],
+               measure(list_processes_arena, batch_ns, warmups, batches));
+        printf("fake:listProcessesSids%d 10000 %.1f\n", sid_counts[i],
+               measure(enumerate_processes_only, batch_ns, warmups, batches));
+    }
+    static const int session_sizes[] = {1, 50, 500};
     for (size_t i = 0; i < sizeof session_sizes / sizeof session_sizes[0]; i++) {
         wtsfake_reset();
         wtsfake_generate_sessions(session_sizes[i]);

@@ -30,13 +30,14 @@ final class ProcessRecords {
         Object names = raw[1];
         byte[] sids = (byte[]) raw[2];
         List<WtsProcess> processes = new ArrayList<>(v.length / PROCESS_LIST_COUNT);
+        Sids.PerListing sidTexts = new Sids.PerListing(sids); // a host has few distinct SIDs: each formatted once
         int nameAt = 0;
         int sidAt = 0;
         for (int at = 0; at < v.length; at += PROCESS_LIST_COUNT) {
             int nameLength = v[at + PROCESS_LIST_NAME_LENGTH];
             int sidLength = v[at + PROCESS_LIST_SID_LENGTH];
             String name = FlatNames.cut(names, nameAt, nameLength);
-            String sid = Sids.format(sids, sidAt, sidLength);
+            String sid = sidTexts.format(sidAt, sidLength);
             nameAt += nameLength;
             sidAt += sidLength;
             processes.add(new WtsProcess(server, v[at + PROCESS_LIST_SESSION_ID],

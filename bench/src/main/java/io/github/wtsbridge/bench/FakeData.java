@@ -20,6 +20,16 @@ public final class FakeData {
     /** count processes proc-N.exe, pid 1000+4N, session N % sessions, a SID on even N. */
     public static native void generateProcesses(int count, int sessions);
 
+    /**
+     * count processes with a Windows host's image names and a SID on every one: distinctSids
+     * of them (S-1-5-18/19/20, then domain users), or all distinct for 0
+     * (native/fake/fake_bench_data.c).
+     */
+    public static native void generateProcessesWithSids(int count, int sessions, int distinctSids);
+
+    /** A simulated remote server: useError 0 = answers, else fails with it; after delayMillis. */
+    public static native void scriptServer(String name, int useError, int delayMillis);
+
     /** count sessions (Services, Console, RDP-Tcp#N…), each with a WTSSessionInfo reply. */
     public static native void generateSessions(int count);
 

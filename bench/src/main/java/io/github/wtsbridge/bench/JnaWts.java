@@ -76,6 +76,8 @@ public final class JnaWts {
 
         void wtsfake_generate_processes(int count, int sessions);
 
+        void wtsfake_generate_processes_sids(int count, int sessions, int distinctSids);
+
         void wtsfake_generate_sessions(int count);
 
         void wtsfake_set_current_process(int pid, int session);

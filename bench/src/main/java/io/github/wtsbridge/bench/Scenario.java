@@ -27,6 +27,17 @@ public final class Scenario {
         }
     }
 
+    /** Realistic: a SID on every process, distinctSids of them (0: all distinct). */
+    public static void processesWithSids(boolean viaJna, int count, int distinctSids) {
+        if (viaJna) {
+            JnaWts.fake().wtsfake_reset();
+            JnaWts.fake().wtsfake_generate_processes_sids(count, PROCESS_SESSIONS, distinctSids);
+        } else {
+            FakeData.reset();
+            FakeData.generateProcessesWithSids(count, PROCESS_SESSIONS, distinctSids);
+        }
+    }
+
     public static void sessions(boolean viaJna, int count) {
         if (viaJna) {
             JnaWts.fake().wtsfake_reset();

@@ -1,6 +1,7 @@
 package io.github.wtsbridge.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Binary SID → its string form ({@code S-1-5-21-…}), as ConvertSidToStringSidW writes it. */
 public final class Sids {
@@ -28,8 +29,14 @@ public final class Sids {
         }
         // ASCII digits straight into a byte[] (a Latin-1 String's own form): a listing formats
         // thousands of these, and StringBuilder + append(long) was a good part of its cost.
-        int subAuthorities = (length - 8) / 4;
-        byte[] text = new byte[2 + 3 + 1 + 10 + 11 * subAuthorities];
+        return formatInto(new byte[2 + 3 + 1 + 10 + 11 * ((length - 8) / 4)], bytes, offset, length, authority);
+    }
+
+    /** The longest text of a SID with an authority below 2^32: "S-" 3 "-" 10, 15 × ("-" 10). */
+    static final int MAX_TEXT = 2 + 3 + 1 + 10 + 11 * 15;
+
+    /** Writes the text into {@code text} (room enough), then copies it into its String. */
+    private static String formatInto(byte[] text, byte[] bytes, int offset, int length, long authority) {
         text[0] = 'S';
         text[1] = '-';
         int at = putDecimal(text, 2, bytes[offset] & 0xFF);
@@ -77,5 +84,84 @@ public final class Sids {
         }
         return value < 1_000_000 ? 6 : value < 10_000_000 ? 7 : value < 100_000_000 ? 8
                 : value < 1_000_000_000 ? 9 : 10;
+    }
+
+    /**
+     * Formats the SIDs of one listing ({@code bytes}: its SIDs one after another), each distinct
+     * SID once: a host's listing has a handful (SYSTEM, LOCAL SERVICE, NETWORK SERVICE, the
+     * logged-on users) over thousands of processes, so most processes get the String of an
+     * earlier one (no formatting, no allocation). It remembers up to {@value #MAX_DISTINCT}
+     * distinct SIDs; a listing with more (every process its own SID) stops looking them up at
+     * the next new one and formats each afresh, as without the cache.
+     */
+    public static final class PerListing {
+        static final int MAX_DISTINCT = 64;
+        private static final int SLOTS = 2 * MAX_DISTINCT;
+
+        private final byte[] bytes;
+        private final int[] hashes = new int[SLOTS];
+        private final int[] offsets = new int[SLOTS];
+        private final int[] lengths = new int[SLOTS];
+        private final String[] texts = new String[SLOTS];
+        private final byte[] scratch = new byte[MAX_TEXT];
+        private int distinct;
+        private boolean off;
+
+        public PerListing(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        /** As {@link Sids#format}, the same String for the same SID. */
+        public String format(int offset, int length) {
+            if (length == 0) {
+                return "";
+            }
+            if (off || length < 8) {
+                return formatted(offset, length); // (Sids.format checks a short SID)
+            }
+            int hash = hash(offset, length);
+            int slot = hash & (SLOTS - 1);
+            for (String text = texts[slot]; text != null; text = texts[slot]) {
+                int other = offsets[slot];
+                if (hashes[slot] == hash && lengths[slot] == length
+                        && Arrays.equals(bytes, other, other + length, bytes, offset, offset + length)) {
+                    return text;
+                }
+                slot = (slot + 1) & (SLOTS - 1);
+            }
+            String text = formatted(offset, length);
+            if (distinct == MAX_DISTINCT) {
+                off = true;
+            } else {
+                hashes[slot] = hash;
+                offsets[slot] = offset;
+                lengths[slot] = length;
+                texts[slot] = text;
+                distinct++;
+            }
+            return text;
+        }
+
+        /** As {@link Sids#format}, through this listing's one scratch array (no array per SID). */
+        private String formatted(int offset, int length) {
+            if (length < 8 || (length - 8) % 4 != 0 || (bytes[offset + 1] & 0xFF) != (length - 8) / 4
+                    || bytes[offset + 2] != 0 || bytes[offset + 3] != 0) { // checks, and authorities ≥ 2^32
+                return Sids.format(bytes, offset, length);
+            }
+            long authority = 0;
+            for (int i = 4; i < 8; i++) {
+                authority = (authority << 8) | (bytes[offset + i] & 0xFF);
+            }
+            return formatInto(scratch, bytes, offset, length, authority);
+        }
+
+        /** The last four bytes (a SID's RID, when it has one) and the length, mixed. */
+        private int hash(int offset, int length) {
+            int last = offset + length - 4;
+            int h = (bytes[last] & 0xFF) | (bytes[last + 1] & 0xFF) << 8 | (bytes[last + 2] & 0xFF) << 16
+                    | (bytes[last + 3] & 0xFF) << 24;
+            h = (h ^ length) * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
     }
 }

@@ -55,4 +55,52 @@ class SidsTest {
         wrongCount[1] = 2;
         assertThrows(IllegalArgumentException.class, () -> format(wrongCount));
     }
+
+    /** The SIDs of a listing one after another, as the native returns them. */
+    private static byte[] concat(byte[]... sids) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] sid : sids) {
+            out.writeBytes(sid);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void perListingGivesTheSameTextAndTheSameStringForARepeatedSid() {
+        byte[] system = FakeWts.sid(5, 18);
+        byte[] user = FakeWts.sid(5, 21, 1004336348, 1177238915, 682003330, 1001);
+        byte[] otherDomain = FakeWts.sid(5, 21, 1, 2, 3, 1001); // the same RID and length: the same hash
+        byte[] all = concat(system, user, otherDomain, user, system);
+        Sids.PerListing texts = new Sids.PerListing(all);
+        int at = 0;
+        String[] got = new String[5];
+        for (int i = 0; i < 5; i++) {
+            int length = new int[] {system.length, user.length, otherDomain.length, user.length, system.length}[i];
+            got[i] = texts.format(at, length);
+            assertEquals(Sids.format(all, at, length), got[i]);
+            at += length;
+        }
+        assertEquals("S-1-5-21-1-2-3-1001", got[2]);
+        org.junit.jupiter.api.Assertions.assertSame(got[1], got[3]);
+        org.junit.jupiter.api.Assertions.assertSame(got[0], got[4]);
+        assertEquals("", texts.format(at, 0));
+    }
+
+    @Test
+    void perListingBeyondItsCapacityStillFormatsEverySid() {
+        int distinct = Sids.PerListing.MAX_DISTINCT * 3;
+        byte[][] sids = new byte[2 * distinct][];
+        for (int i = 0; i < distinct; i++) {
+            sids[i] = FakeWts.sid(5, 21, 7, 8, 9, 1000 + i);
+            sids[distinct + i] = sids[i]; // then each again
+        }
+        byte[] all = concat(sids);
+        Sids.PerListing texts = new Sids.PerListing(all);
+        int at = 0;
+        for (byte[] sid : sids) {
+            assertEquals(Sids.format(all, at, sid.length), texts.format(at, sid.length));
+            at += sid.length;
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Sids.PerListing(new byte[7]).format(0, 7));
+    }
 }

@@ -1,9 +1,8 @@
 package io.github.wtsbridge.bench;
 
-import io.github.wtsbridge.WtsSessionSnapshot;
 import io.github.wtsbridge.WtsServer;
 import io.github.wtsbridge.WtsSessionInfo;
-import io.github.wtsbridge.WtsSession;
+import io.github.wtsbridge.bench.ffm.FfmWts;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -14,13 +13,17 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /** WTSQuerySessionInformationW(WTSSessionInfo) → a WtsSessionInfo record (names, counters, times). */
 @State(Scope.Benchmark)
 public class SessionInfo {
-    private boolean jna;
+    private Peer peer;
 
     @Setup
     public void setUp(BenchmarkParams params) {
-        jna = params.getBenchmark().endsWith(".jna");
-        Scenario.sessions(jna, Scenario.INFO_SESSIONS);
-        WtsSessionInfo first = jna ? jna() : wtsBridge();
+        peer = Peer.of(params);
+        peer.sessions(Scenario.INFO_SESSIONS);
+        WtsSessionInfo first = switch (peer) {
+            case WTS_BRIDGE -> wtsBridge();
+            case JNA -> jna();
+            case FFM -> ffm();
+        };
         if (first.sessionId() != Scenario.INFO_SESSION || first.userName().isEmpty()) {
             throw new IllegalStateException("unexpected " + first);
         }
@@ -28,17 +31,21 @@ public class SessionInfo {
 
     @TearDown
     public void tearDown() {
-        Scenario.checkReleased(jna);
+        peer.checkReleased();
     }
 
     @Benchmark
     public WtsSessionInfo wtsBridge() {
-        // the one line to change when the full WtsSessionSnapshot snapshot lands
         return WtsServer.local().session(Scenario.INFO_SESSION).info();
     }
 
     @Benchmark
     public WtsSessionInfo jna() {
         return JnaWts.sessionInfo(Scenario.INFO_SESSION);
+    }
+
+    @Benchmark
+    public WtsSessionInfo ffm() {
+        return FfmWts.sessionInfo(Scenario.INFO_SESSION);
     }
 }

@@ -2,7 +2,7 @@ package io.github.wtsbridge.bench;
 
 import io.github.wtsbridge.WtsServer;
 import io.github.wtsbridge.WtsSessionEntry;
-import io.github.wtsbridge.WtsSession;
+import io.github.wtsbridge.bench.ffm.FfmWts;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -12,19 +12,23 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-/** WTSEnumerateSessionsW → a list of WtsSessionEntry records. */
+/** WTSEnumerateSessionsW → a list of WtsSessionEntry records: a desktop (1), RDS hosts (50, 500). */
 @State(Scope.Benchmark)
 public class ListSessions {
-    @Param({"10", "1000"})
+    @Param({"1", "50", "500"})
     public int size;
 
-    private boolean jna;
+    private Peer peer;
 
     @Setup
     public void setUp(BenchmarkParams params) {
-        jna = params.getBenchmark().endsWith(".jna");
-        Scenario.sessions(jna, size);
-        List<WtsSessionEntry> first = jna ? jna() : wtsBridge();
+        peer = Peer.of(params);
+        peer.sessions(size);
+        List<WtsSessionEntry> first = switch (peer) {
+            case WTS_BRIDGE -> wtsBridge();
+            case JNA -> jna();
+            case FFM -> ffm();
+        };
         if (first.size() != size) {
             throw new IllegalStateException("listed " + first.size() + " sessions, expected " + size);
         }
@@ -32,7 +36,7 @@ public class ListSessions {
 
     @TearDown
     public void tearDown() {
-        Scenario.checkReleased(jna);
+        peer.checkReleased();
     }
 
     @Benchmark
@@ -43,5 +47,10 @@ public class ListSessions {
     @Benchmark
     public List<WtsSessionEntry> jna() {
         return JnaWts.listSessions();
+    }
+
+    @Benchmark
+    public List<WtsSessionEntry> ffm() {
+        return FfmWts.listSessions();
     }
 }
