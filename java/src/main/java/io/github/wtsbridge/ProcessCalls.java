@@ -12,7 +12,6 @@ final class ProcessCalls {
     private ProcessCalls() {
     }
 
-
     /**
      * The processes on a server (WTSEnumerateProcessesW). Without administrator rights,
      * Windows lists other users' processes without their SID.
@@ -21,14 +20,6 @@ final class ProcessCalls {
         Objects.requireNonNull(server, "server");
         return ProcessRecords.processes(server, server.call(ProcessesNative::enumerateProcesses));
     }
-
-    /** The session a process runs in (ProcessIdToSessionId). */
-    public static int sessionOf(long pid) {
-        int dword = Checks.processId(pid);
-        NativeLibrary.ensureLoaded();
-        return ProcessesNative.processIdToSessionId(dword);
-    }
-
 
     /**
      * Terminates a process on a server (WTSTerminateProcess); exitCode is the DWORD the process
@@ -41,7 +32,6 @@ final class ProcessCalls {
     }
 
     // ---- Beyond win32ts: the extended listing.
-
 
     /**
      * Every process on a server with counters and CPU times (WTSEnumerateProcessesExW level 1,

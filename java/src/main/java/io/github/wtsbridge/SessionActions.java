@@ -27,46 +27,21 @@ final class SessionActions {
     /** Longest message text accepted by {@link #sendMessage}. */
     public static final int MAX_MESSAGE_LENGTH = 32767;
 
-    /**
-     * Logs a session off (WTSLogoffSession); with wait, returns when the logoff is done. A
-     * session that does not exist: {@link WtsException#isNoSuchSession()}.
-     */
+    /** What {@link WtsSession#logoff} does; documented there. */
     public static void logoff(WtsServer server, int sessionId, boolean wait) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
         server.run(h -> ControlNative.logoff(h, session, wait));
     }
 
-    /**
-     * Disconnects a session, leaving the user logged on (WTSDisconnectSession). A session
-     * that does not exist: {@link WtsException#isNoSuchSession()}.
-     */
+    /** What {@link WtsSession#disconnect} does; documented there. */
     public static void disconnect(WtsServer server, int sessionId, boolean wait) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
         server.run(h -> ControlNative.disconnect(h, session, wait));
     }
 
-    /**
-     * Shows a message box in a session (WTSSendMessageW).
-     *
-     * @param title   the caption; an empty title is sent as one space (some Windows versions
-     *                misbehave on an empty one)
-     * @param message the text
-     * @param style   buttons, icon, default button, modality
-     * @param timeout how long to wait for an answer, in whole seconds (a fraction rounds up);
-     *                {@link Duration#ZERO} waits forever. It bounds the <em>wait</em>: without
-     *                wait the call returns at once whatever the timeout (Microsoft: "the function
-     *                returns immediately and pResponse returns IDASYNC"), so no
-     *                {@link WtsMessageResponse#TIMEOUT} ever comes back and the caller never
-     *                learns the answer; the timeout is still passed to Windows, which documents
-     *                nothing about it for that case
-     * @param wait    false: return at once with {@link WtsMessageResponse#ASYNC}; true: block
-     *                until the user answers or the timeout runs out ({@link WtsMessageResponse#TIMEOUT})
-     * @return the button pressed, {@link WtsMessageResponse#TIMEOUT} or {@link WtsMessageResponse#ASYNC}
-     * @throws IllegalArgumentException for texts with NUL or over the limits, a negative
-     *                                  timeout or one over 4294967295 seconds
-     */
+    /** What {@link WtsSession#sendMessage} does; documented there. */
     public static WtsMessageReply sendMessage(WtsServer server, int sessionId, String title, String message,
                                               WtsMessageStyle style, Duration timeout, boolean wait) {
         Objects.requireNonNull(server, "server");
@@ -99,38 +74,7 @@ final class SessionActions {
     /** Longest command line CreateProcessAsUserW takes: 32767 units with the NUL. */
     public static final int MAX_COMMAND_LINE_CHARS = 32_766;
 
-    /**
-     * Starts a program on a user's desktop — what installers and services running as
-     * LocalSystem need. Runs WTSQueryUserToken → (linked token, if elevated and UAC applies)
-     * → DuplicateTokenEx (primary) → CreateEnvironmentBlock (the user's own variables plus
-     * the options' extra ones) → CreateProcessAsUserW on {@code winsta0\default}, and
-     * releases every token and environment block on every path.
-     *
-     * <p>How the command line is read: no application name is passed, so CreateProcessAsUserW
-     * takes the program from the command line's first token — up to the closing quote when it
-     * starts with one, else up to the first space, trying each space in turn with ".exe"
-     * appended ({@code C:\Program Files\app.exe} first tries {@code C:\Program.exe}). The
-     * program then splits its arguments by the CommandLineToArgvW rules. Build the line with
-     * {@link WtsCommandLine#of} to get both right; an unquoted first token that holds a path
-     * separator but names no .exe/.com/.bat/.cmd, followed by more text, is refused. To name
-     * the program by its path and have Windows read nothing out of the line, use
-     * {@link #startApplication}.
-     *
-     * @param sessionId   the user's session
-     * @param commandLine the command line, as CreateProcess parses it (quote paths with
-     *                    spaces, see above); not empty, no NUL, at most 32766 characters
-     * @param options     directory, environment, desktop, window, elevation
-     * @return the started program; close it to release its handle
-     * @throws IllegalArgumentException an empty or over-long line, a NUL, or an unquoted program
-     *                                  path with a space in it (see above)
-     * @throws WtsNoUserException nobody is logged on to the session (1008)
-     * @throws WtsException       from WTSQueryUserToken: 1314 or 5 when the caller is not
-     *                            LocalSystem with SE_TCB_NAME, 2 for a session that does not exist
-     *                            (documented; {@link WtsException#isNoSuchSession()} is true, also
-     *                            for a 7022); from CreateProcessAsUserW: 2/3/5 for a program that
-     *                            is not there or not allowed (isNoSuchSession() false); each
-     *                            names its function
-     */
+    /** What {@link WtsSession#startProcess} does; documented there. */
     public static WtsStartedProcess startProcess(int sessionId, String commandLine, WtsStartOptions options) {
         Checks.sessionId(sessionId);
         checkCommandLine(commandLine);
@@ -139,24 +83,7 @@ final class SessionActions {
         return launch(sessionId, null, commandLine, options);
     }
 
-    /**
-     * Starts a program given by its full path on a user's desktop, as
-     * {@link #startProcess(int, String, WtsStartOptions)} does, but passes the path to
-     * CreateProcessAsUserW as lpApplicationName: Windows runs exactly that file — it does not
-     * search for it, try ".exe" after each space, or read the program out of the command
-     * line. The command line the program sees is {@code WtsCommandLine.of(path + arguments)},
-     * so its {@code argv[0]} is the path and each argument arrives whole.
-     *
-     * @param sessionId       the user's session
-     * @param applicationPath the program's absolute path ({@code C:\...} or {@code \server\share\...})
-     *                        with its extension — Windows assumes none and does not search
-     * @param arguments       the arguments, each passed as one argument (may be empty)
-     * @param options         directory, environment, desktop, window, elevation
-     * @throws IllegalArgumentException a relative path, one without an extension, one with a
-     *                                  double quote or NUL, or a command line over 32766 characters
-     * @throws WtsNoUserException       nobody is logged on to the session (1008)
-     * @throws WtsException             as {@link #startProcess(int, String, WtsStartOptions)}
-     */
+    /** What {@link WtsSession#startApplication} does; documented there. */
     public static WtsStartedProcess startApplication(int sessionId, String applicationPath, List<String> arguments,
                                                      WtsStartOptions options) {
         Checks.sessionId(sessionId);
@@ -194,18 +121,7 @@ final class SessionActions {
         }
     }
 
-    /** {@link #startProcess(int, String, WtsStartOptions)} with {@link WtsStartOptions#defaults()}. */
-    public static WtsStartedProcess startProcess(int sessionId, String commandLine) {
-        return startProcess(sessionId, commandLine, WtsStartOptions.defaults());
-    }
-
-    /**
-     * Starts a program in the session attached to the physical console
-     * (WTSGetActiveConsoleSessionId), as {@link #startProcess(int, String, WtsStartOptions)}.
-     *
-     * @throws WtsNoUserException no session is attached to the console, or nobody is logged
-     *                            on to it
-     */
+    /** What {@link WtsSession#startProcessInActiveSession} does; documented there. */
     public static WtsStartedProcess startProcessInActiveSession(String commandLine, WtsStartOptions options) {
         checkCommandLine(commandLine);
         Objects.requireNonNull(options, "options");
@@ -247,34 +163,14 @@ final class SessionActions {
                 hotkey.modifierBits());
     }
 
-    /**
-     * Stops the remote control of a session (WTSStopRemoteControlSession). Microsoft documents
-     * no error codes; the ERROR_CTX_* code for nobody shadowing it is 7057
-     * ERROR_CTX_SHADOW_NOT_RUNNING; a session that does not exist:
-     * {@link WtsException#isNoSuchSession()}.
-     */
+    /** What {@link WtsSession#stopRemoteControl} does; documented there. */
     public static void stopRemoteControl(int sessionId) {
         Checks.sessionId(sessionId);
         NativeLibrary.ensureLoaded();
         RemoteNative.stopRemoteControl(sessionId);
     }
 
-    /**
-     * Connects the session {@code sessionId} to the session {@code targetSessionId}
-     * (WTSConnectSessionW): the target's client then shows {@code sessionId}'s desktop — the
-     * "Connect" of Task Manager's Users tab. The password is that of {@code sessionId}'s user
-     * (may be empty when the caller is that user).
-     *
-     * <p>The password: the bridge copies it into native memory for the call and overwrites
-     * that copy with zeros before freeing it, on success and failure alike; it never makes a
-     * {@code String} of it. It does not modify {@code password}: clear your array yourself
-     * ({@code Arrays.fill(password, '\0')}) when you are done with it.
-     *
-     * <p>Errors (Microsoft documents none for this function; these are the Win32 codes for the
-     * cases): 1326 ERROR_LOGON_FAILURE (wrong password), 5 ERROR_ACCESS_DENIED, 7024
-     * ERROR_CTX_WINSTATION_BUSY; a session that does not exist:
-     * {@link WtsException#isNoSuchSession()}.
-     */
+    /** What {@link WtsSession#connectTo} does; documented there. */
     public static void connect(int sessionId, int targetSessionId, char[] password, boolean wait) {
         Checks.sessionId(sessionId);
         Checks.sessionId(targetSessionId);

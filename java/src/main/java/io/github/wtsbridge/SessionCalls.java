@@ -53,16 +53,6 @@ final class SessionCalls {
         return SessionsNative.currentSessionId();
     }
 
-    /**
-     * The session attached to the physical console (WTSGetActiveConsoleSessionId); empty when
-     * none is, for example during a session switch.
-     */
-    public static OptionalInt activeConsoleSessionId() {
-        NativeLibrary.ensureLoaded();
-        int id = SessionsNative.activeConsoleSessionId();
-        return id == NO_CONSOLE_SESSION ? OptionalInt.empty() : OptionalInt.of(id);
-    }
-
     /** The client's network address (WTSClientAddress). */
     public static WtsClientAddress clientAddress(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
@@ -72,12 +62,7 @@ final class SessionCalls {
         return new WtsClientAddress(family, raw);
     }
 
-    /**
-     * Names, state, counters and times in one call (WTSSessionInfo). The idle time
-     * ({@code times().idle()}) is CurrentTime − LastInputTime; Microsoft documents LastInputTime
-     * only as "the time of the last user input in the session", and for the console session it
-     * is not a reliable measure of the user's idleness (see {@link WtsSessionTimes#idle()}).
-     */
+    /** What {@link WtsSession#info} does; documented there. */
     public static WtsSessionInfo info(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
@@ -96,22 +81,13 @@ final class SessionCalls {
         return SessionRecords.clientDisplay(v);
     }
 
-    /**
-     * WTSIdleTime. <b>Fails with {@link WtsException#ERROR_NOT_SUPPORTED} on Windows 7 / Server
-     * 2008 R2 and later</b>; use {@code info(server, id).times().idle()} instead.
-     */
+    /** What {@link WtsSession#idleTime} does; documented there. */
     public static Duration idleTime(WtsServer server, int sessionId) {
         long ticks = queryLong(server, sessionId, InfoClass.IDLE_TIME);
         return Duration.ofSeconds(Long.divideUnsigned(ticks, 10_000_000L), Long.remainderUnsigned(ticks, 10_000_000L) * 100);
     }
 
-    /**
-     * WTSIncomingBytes, WTSOutgoingBytes, WTSIncomingFrames or WTSOutgoingFrames. <b>These fail
-     * with {@link WtsException#ERROR_NOT_SUPPORTED} on Windows 7 / Server 2008 R2 and later</b>;
-     * use {@code info(server, id).counters()} instead.
-     *
-     * @throws IllegalArgumentException for any other class
-     */
+    /** What {@link WtsSession#counter} does; documented there. */
     public static long counter(WtsServer server, int sessionId, WtsInfoClass counter) {
         Objects.requireNonNull(counter, "counter");
         if (counter.code() < InfoClass.INCOMING_BYTES || counter.code() > InfoClass.OUTGOING_FRAMES) {
@@ -148,11 +124,7 @@ final class SessionCalls {
         return SessionRecords.configInfo(n, t);
     }
 
-    /**
-     * The session's virtual IPv4 address (WTSSessionAddressV4); empty if the reply has no IPv4
-     * address. Windows fails with {@link WtsException#ERROR_NOT_SUPPORTED} where the session
-     * has no virtual IP.
-     */
+    /** What {@link WtsSession#sessionAddressV4} does; documented there. */
     public static Optional<InetAddress> sessionAddressV4(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
@@ -201,13 +173,7 @@ final class SessionCalls {
         return server.call(h -> SessionInfoNative.queryRaw(h, session, infoClass.code()));
     }
 
-    /**
-     * Everything WTSQuerySessionInformationW tells about a session, one query per info class.
-     * A class this Windows does not answer (ERROR_NOT_SUPPORTED, ERROR_CALL_NOT_IMPLEMENTED,
-     * ERROR_INVALID_PARAMETER, or a failure that sets no error code at all, as Wine's
-     * wtsapi32 gives for all but three classes) is an empty field; any other failure fails the snapshot, e.g.
-     * a session that ended meanwhile ({@link WtsException#isNoSuchSession()}).
-     */
+    /** What {@link WtsSession#snapshot} does; documented there. */
     public static WtsSessionSnapshot snapshot(WtsServer server, int sessionId) {
         WtsSession session = server.session(sessionId);
         return new WtsSessionSnapshot(session.id(),

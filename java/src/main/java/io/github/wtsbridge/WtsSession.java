@@ -53,8 +53,7 @@ public final class WtsSession {
 
     /** The session this JVM runs in (ProcessIdToSessionId of the current process). */
     public static WtsSession current() {
-        NativeLibrary.ensureLoaded();
-        return new WtsSession(WtsServer.local(), SessionsNative.currentSessionId());
+        return new WtsSession(WtsServer.local(), SessionCalls.currentSessionId());
     }
 
     /**
