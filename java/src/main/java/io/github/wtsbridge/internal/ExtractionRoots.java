@@ -19,8 +19,11 @@ import java.util.function.Function;
  * </ol>
  */
 final class ExtractionRoots {
-    /** Characters a DLL path adds below its root: separator, "wtsbridge-" + 20 digits, separator, "wtsbridge.dll". */
-    static final int DLL_PATH_BELOW_ROOT = 1 + SecureExtractor.DIRECTORY_PREFIX.length() + 20 + 1 + "wtsbridge.dll".length();
+    /** The longest directory name the extractor makes: createTempDirectory's prefix + a long's 20 digits. */
+    private static final String LONGEST_DIRECTORY = SecureExtractor.DIRECTORY_PREFIX + "0".repeat(20);
+    private static final String DLL = "wtsbridge.dll";
+    /** Characters a DLL path adds below its root: separator, directory, separator, file name. */
+    static final int DLL_PATH_BELOW_ROOT = 1 + LONGEST_DIRECTORY.length() + 1 + DLL.length();
 
     /** A candidate root and where it came from (for messages). */
     record Root(Path path, String origin) {
@@ -49,7 +52,7 @@ final class ExtractionRoots {
 
     /** The longest path of a DLL the extractor can create under {@code root} (createTempDirectory's names). */
     static String longestDllPath(Path root) {
-        return root.toAbsolutePath().resolve(SecureExtractor.DIRECTORY_PREFIX + "0".repeat(20)).resolve("wtsbridge.dll").toString();
+        return root.toAbsolutePath().resolve(LONGEST_DIRECTORY).resolve(DLL).toString();
     }
 
     private static void addIfSet(List<Root> roots, String directory, String below, String origin) {

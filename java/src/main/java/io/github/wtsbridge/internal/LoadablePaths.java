@@ -2,7 +2,6 @@ package io.github.wtsbridge.internal;
 
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -54,8 +53,7 @@ final class LoadablePaths {
     }
 
     static boolean windows(Function<String, String> properties) {
-        String os = properties.apply("os.name");
-        return os != null && os.toLowerCase(Locale.ROOT).startsWith("windows");
+        return NativePlatform.isWindows(properties.apply("os.name"));
     }
 
     /** True on a JVM older than Java 21 (its System.load converts the path to the ANSI code page). */

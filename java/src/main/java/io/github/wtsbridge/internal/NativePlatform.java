@@ -15,13 +15,18 @@ record NativePlatform(String osName, String osArch) {
         return new NativePlatform(properties.apply("os.name"), properties.apply("os.arch"));
     }
 
+    /** Whether an {@code os.name} is Windows' (the one place this is decided). */
+    static boolean isWindows(String osName) {
+        return osName != null && osName.toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
     /**
      * The jar folder for this platform, or a clear {@link UnsupportedOperationException} naming
      * the OS and architecture.
      */
     String resourceDirectory() {
         String os = osName == null ? "an unknown OS" : osName;
-        if (!os.toLowerCase(Locale.ROOT).startsWith("windows")) {
+        if (!isWindows(osName)) {
             throw new UnsupportedOperationException(
                     "wts-bridge needs Windows: the Terminal Services API does not exist on " + os + " (" + osArch + ")");
         }
