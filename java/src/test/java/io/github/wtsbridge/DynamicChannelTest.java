@@ -318,11 +318,7 @@ class DynamicChannelTest extends FakeTestBase {
         }
         assertFalse(channel.isOpen());
 
-        WtsDynamicChannel other = open();
-        CompletableFuture<Throwable> reader = Background.thrownBy(() -> other.read(ByteBuffer.allocate(10)));
-        Thread.sleep(150);
-        other.close();
-        assertTrue(reader.get(5, TimeUnit.SECONDS) instanceof AsynchronousCloseException);
+        Background.assertCloseWakesARead(open());
     }
 
     @Test

@@ -278,11 +278,7 @@ class VirtualChannelTest extends FakeTestBase {
     @Test
     void theByteChannelReadWakesWithAsynchronousClose() throws Exception {
         FakeChannels.offer(SESSION, NAME, false);
-        WtsVirtualChannel channel = WtsVirtualChannel.open(NAME);
-        CompletableFuture<Throwable> reader = Background.thrownBy(() -> channel.read(ByteBuffer.allocate(10)));
-        Thread.sleep(150);
-        channel.close();
-        assertTrue(reader.get(5, TimeUnit.SECONDS) instanceof AsynchronousCloseException);
+        Background.assertCloseWakesARead(WtsVirtualChannel.open(NAME));
     }
 
     @Test

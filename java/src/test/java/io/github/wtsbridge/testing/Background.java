@@ -18,4 +18,17 @@ public final class Background {
             }
         });
     }
+
+    /**
+     * A read blocked on {@code channel} in another thread, then the channel closed from here:
+     * the reader must wake with AsynchronousCloseException (within 5 s).
+     */
+    public static void assertCloseWakesARead(java.nio.channels.ByteChannel channel) throws Exception {
+        CompletableFuture<Throwable> reader = thrownBy(() -> channel.read(java.nio.ByteBuffer.allocate(10)));
+        Thread.sleep(150);
+        channel.close();
+        Throwable woken = reader.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        org.junit.jupiter.api.Assertions.assertTrue(woken instanceof java.nio.channels.AsynchronousCloseException,
+                String.valueOf(woken));
+    }
 }
