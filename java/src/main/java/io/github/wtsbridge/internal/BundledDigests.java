@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,12 +64,21 @@ public final class BundledDigests {
 
     /** The lowercase hex SHA-256 of a file. */
     public static String sha256(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return sha256(channel);
+        }
+    }
+
+    /** The lowercase hex SHA-256 of a channel's file, read from offset 0 (its position is left alone). */
+    static String sha256(FileChannel channel) throws IOException {
         MessageDigest digest = newDigest();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[16384];
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
+        ByteBuffer buffer = ByteBuffer.allocate(16384);
+        long position = 0;
+        for (int n = channel.read(buffer, position); n >= 0; n = channel.read(buffer, position)) {
+            position += n;
+            buffer.flip();
+            digest.update(buffer);
+            buffer.clear();
         }
         return HexFormat.of().formatHex(digest.digest());
     }

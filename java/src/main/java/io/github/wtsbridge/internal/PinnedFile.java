@@ -3,13 +3,10 @@ package io.github.wtsbridge.internal;
 import com.sun.nio.file.ExtendedOpenOption;
 import java.io.File;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * A DLL held open from before its digest is read until after {@code System.load} returns, so
@@ -46,16 +43,7 @@ final class PinnedFile implements AutoCloseable {
 
     /** The lowercase hex SHA-256 of the file's bytes, read through this very handle. */
     String sha256() throws IOException {
-        MessageDigest digest = BundledDigests.newDigest();
-        ByteBuffer buffer = ByteBuffer.allocate(16384);
-        long position = 0;
-        for (int n = channel.read(buffer, position); n >= 0; n = channel.read(buffer, position)) {
-            position += n;
-            buffer.flip();
-            digest.update(buffer);
-            buffer.clear();
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return BundledDigests.sha256(channel);
     }
 
     @Override
