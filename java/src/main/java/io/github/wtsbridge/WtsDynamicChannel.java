@@ -331,12 +331,16 @@ public final class WtsDynamicChannel implements ByteChannel {
         long event = write ? io.writeEvent : io.readEvent;
         if (!(write ? io.writePending : io.readPending)) {
             try {
-                handle.run(file -> ChannelsNative.startIo(write, file, data, offset, length, overlapped, event));
+                // Marked pending while the handle is still in use: a close() between the start and
+                // the mark would otherwise close the file under I/O it does not know about.
+                handle.run(file -> {
+                    ChannelsNative.startIo(write, file, data, offset, length, overlapped, event);
+                    io.pending(write, true);
+                });
             } catch (WtsException e) {
                 failed(write); // refused at once: nothing is pending
                 throw e;
             }
-            io.pending(write, true);
         }
         while (true) {
             int wait = write ? SLICE_MILLIS : ChannelSupport.slice(deadline, SLICE_MILLIS);
