@@ -6,6 +6,8 @@ BUILD="$ROOT/build"
 NATIVES="$BUILD/natives"     # natives/windows_*/wtsbridge.dll: the jar's resource layout
 LINKED="$BUILD/linked"       # natives/windows_*/wtsbridge.dll as the linker wrote them (never signed)
 HOST_LIB_DIR="$BUILD/host"   # libwtsbridge.so: the shim + the test-only fake
+LIB_MODULE="$ROOT/java/wts-bridge"      # the library's Maven module (target/: its jars, reports)
+CLI_MODULE="$ROOT/java/wts-bridge-cli"  # the command-line tool's Maven module
 ARCHES=(i686 x86_64 aarch64)
 DLL_DIRS=(windows_32 windows_64 windows_arm64)   # the same three, as the jar names them
 
@@ -55,11 +57,15 @@ ensure_build_toolchain() {
 # per-class -output.txt files. All of them are searched. scripts/check-jni-selftest proves
 # this finds real warnings (through this very function and its exit status).
 jni_warnings() {
-  local console="$1" reports="$2" files=() f
+  local console="$1" files=() f reports
+  shift
   # Only files that exist: grep exits 2 on a missing file even when it found lines, which
   # would read as "no warnings".
-  for f in "$console" "$reports"/*.dumpstream "$reports"/*-output.txt; do
-    [[ -f "$f" ]] && files+=("$f")
+  [[ -f "$console" ]] && files+=("$console")
+  for reports in "$@"; do
+    for f in "$reports"/*.dumpstream "$reports"/*-output.txt; do
+      [[ -f "$f" ]] && files+=("$f")
+    done
   done
   ((${#files[@]} > 0)) || return 1
   local found

@@ -1,0 +1,108 @@
+package io.github.wtsbridge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wtsbridge.WtsServer;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.slf4j.LoggerFactory;
+import org.slf4j.nop.NOPServiceProvider;
+
+/**
+ * The CLI as it ships: its executable fat jar, and its thin jar on the module path next to the
+ * library's module, both run in child JVMs against the host library (the fake says session 1).
+ */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the Linux host library stands in for the DLL")
+class CliPackagingIT {
+    private static final Path JDK = Path.of(System.getProperty("java.home"));
+
+    record Result(int code, String out, String err) {
+    }
+
+    private static Path property(String name) {
+        Path path = Path.of(System.getProperty(name, "missing-" + name));
+        assertTrue(Files.exists(path), name + " (built before the integration tests): " + path);
+        return path;
+    }
+
+    private static Path jarOf(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static Result java(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JDK.resolve("bin").resolve("java").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("_JAVA_OPTIONS");
+        File err = File.createTempFile("wts-cli", ".err");
+        try {
+            Process child = builder.redirectError(err).start();
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(child.waitFor(120, TimeUnit.SECONDS), "did not exit: " + command);
+            return new Result(child.exitValue(), out, Files.readString(err.toPath(), StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(err.toPath());
+        }
+    }
+
+    private static String hostLibraryArg() {
+        return "-Dwtsbridge.library.path=" + property("wts.host.library");
+    }
+
+    @Test
+    void theFatJarRunsACommandAgainstTheLibrary() throws Exception {
+        Result sessions = java(hostLibraryArg(), "-Dwtsbridge.library.verify=false", "-jar",
+                property("wts.fatJar").toString(), "sessions");
+        assertEquals(0, sessions.code(), sessions.err());
+        assertTrue(sessions.out().startsWith("SESSIONNAME"), sessions.out());
+        assertEquals("", sessions.err(), "no SLF4J warning: the tool ships the NOP provider");
+    }
+
+    @Test
+    void theFatJarHoldsTheToolTheLibraryAndTheirNotices() throws Exception {
+        try (JarFile jar = new JarFile(property("wts.fatJar").toFile())) {
+            List<String> names = jar.stream().map(JarEntry::getName).collect(Collectors.toList());
+            for (String name : List.of("io/github/wtsbridge/cli/Main.class", "io/github/wtsbridge/WtsServer.class",
+                    "natives/windows_32/wtsbridge.dll", "natives/windows_64/wtsbridge.dll",
+                    "natives/windows_arm64/wtsbridge.dll", "org/slf4j/LoggerFactory.class",
+                    "org/slf4j/nop/NOPServiceProvider.class", "io/github/wtsbridge/cli/version.properties",
+                    "META-INF/LICENSE", "META-INF/NOTICE", "META-INF/THIRD-PARTY")) {
+                assertTrue(names.contains(name), name);
+            }
+            assertEquals(Main.class.getName(), jar.getManifest().getMainAttributes().getValue("Main-Class"));
+        }
+    }
+
+    @Test
+    void theThinJarRunsFromTheModulePathBesideTheLibraryModule() throws Exception {
+        String modulePath = Stream.of(jarOf(WtsServer.class), jarOf(LoggerFactory.class), jarOf(NOPServiceProvider.class),
+                property("wts.cliJar")).map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        assertTrue(modulePath.contains("wts-bridge-0") || modulePath.contains("wts-bridge-1"),
+                "the library's jar, not its classes directory: " + modulePath);
+        // The tool's jar is an automatic module (Automatic-Module-Name io.github.wtsbridge.cli), which
+        // reads every module but resolves no explicit one by itself: hence --add-modules.
+        Result sessions = java("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", hostLibraryArg(),
+                "-Dwtsbridge.library.verify=false", "-m", "io.github.wtsbridge.cli/io.github.wtsbridge.cli.Main", "sessions");
+        assertEquals(0, sessions.code(), sessions.err());
+        assertTrue(sessions.out().startsWith("SESSIONNAME"), sessions.out());
+
+        Result notWindows = java("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", "-m", "io.github.wtsbridge.cli/io.github.wtsbridge.cli.Main",
+                "sessions");
+        assertEquals(ExitCode.NOT_WINDOWS, notWindows.code(), notWindows.err());
+        assertTrue(notWindows.err().contains("wts-bridge needs Windows"), notWindows.err());
+    }
+}
