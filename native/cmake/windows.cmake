@@ -90,7 +90,12 @@ else()
   if(NOT WTS_DLLTOOL_MACHINE STREQUAL "i386")
     target_compile_options(wtsbridge PRIVATE -fasynchronous-unwind-tables)
   endif()
+  # Reproducible: lld-link's /Brepro puts a hash of the image where the link time would go,
+  # and no source or build path reaches the objects (-ffile-prefix-map), so two builds of one
+  # commit in any two directories give the same bytes (scripts/check-reproducible).
+  target_compile_options(wtsbridge PRIVATE "-ffile-prefix-map=${CMAKE_SOURCE_DIR}=."
+                         "-ffile-prefix-map=${CMAKE_BINARY_DIR}=build")
   target_link_options(wtsbridge PRIVATE -nostdlib -s
-                      -Wl,--kill-at -Wl,--entry=DllMainCRTStartup -Wl,--no-insert-timestamp)
+                      -Wl,--kill-at -Wl,--entry=DllMainCRTStartup -Wl,-Xlink=-Brepro)
   target_link_libraries(wtsbridge PRIVATE "${WTS_KERNEL32_LIB}")
 endif()

@@ -13,6 +13,32 @@ DLL_DIRS=(windows_32 windows_64 windows_arm64)   # the same three, as the jar na
 
 log() { printf '[wts-bridge] %s\n' "$*" >&2; }
 
+# What changes this machine (package installs, a new dpkg architecture) is said before it is done,
+# on the console even when a step's output goes to a log file (scripts/test opens fd 3 on its
+# stderr and names it in WTS_ANNOUNCE_FD), and refused under WTS_NO_INSTALL=1.
+announce() {
+  log "$*"
+  if [[ -n "${WTS_ANNOUNCE_FD:-}" ]] && { true >&"$WTS_ANNOUNCE_FD"; } 2>/dev/null; then
+    printf '[wts-bridge] %s\n' "$*" >&"$WTS_ANNOUNCE_FD"
+  fi
+}
+# Usage: system_change "what" command args... -- announces the command, then runs it (or refuses).
+system_change() {
+  local what="$1"
+  shift
+  if [[ "${WTS_NO_INSTALL:-}" == 1 ]]; then
+    announce "WTS_NO_INSTALL=1: not running, $what: $*"
+    return 1
+  fi
+  announce "$what: $*"
+  "$@"
+}
+
+# No colour codes from Maven when the output is not a terminal (logs, CI).
+if [[ ! -t 1 || ! -t 2 ]]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }-Dstyle.color=never"
+fi
+
 # Installs the Debian packages whose marker command or file is missing.
 # Usage: ensure_packages "cmd-or-/path:package" ...
 ensure_packages() {
@@ -28,12 +54,12 @@ ensure_packages() {
     missing+=("$package")
   done
   ((${#missing[@]} == 0)) && return 0
-  log "installing missing packages: ${missing[*]}"
-  local sudo=""
-  [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  local sudo=()
+  [[ $(id -u) -ne 0 ]] && sudo=(sudo)
   export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  system_change "installing missing packages" "${sudo[@]}" apt-get update -qq || return 1
+  system_change "installing missing packages" "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
 }
 
 # The toolchain scripts/build needs.
@@ -99,4 +125,39 @@ record_digests() {
 # scripts/sign-dlls; scripts/build then signs the DLLs before recording their digests.
 signing_requested() {
   [[ -n "${WTS_SIGN_PKCS12:-}${WTS_SIGN_CERT:-}${WTS_SIGN_KEY:-}" ]]
+}
+
+# Prints the home of a JDK of at least version $1: $2 if given (named $3 in messages), else the
+# newest JDK under /usr/lib/jvm. $4 says what needs it. Fails with a clear message otherwise.
+jdk_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+find_jdk() {
+  local min="$1" given="${2:-}" name="${3:-}" why="${4:-}" candidate major best="" best_major=0
+  if [[ -n "$given" ]]; then
+    major=$(jdk_major "$given")
+    [[ ${major:-0} -ge $min ]] || { log "$name=$given is not a JDK $min or later ($why)"; return 1; }
+    printf '%s\n' "$given"
+    return 0
+  fi
+  for candidate in /usr/lib/jvm/*/; do
+    candidate=${candidate%/}
+    [[ -x "$candidate/bin/javac" ]] || continue
+    major=$(jdk_major "$candidate")
+    if [[ ${major:-0} -ge $min && $major -gt $best_major ]]; then
+      best=$candidate best_major=$major
+    fi
+  done
+  if [[ -z "$best" ]]; then
+    log "no JDK $min or later under /usr/lib/jvm ($why): install one (the machine image ships Temurin"
+    log "beside Debian's OpenJDK 17)${name:+ or set $name to its home}"
+    return 1
+  fi
+  printf '%s\n' "$best"
+}
+
+# The JDK whose javadoc builds the javadoc jars ({@snippet} needs javadoc 18+): WTS_JAVADOC_JDK,
+# else the newest under /usr/lib/jvm. The Maven argument that turns the javadoc profile on.
+javadoc_args() {
+  local jdk
+  jdk=$(find_jdk 18 "${WTS_JAVADOC_JDK:-}" WTS_JAVADOC_JDK "the javadoc's {@snippet} tags") || return 1
+  printf '%s\n' "-Dwts.javadoc.jdk=$jdk"
 }
