@@ -34,9 +34,14 @@ system_change() {
   "$@"
 }
 
-# No colour codes from Maven when the output is not a terminal (logs, CI).
+# No colour codes from Maven when the output is not a terminal (logs, CI): -B turns colours
+# off, but Debian's Maven 3.8 still writes ESC[0m resets, which this strips.
 if [[ ! -t 1 || ! -t 2 ]]; then
-  export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }-Dstyle.color=never"
+  strip_ansi() { sed -u 's/\x1b\[[0-9;]*m//g'; }
+  mvn() {
+    command mvn "$@" 2> >(strip_ansi >&2) | strip_ansi
+    return "${PIPESTATUS[0]}"
+  }
 fi
 
 # Installs the Debian packages whose marker command or file is missing.
