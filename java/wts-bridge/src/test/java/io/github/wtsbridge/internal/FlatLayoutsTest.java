@@ -27,8 +27,10 @@ import org.junit.jupiter.api.Test;
  * never passes on a file it has just changed).
  */
 class FlatLayoutsTest {
-    static final Path TABLE = Path.of("native/include/flat_layouts.h");
-    static final Path JAVA = Path.of("java/src/main/java/io/github/wtsbridge/internal/FlatLayouts.java");
+    /** The checkout (Surefire passes -Dwts.root; a module runs two levels below it). */
+    static final Path ROOT = Path.of(System.getProperty("wts.root", "../.."));
+    static final Path TABLE = ROOT.resolve("native/include/flat_layouts.h");
+    static final Path JAVA = ROOT.resolve("java/wts-bridge/src/main/java/io/github/wtsbridge/internal/FlatLayouts.java");
 
     private static final Pattern TABLE_START = Pattern.compile("^#define WTS_FLAT_(\\w+)\\(X, p\\)\\s*\\\\?\\s*$");
     private static final Pattern SLOT = Pattern.compile("^\\s*X\\(p, (\\w+), (\\w+)\\)\\s*(\\\\?)\\s*$");
