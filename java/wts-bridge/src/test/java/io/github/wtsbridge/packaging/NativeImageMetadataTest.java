@@ -248,6 +248,8 @@ class NativeImageMetadataTest {
         final Path path;
         final String code;
         final List<CFunction> functions = new ArrayList<>();
+        /** Every top-level {...}: function bodies (whatever their header) and initializers. */
+        final List<int[]> blocks = new ArrayList<>();
         final Map<String, String> stringMacros = new HashMap<>();
         /** FN-style macros: #define FN(name) Java_..._##name -> the class's binary name. */
         final Map<String, String> nativeMacros = new HashMap<>();
@@ -400,6 +402,7 @@ class NativeImageMetadataTest {
             if (ch == '{') {
                 if (depth == 0) {
                     int end = matching(c, i);
+                    f.blocks.add(new int[] {i, end});
                     String header = c.substring(statementStart, i).trim();
                     Matcher h = HEADER.matcher(header);
                     if (h.find() && !header.contains("=")) {
@@ -610,12 +613,17 @@ class NativeImageMetadataTest {
             if (close < 0) {
                 continue;
             }
-            // A definition or declaration is not a call: its parameter list has types.
-            String after = c.substring(close + 1, Math.min(c.length(), close + 40)).trim();
-            String before = c.substring(Math.max(0, m.start() - 80), m.start());
-            if (after.startsWith("{") || (after.startsWith(";") && before.matches("(?s).*\\b(?:jclass|jmethodID|jfieldID|jint|void|jobject)\\s*\\**\\s*$"))) {
+            // Outside every top-level block it is a prototype or a definition's header: C has no
+            // calls at file scope.
+            int at = m.start();
+            if (f.blocks.stream().noneMatch(b -> at > b[0] && at < b[1])) {
+                if (JNI_LOOKUPS.containsKey(function) && inDefine(c, at)) {
+                    fail(f.where(at) + ": " + function + " inside a #define: NativeImageMetadataTest does not expand "
+                            + "macros; extend it, or make the macro a function");
+                }
                 continue;
             }
+            String before = c.substring(Math.max(0, m.start() - 80), m.start());
             List<String> args = splitArguments(c.substring(open + 1, close));
             String assignedTo = null;
             Matcher a = ASSIGNED.matcher(before);
@@ -625,6 +633,15 @@ class NativeImageMetadataTest {
             calls.add(new Call(function, args, f, m.start(), assignedTo));
         }
         return calls;
+    }
+
+    /** Whether offset is on a preprocessor line (following backslash continuations back). */
+    private static boolean inDefine(String c, int offset) {
+        int start = c.lastIndexOf('\n', offset - 1);
+        while (start > 0 && c.charAt(start - 1) == '\\') {
+            start = c.lastIndexOf('\n', start - 1);
+        }
+        return c.substring(start + 1, offset).stripLeading().startsWith("#");
     }
 
     private static List<String> splitArguments(String s) {
