@@ -150,7 +150,7 @@ public class WtsException extends RuntimeException {
      * The Windows function that failed.
      *
      * @return its name as Windows exports it, e.g. {@code WTSQuerySessionInformationW},
-     *         {@code WTSOpenServerExW} or {@code CreateProcessAsUserW}
+     *         {@code WTSOpenServerW} or {@code CreateProcessAsUserW}
      */
     public String function() {
         return function;

@@ -136,7 +136,7 @@ public final class WtsInventory {
      * Scans servers by name; the results come in the order of the names (a name given twice
      * is scanned twice).
      *
-     * @param servers the servers' names (NetBIOS, DNS or IP address, as WTSOpenServerExW takes
+     * @param servers the servers' names (NetBIOS or DNS, as WTSOpenServerW takes
      *                them); an empty list gives an empty result at once
      * @param options what to read, how many servers at a time, and each one's timeout
      * @return one result per name, in the order of {@code servers}: {@link WtsServerResult.Scanned},
