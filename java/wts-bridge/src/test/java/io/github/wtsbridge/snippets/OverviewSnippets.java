@@ -108,7 +108,7 @@ public final class OverviewSnippets {
         try {
             System.out.println("user: " + WtsServer.local().session(sessionId).userName());
         } catch (WtsException e) {                      // unchecked; every failed Windows call
-            if (e.isNoSuchSession()) {                  // 7022, whichever function said it
+            if (e.isNoSuchSession()) {                  // 7022 (2 from WTSQueryUserToken): it is gone
                 System.out.println("session " + sessionId + " has ended");
             } else if (e.errorCode() == WtsException.ERROR_ACCESS_DENIED) {
                 System.out.println("not allowed to look at session " + sessionId);
