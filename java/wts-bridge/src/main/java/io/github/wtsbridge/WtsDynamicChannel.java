@@ -339,8 +339,9 @@ public final class WtsDynamicChannel implements ByteChannel {
     /**
      * An OutputStream whose every write(byte[], int, int) is one message (closing it closes the channel).
      *
-     * @return a new stream over {@link #write(ByteBuffer)}; wrap it in no buffering stream
-     *         unless the client expects its messages split that way
+     * @return a new stream over {@link #write(ByteBuffer)}: each {@code write(byte[], int, int)}
+     *         sends one message, so a {@code BufferedOutputStream} around it would move where
+     *         messages begin and end
      */
     public OutputStream outputStream() {
         return Channels.newOutputStream(this);

@@ -16,9 +16,9 @@ public enum WtsMessageResponse {
     YES(6),
     /** IDNO: the No button. */
     NO(7),
-    /** IDCLOSE: the box was closed. */
+    /** IDCLOSE (8): a dialog command id, not among the answers MessageBox documents. */
     CLOSE(8),
-    /** IDHELP: the Help button. */
+    /** IDHELP (9): a dialog command id; no {@link WtsMessageStyle} adds a Help button. */
     HELP(9),
     /** IDTRYAGAIN: the Try Again button. */
     TRY_AGAIN(10),
