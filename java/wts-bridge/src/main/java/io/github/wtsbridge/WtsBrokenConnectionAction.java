@@ -15,12 +15,22 @@ public enum WtsBrokenConnectionAction {
         this.code = code;
     }
 
-    /** The Windows value; -1 for {@link #UNKNOWN}. */
+    /**
+     * The Windows value.
+     *
+     * @return the WTSUserConfigBrokenTimeoutSettings value (0 disconnect, 1 end the session);
+     *         -1 for {@link #UNKNOWN}
+     */
     public int code() {
         return code;
     }
 
-    /** The action for a Windows value; {@link #UNKNOWN} for one not listed here. */
+    /**
+     * The action for a Windows value.
+     *
+     * @param code a WTSUserConfigBrokenTimeoutSettings value as Windows returns it
+     * @return the matching action; {@link #UNKNOWN} for a value not listed here
+     */
     public static WtsBrokenConnectionAction of(int code) {
         return code == 0 ? DISCONNECT : code == 1 ? END_SESSION : UNKNOWN;
     }

@@ -20,7 +20,12 @@ public enum WtsChannelPriority {
         this.flags = flags;
     }
 
-    /** The WTS_CHANNEL_OPTION_DYNAMIC_PRI_* bits. */
+    /**
+     * The WTS_CHANNEL_OPTION_DYNAMIC_PRI_* bits.
+     *
+     * @return the bits OR-ed into WTSVirtualChannelOpenEx's flags together with
+     *         WTS_CHANNEL_OPTION_DYNAMIC: 0x0, 0x2, 0x4 or 0x6
+     */
     public int flags() {
         return flags;
     }

@@ -32,6 +32,11 @@ public record WtsClientAddress(int family, byte[] raw) {
     /** AF_INET6 (23 on Windows). */
     public static final int FAMILY_INET6 = 23;
 
+    /**
+     * Checks and copies the address bytes.
+     *
+     * @throws IllegalArgumentException if {@code raw} is null or not exactly 20 bytes long
+     */
     public WtsClientAddress {
         if (raw == null || raw.length != 20) {
             throw new IllegalArgumentException("raw must be the 20 address bytes");
@@ -39,13 +44,25 @@ public record WtsClientAddress(int family, byte[] raw) {
         raw = raw.clone();
     }
 
-    /** A copy of the 20 bytes Windows returned. */
+    /**
+     * The address bytes as Windows returned them.
+     *
+     * @return a fresh copy of WTS_CLIENT_ADDRESS.Address, always 20 bytes (changing it changes
+     *         nothing here)
+     */
     @Override
     public byte[] raw() {
         return raw.clone();
     }
 
-    /** The client's IP address, or empty for no address or a non-IP family. */
+    /**
+     * The client's IP address, read with the layout of Windows 8 / Server 2012 and later.
+     *
+     * @return an {@link java.net.Inet4Address} from {@code Address[2..5]} for {@link #FAMILY_INET},
+     *         an {@link java.net.Inet6Address} from {@code Address[0..15]} for {@link #FAMILY_INET6};
+     *         empty for {@link #FAMILY_UNSPEC} (console sessions, clients behind an RD Gateway) or
+     *         any other family
+     */
     public Optional<InetAddress> address() {
         try {
             if (family == FAMILY_INET) {
@@ -64,6 +81,12 @@ public record WtsClientAddress(int family, byte[] raw) {
      * The client's IP address as a host of the given {@code os.name} / {@code os.version}
      * (e.g. "Windows Server 2008 R2" / "6.1") reports it: for NT 6.0 and 6.1 an IPv6 reply is
      * ambiguous (see above) and gives empty; everything else as {@link #address()}.
+     *
+     * @param osName    the reporting host's {@code os.name}, e.g. "Windows Server 2008 R2"; null
+     *                  is read as not Windows
+     * @param osVersion the reporting host's {@code os.version}, e.g. "6.1"
+     * @return the address as {@link #address()} reads it; empty for an IPv6 address from an
+     *         NT 6.0 or 6.1 host, whose layout cannot be read unambiguously
      */
     public Optional<InetAddress> address(String osName, String osVersion) {
         boolean beforeWindows8 = osName != null && osName.startsWith("Windows")

@@ -11,7 +11,12 @@ import java.util.OptionalInt;
  *                             16 = 15 bpp, 24 = 24 bpp, 32 = 32 bpp
  */
 public record WtsClientDisplay(long horizontalResolution, long verticalResolution, int colorDepthCode) {
-    /** Bits per pixel for the color depth code; empty for a code Windows does not document. */
+    /**
+     * Bits per pixel for the color depth code.
+     *
+     * @return 4, 8, 15, 16, 24 or 32 for the codes listed at {@code colorDepthCode}; empty for a
+     *         code Windows does not document
+     */
     public OptionalInt bitsPerPixel() {
         switch (colorDepthCode) {
             case 1:

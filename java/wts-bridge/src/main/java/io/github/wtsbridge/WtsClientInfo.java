@@ -31,6 +31,12 @@ public record WtsClientInfo(String clientName, String domainName, String userNam
                             Optional<InetAddress> address, WtsClientDisplay display, String clientDirectory,
                             long clientBuildNumber, long clientHardwareId, int clientProductId,
                             int outBufCountHost, int outBufCountClient, int outBufLength, String deviceId) {
+    /**
+     * Checks that no component is null.
+     *
+     * @throws NullPointerException if a String, {@code address} or {@code display} is null
+     *                              (Windows' empty fields arrive as empty strings)
+     */
     public WtsClientInfo {
         Objects.requireNonNull(clientName, "clientName");
         Objects.requireNonNull(domainName, "domainName");

@@ -23,6 +23,12 @@ public final class WtsCommandLine {
      * {@code of(List.of("C:\\Program Files\\app.exe", "a b", "x\"y"))} is
      * {@code "C:\Program Files\app.exe" "a b" "x\"y"}.
      *
+     * @param programAndArguments the program's path (first) and then each argument, unquoted,
+     *                            exactly as the program should receive them in argv
+     * @return one command line for CreateProcessAsUserW's lpCommandLine: the items joined by
+     *         single spaces, each quoted (with backslashes doubled before quotes) only if it is
+     *         empty or holds a space, tab, newline, vertical tab or double quote
+     * @throws NullPointerException     if the list or one of its items is null
      * @throws IllegalArgumentException for an empty list, an empty program, or a NUL
      */
     public static String of(List<String> programAndArguments) {

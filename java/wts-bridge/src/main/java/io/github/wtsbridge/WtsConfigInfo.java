@@ -23,6 +23,12 @@ public record WtsConfigInfo(long version, boolean connectClientDrivesAtLogon, bo
                             WtsShadowMode shadow, long rawShadowSettings, String logonUserName,
                             String logonDomain, String workDirectory, String initialProgram,
                             String applicationName) {
+    /**
+     * Checks that no reference component is null.
+     *
+     * @throws NullPointerException if {@code shadow} or a String is null (Windows' empty fields
+     *                              arrive as empty strings)
+     */
     public WtsConfigInfo {
         Objects.requireNonNull(shadow, "shadow");
         Objects.requireNonNull(logonUserName, "logonUserName");

@@ -31,12 +31,22 @@ public enum WtsConnectState {
         this.code = code;
     }
 
-    /** The Windows value; -1 for {@link #UNKNOWN}. */
+    /**
+     * The Windows value.
+     *
+     * @return the WTS_CONNECTSTATE_CLASS value, 0 ({@link #ACTIVE}) to 9 ({@link #INIT});
+     *         -1 for {@link #UNKNOWN}
+     */
     public int code() {
         return code;
     }
 
-    /** The state for a Windows value; {@link #UNKNOWN} for a value not listed here. */
+    /**
+     * The state for a Windows value.
+     *
+     * @param code a WTS_CONNECTSTATE_CLASS value (a session's State field or WTSConnectState)
+     * @return the matching state; {@link #UNKNOWN} for a value not listed here
+     */
     public static WtsConnectState of(int code) {
         return code >= 0 && code < BY_CODE.length - 1 ? BY_CODE[code] : UNKNOWN;
     }

@@ -96,17 +96,31 @@ public final class WtsDynamicChannel implements ByteChannel {
         return new WtsDynamicChannel(name, WtsChannelPriority.LOW, true, new Io(file, readEvent, writeEvent));
     }
 
-    /** The listener endpoint name it was opened with. */
+    /**
+     * The listener endpoint name it was opened with.
+     *
+     * @return the name passed to WTSVirtualChannelOpenEx, e.g. {@code Acme::Echo}
+     */
     public String name() {
         return name;
     }
 
-    /** The priority it was opened with. */
+    /**
+     * The priority it was opened with.
+     *
+     * @return the priority whose WTS_CHANNEL_OPTION_DYNAMIC_PRI_* flag was passed to
+     *         WTSVirtualChannelOpenEx; {@link WtsChannelPriority#LOW} for
+     *         {@link WtsVirtualChannel#openDynamic(String)}
+     */
     public WtsChannelPriority priority() {
         return priority;
     }
 
-    /** False if it was opened with WTS_CHANNEL_OPTION_DYNAMIC_NO_COMPRESS. */
+    /**
+     * Whether Windows may compress the channel's data.
+     *
+     * @return false if it was opened with WTS_CHANNEL_OPTION_DYNAMIC_NO_COMPRESS, true otherwise
+     */
     public boolean isCompressed() {
         return compressed;
     }
@@ -115,6 +129,11 @@ public final class WtsDynamicChannel implements ByteChannel {
      * The next whole message, waiting at most {@code timeout} (zero: only what has arrived);
      * empty when the time ran out.
      *
+     * @param timeout the longest to wait; {@link Duration#ZERO} takes only what has already
+     *                arrived (a message still arriving then stays for the next receive)
+     * @return the message's bytes, exactly as the client sent them in one write (possibly
+     *         empty); empty Optional when no whole message came in time
+     * @throws IllegalArgumentException if {@code timeout} is negative
      * @throws IllegalStateException if the channel is closed, also by another thread during the call
      * @throws WtsException          if Windows fails (GetOverlappedResult, ReadFile: e.g. the client
      *                               went away; a partial message is then dropped), or 13 from
@@ -131,7 +150,14 @@ public final class WtsDynamicChannel implements ByteChannel {
         }
     }
 
-    /** The next whole message, waiting as long as it takes. */
+    /**
+     * The next whole message, waiting as long as it takes.
+     *
+     * @return the message's bytes, exactly as the client sent them in one write (possibly empty)
+     * @throws IllegalStateException if the channel is closed, also by another thread during the call
+     * @throws WtsException          if Windows fails, or 13 from "CHANNEL_PDU_HEADER" for
+     *                               malformed chunks
+     */
     public byte[] receive() {
         ensureOpen();
         readLock.lock();
@@ -151,6 +177,17 @@ public final class WtsDynamicChannel implements ByteChannel {
      * ran out. A message longer than {@code dst.remaining()} is not taken: it stays to be
      * received (by a larger buffer or {@link #receive(Duration)}) and this throws
      * {@link BufferOverflowException} saying how long it is.
+     *
+     * @param dst     where the message goes, from its position; its position advances by the
+     *                message's length
+     * @param timeout the longest to wait; {@link Duration#ZERO} takes only what has already arrived
+     * @return the message's length in bytes (0 for an empty message); -1 when no whole message
+     *         came in time
+     * @throws BufferOverflowException  if the message is longer than {@code dst.remaining()}
+     *                                  (the message is kept)
+     * @throws IllegalArgumentException if {@code dst} is read-only or {@code timeout} is negative
+     * @throws IllegalStateException    if the channel is closed
+     * @throws WtsException             if Windows fails
      */
     public int receive(ByteBuffer dst, Duration timeout) {
         Objects.requireNonNull(dst, "dst");
@@ -176,7 +213,13 @@ public final class WtsDynamicChannel implements ByteChannel {
         }
     }
 
-    /** Sends {@code message} as one message (overlapped WriteFile until all of it is written). */
+    /**
+     * Sends {@code message} as one message (overlapped WriteFile until all of it is written).
+     *
+     * @param message the whole message; empty is allowed and sent
+     * @throws IllegalStateException if the channel is closed, also by another thread during the call
+     * @throws WtsException          if Windows fails (WriteFile, GetOverlappedResult)
+     */
     public void send(byte[] message) {
         send(ByteBuffer.wrap(Objects.requireNonNull(message, "message")));
     }
@@ -185,6 +228,7 @@ public final class WtsDynamicChannel implements ByteChannel {
      * Sends the bytes from {@code message}'s position to its limit (heap or direct) as one
      * message; the position moves to the limit. An empty message is sent too.
      *
+     * @param message the bytes of one message, from its position to its limit
      * @throws IllegalStateException if the channel is closed, also by another thread during the call
      * @throws WtsException          if Windows fails (WriteFile, GetOverlappedResult)
      */
@@ -282,12 +326,23 @@ public final class WtsDynamicChannel implements ByteChannel {
         });
     }
 
-    /** The messages' bytes as an InputStream (blocking; closing the stream closes the channel). */
+    /**
+     * The messages' bytes as an InputStream (blocking; closing the stream closes the channel).
+     *
+     * @return a new stream over {@link #read(ByteBuffer)}: message boundaries are not visible
+     *         in it, and it never reaches end of stream
+     */
     public InputStream inputStream() {
         return Channels.newInputStream(this);
     }
 
-    /** An OutputStream whose every write(byte[], int, int) is one message (closing it closes the channel). */
+    /**
+     * An OutputStream whose every write(byte[], int, int) is one message (closing it closes the channel).
+     *
+     * @return a new stream over {@link #write(ByteBuffer)}: each {@code write(byte[], int, int)}
+     *         sends one message, so a {@code BufferedOutputStream} around it would move where
+     *         messages begin and end
+     */
     public OutputStream outputStream() {
         return Channels.newOutputStream(this);
     }

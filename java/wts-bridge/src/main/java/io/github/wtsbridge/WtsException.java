@@ -43,11 +43,19 @@ public class WtsException extends RuntimeException {
      */
     public static final int ERROR_CTX_WINSTATION_NOT_FOUND = 7022;
 
+    /** The Win32 error code; serialized. */
     private final int errorCode;
+    /** The name of the Windows function that failed; serialized. */
     private final String function;
+    /** The system's text for the code, empty if Windows has none; serialized. */
     private final String systemMessage;
 
     /**
+     * An exception for a failed Windows call. The message ({@link #getMessage()}) names the
+     * function, the code and the system's text, plus a hint for the everyday codes (1314,
+     * 1008, 127, 1722), e.g. {@code WTSQuerySessionInformationW failed with error 7022: The
+     * specified session cannot be found.}
+     *
      * @param errorCode     the Win32 error code
      * @param function      the Windows function that failed, e.g. {@code WTSEnumerateSessionsW}
      * @param systemMessage the system's text for the code, or null if Windows has none
@@ -117,23 +125,44 @@ public class WtsException extends RuntimeException {
      * </ul>
      * Access denied (5) is never read as "no such session", though Windows may give it for a
      * session the caller may not see.
+     *
+     * @return true for code 7022 from any function, or code 2 from WTSQueryUserToken; false
+     *         for everything else
      */
     public boolean isNoSuchSession() {
         return errorCode == ERROR_CTX_WINSTATION_NOT_FOUND
                 || errorCode == ERROR_FILE_NOT_FOUND && "WTSQueryUserToken".equals(function);
     }
 
-    /** The Win32 error code, as returned by {@code GetLastError()}. */
+    /**
+     * The Win32 error code, as returned by {@code GetLastError()}.
+     *
+     * @return the code, e.g. 5 ({@link #ERROR_ACCESS_DENIED}) or 7022
+     *         ({@link #ERROR_CTX_WINSTATION_NOT_FOUND}); a DWORD, so a code above 2^31 - 1 (an
+     *         HRESULT-style value) is negative here ({@link Integer#toUnsignedString(int)} shows
+     *         it); 0 when the function failed without setting one
+     */
     public int errorCode() {
         return errorCode;
     }
 
-    /** The Windows function that failed, e.g. {@code WTSQuerySessionInformationW}. */
+    /**
+     * The Windows function that failed.
+     *
+     * @return its name as Windows exports it, e.g. {@code WTSQuerySessionInformationW},
+     *         {@code WTSOpenServerW} or {@code CreateProcessAsUserW}
+     */
     public String function() {
         return function;
     }
 
-    /** The system's message text for the error code; empty if Windows has none. */
+    /**
+     * The system's message text for the error code.
+     *
+     * @return FormatMessageW's text for {@link #errorCode()} in the system's language, read
+     *         right after the failing call, e.g. "Access is denied."; empty if Windows has none
+     *         (and always for code 0)
+     */
     public String systemMessage() {
         return systemMessage;
     }

@@ -18,6 +18,12 @@ public record WtsHotkey(int virtualKey, Set<WtsHotkeyModifier> modifiers) {
     /** Ctrl + * (numeric keypad), what Windows' own tools use. */
     public static final WtsHotkey DEFAULT = of(VK_MULTIPLY, WtsHotkeyModifier.CTRL);
 
+    /**
+     * Checks the key code and makes the modifier set an unmodifiable copy.
+     *
+     * @throws IllegalArgumentException if {@code virtualKey} is not 1 to 254
+     * @throws NullPointerException     if {@code modifiers} is null
+     */
     public WtsHotkey {
         if (virtualKey < 1 || virtualKey > 254) {
             throw new IllegalArgumentException("virtual-key code must be 1 to 254, not " + virtualKey);
@@ -27,7 +33,16 @@ public record WtsHotkey(int virtualKey, Set<WtsHotkeyModifier> modifiers) {
                 : Collections.unmodifiableSet(EnumSet.copyOf(modifiers));
     }
 
-    /** A hotkey from a virtual-key code and its modifiers. */
+    /**
+     * A hotkey from a virtual-key code and its modifiers.
+     *
+     * @param virtualKey a Windows virtual-key code, 1 to 254 (WTSStartRemoteControlSession's HotkeyVk)
+     * @param modifiers  the keys held with it; none, one or more of shift, ctrl and alt (a repeat
+     *                   counts once)
+     * @return the hotkey, e.g. {@code of(VK_MULTIPLY, CTRL)} for {@link #DEFAULT}
+     * @throws IllegalArgumentException if {@code virtualKey} is not 1 to 254
+     * @throws NullPointerException     if a modifier is null
+     */
     public static WtsHotkey of(int virtualKey, WtsHotkeyModifier... modifiers) {
         Set<WtsHotkeyModifier> set = EnumSet.noneOf(WtsHotkeyModifier.class);
         for (WtsHotkeyModifier m : modifiers) {

@@ -15,7 +15,12 @@ public enum WtsHotkeyModifier {
         this.bit = bit;
     }
 
-    /** The flag's value. */
+    /**
+     * The flag's value.
+     *
+     * @return the REMOTECONTROL_KBD*_HOTKEY bit this modifier sets in WTSStartRemoteControlSession's
+     *         HotkeyModifiers: 0x1, 0x2 or 0x4
+     */
     public int bit() {
         return bit;
     }

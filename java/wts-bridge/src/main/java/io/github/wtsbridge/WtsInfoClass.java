@@ -73,12 +73,22 @@ public enum WtsInfoClass {
         this.code = code;
     }
 
-    /** The WTS_INFO_CLASS value. */
+    /**
+     * The WTS_INFO_CLASS value.
+     *
+     * @return the number passed to WTSQuerySessionInformationW as WTSInfoClass, 0 to 29
+     */
     public int code() {
         return code;
     }
 
-    /** The class for a WTS_INFO_CLASS value. */
+    /**
+     * The class for a WTS_INFO_CLASS value.
+     *
+     * @param code a WTS_INFO_CLASS value, 0 ({@link #INITIAL_PROGRAM}) to 29 ({@link #IS_REMOTE_SESSION})
+     * @return the matching class
+     * @throws IllegalArgumentException if {@code code} is outside 0 to 29
+     */
     public static WtsInfoClass of(int code) {
         WtsInfoClass[] all = values();
         if (code < 0 || code >= all.length) {

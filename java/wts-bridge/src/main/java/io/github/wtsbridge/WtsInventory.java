@@ -58,6 +58,14 @@ public final class WtsInventory {
         /** The most servers queried at once. */
         public static final int MAX_PARALLELISM = 256;
 
+        /**
+         * Checks the options.
+         *
+         * @throws IllegalArgumentException if {@code parallelism} is not 1 to
+         *                                  {@value #MAX_PARALLELISM}, or {@code timeout} is zero
+         *                                  or negative
+         * @throws NullPointerException     if {@code timeout} is null
+         */
         public Options {
             if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
                 throw new IllegalArgumentException("parallelism must be between 1 and " + MAX_PARALLELISM + ", not " + parallelism);
@@ -68,22 +76,57 @@ public final class WtsInventory {
             }
         }
 
+        /**
+         * The defaults: 8 servers at a time, 10 seconds per server, sessions only.
+         *
+         * @return {@code new Options(8, Duration.ofSeconds(10), false, false)}
+         */
         public static Options defaults() {
             return new Options(8, Duration.ofSeconds(10), false, false);
         }
 
+        /**
+         * These options with another parallelism.
+         *
+         * @param value how many servers are queried at once, 1 to {@value #MAX_PARALLELISM}
+         * @return new options; these are unchanged
+         * @throws IllegalArgumentException if {@code value} is out of range
+         */
         public Options withParallelism(int value) {
             return new Options(value, timeout, sessionInfo, processes);
         }
 
+        /**
+         * These options with another per-server timeout.
+         *
+         * @param value how long one server may take from its turn's start (open, every call,
+         *              close), more than zero
+         * @return new options; these are unchanged
+         * @throws IllegalArgumentException if {@code value} is zero or negative
+         * @throws NullPointerException     if {@code value} is null
+         */
         public Options withTimeout(Duration value) {
             return new Options(parallelism, value, sessionInfo, processes);
         }
 
+        /**
+         * These options, reading or not WTSSessionInfo for every session.
+         *
+         * @param value true to fill {@link WtsInventorySession#info()} (user, domain, counters,
+         *              times: one more call per session)
+         * @return new options; these are unchanged
+         */
         public Options withSessionInfo(boolean value) {
             return new Options(parallelism, timeout, value, processes);
         }
 
+        /**
+         * These options, listing or not each server's processes.
+         *
+         * @param value true to fill {@link WtsServerInventory#processes()} (one
+         *              WTSEnumerateProcessesW call per server)
+         * @return new options; these are unchanged
+         */
         public Options withProcesses(boolean value) {
             return new Options(parallelism, timeout, sessionInfo, value);
         }
@@ -93,6 +136,13 @@ public final class WtsInventory {
      * Scans servers by name; the results come in the order of the names (a name given twice
      * is scanned twice).
      *
+     * @param servers the servers' names (NetBIOS or DNS, as WTSOpenServerW takes
+     *                them); an empty list gives an empty result at once
+     * @param options what to read, how many servers at a time, and each one's timeout
+     * @return one result per name, in the order of {@code servers}: {@link WtsServerResult.Scanned},
+     *         {@link WtsServerResult.Failed} or {@link WtsServerResult.TimedOut}; never an
+     *         exception for a single server's failure (an interrupt marks the servers not yet
+     *         started as failed with a {@link CancellationException})
      * @throws NullPointerException          if servers, a name or options is null
      * @throws IllegalArgumentException      if a name is empty, too long or contains NUL
      *                                       (checked for all names before anything runs)
@@ -147,7 +197,17 @@ public final class WtsInventory {
         return List.copyOf(results);
     }
 
-    /** The same for this machine, on the calling thread (local calls do not hang); server() is empty. */
+    /**
+     * The same for this machine, on the calling thread (local calls do not hang);
+     * {@code server()} is empty. {@link Options#parallelism()} and {@link Options#timeout()}
+     * do not apply.
+     *
+     * @param options what to read
+     * @return {@link WtsServerResult.Scanned}, or {@link WtsServerResult.Failed} with the
+     *         {@link WtsException} of the call that failed; never {@link WtsServerResult.TimedOut}
+     * @throws NullPointerException          if {@code options} is null
+     * @throws UnsupportedOperationException if this is not Windows
+     */
     public static WtsServerResult scanLocal(Options options) {
         Objects.requireNonNull(options, "options");
         NativeLibrary.ensureLoaded();

@@ -12,12 +12,22 @@ import java.util.Optional;
  *                query failed for this session (it may have ended since the listing)
  */
 public record WtsInventorySession(WtsSessionEntry session, Optional<WtsSessionInfo> info) {
+    /**
+     * Checks that no component is null.
+     *
+     * @throws NullPointerException if {@code session} or {@code info} is null
+     */
     public WtsInventorySession {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(info, "info");
     }
 
-    /** The logged-on user's name; empty when nobody is logged on or the info is missing. */
+    /**
+     * The logged-on user's name, from {@code info}.
+     *
+     * @return WTSINFOW.UserName, e.g. {@code alice}; empty when nobody is logged on, when
+     *         session info was not asked for, or when its query failed
+     */
     public String userName() {
         return info.map(WtsSessionInfo::userName).orElse("");
     }

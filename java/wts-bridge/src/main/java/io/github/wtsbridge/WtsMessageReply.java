@@ -9,6 +9,11 @@ import java.util.Objects;
  * @param code     the value Windows returned in pResponse
  */
 public record WtsMessageReply(WtsMessageResponse response, int code) {
+    /**
+     * Checks the response.
+     *
+     * @throws NullPointerException if {@code response} is null
+     */
     public WtsMessageReply {
         Objects.requireNonNull(response, "response");
     }

@@ -17,12 +17,22 @@ public enum WtsModemCallback {
         this.code = code;
     }
 
-    /** The Windows value; -1 for {@link #UNKNOWN}. */
+    /**
+     * The Windows value.
+     *
+     * @return the WTSUserConfigModemCallbackSettings value (0 disabled, 1 roving, 2 fixed);
+     *         -1 for {@link #UNKNOWN}
+     */
     public int code() {
         return code;
     }
 
-    /** The setting for a Windows value; {@link #UNKNOWN} for one not listed here. */
+    /**
+     * The setting for a Windows value.
+     *
+     * @param code a WTSUserConfigModemCallbackSettings value as Windows returns it
+     * @return the matching setting; {@link #UNKNOWN} for a value not listed here
+     */
     public static WtsModemCallback of(int code) {
         return code >= 0 && code <= 2 ? values()[code] : UNKNOWN;
     }

@@ -13,13 +13,23 @@ import java.util.Objects;
  *                  gave none (processes of other users without the right to see them)
  */
 public record WtsProcess(WtsServer server, int sessionId, long pid, String imageName, String userSid) {
+    /**
+     * Checks that no reference component is null.
+     *
+     * @throws NullPointerException if {@code server}, {@code imageName} or {@code userSid} is null
+     */
     public WtsProcess {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(imageName, "imageName");
         Objects.requireNonNull(userSid, "userSid");
     }
 
-    /** The session the process runs in. */
+    /**
+     * The session the process runs in.
+     *
+     * @return the session {@code sessionId} on the listing's server, to query or act on (the
+     *         process may have ended since the listing)
+     */
     public WtsSession session() {
         return server.session(sessionId);
     }
@@ -27,6 +37,10 @@ public record WtsProcess(WtsServer server, int sessionId, long pid, String image
     /**
      * Terminates the process (WTSTerminateProcess on its server); {@code exitCode} is the DWORD
      * it ends with (read as unsigned by Windows).
+     *
+     * @param exitCode the exit code the process ends with, e.g. 1; -1 arrives as 0xFFFFFFFF
+     * @throws WtsException if WTSTerminateProcess fails, e.g. with ERROR_ACCESS_DENIED (5) for
+     *                      another user's process without the right to end it
      */
     public void terminate(int exitCode) {
         server.terminateProcess(pid, exitCode);

@@ -27,6 +27,12 @@ import java.util.Optional;
 public record WtsProcessEx(WtsServer server, int sessionId, long pid, String imageName, String userSid, Optional<String> accountName,
         long threadCount, long handleCount, long pagefileBytes, long peakPagefileBytes, long workingSetBytes,
         long peakWorkingSetBytes, Duration userTime, Duration kernelTime) {
+    /**
+     * Checks that no reference component is null.
+     *
+     * @throws NullPointerException if {@code server}, a String, {@code accountName},
+     *                              {@code userTime} or {@code kernelTime} is null
+     */
     public WtsProcessEx {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(imageName, "imageName");
@@ -36,7 +42,12 @@ public record WtsProcessEx(WtsServer server, int sessionId, long pid, String ima
         Objects.requireNonNull(kernelTime, "kernelTime");
     }
 
-    /** The session the process runs in. */
+    /**
+     * The session the process runs in.
+     *
+     * @return the session {@code sessionId} on the listing's server, to query or act on (the
+     *         process may have ended since the listing)
+     */
     public WtsSession session() {
         return server.session(sessionId);
     }
@@ -44,6 +55,10 @@ public record WtsProcessEx(WtsServer server, int sessionId, long pid, String ima
     /**
      * Terminates the process (WTSTerminateProcess on its server); {@code exitCode} is the DWORD
      * it ends with (read as unsigned by Windows).
+     *
+     * @param exitCode the exit code the process ends with, e.g. 1; -1 arrives as 0xFFFFFFFF
+     * @throws WtsException if WTSTerminateProcess fails, e.g. with ERROR_ACCESS_DENIED (5) for
+     *                      another user's process without the right to end it
      */
     public void terminate(int exitCode) {
         server.terminateProcess(pid, exitCode);

@@ -17,12 +17,21 @@ public enum WtsProtocol {
         this.code = code;
     }
 
-    /** The Windows value; -1 for {@link #UNKNOWN}. */
+    /**
+     * The Windows value.
+     *
+     * @return the WTSClientProtocolType value (0 console, 1 ICA, 2 RDP); -1 for {@link #UNKNOWN}
+     */
     public int code() {
         return code;
     }
 
-    /** The protocol for a Windows value; {@link #UNKNOWN} for others. */
+    /**
+     * The protocol for a Windows value.
+     *
+     * @param code a WTSClientProtocolType value (the USHORT WTSQuerySessionInformationW returns)
+     * @return the matching protocol; {@link #UNKNOWN} for any value other than 0, 1 or 2
+     */
     public static WtsProtocol of(int code) {
         return code >= 0 && code <= 2 ? values()[code] : UNKNOWN;
     }

@@ -15,12 +15,22 @@ public enum WtsReconnectPolicy {
         this.code = code;
     }
 
-    /** The Windows value; -1 for {@link #UNKNOWN}. */
+    /**
+     * The Windows value.
+     *
+     * @return the WTSUserConfigReconnectSettings value (0 any client, 1 the original client only);
+     *         -1 for {@link #UNKNOWN}
+     */
     public int code() {
         return code;
     }
 
-    /** The policy for a Windows value; {@link #UNKNOWN} for one not listed here. */
+    /**
+     * The policy for a Windows value.
+     *
+     * @param code a WTSUserConfigReconnectSettings value as Windows returns it
+     * @return the matching policy; {@link #UNKNOWN} for a value not listed here
+     */
     public static WtsReconnectPolicy of(int code) {
         return code == 0 ? ANY_CLIENT : code == 1 ? ORIGINAL_CLIENT_ONLY : UNKNOWN;
     }

@@ -13,6 +13,11 @@ import java.util.Optional;
  */
 public record WtsServerInventory(String server, List<WtsInventorySession> sessions,
                                  Optional<List<WtsProcess>> processes) {
+    /**
+     * Checks the components and makes the lists unmodifiable copies.
+     *
+     * @throws NullPointerException if a component, a session or a process is null
+     */
     public WtsServerInventory {
         Objects.requireNonNull(server, "server");
         sessions = List.copyOf(sessions);

@@ -12,13 +12,22 @@ import java.util.Objects;
  * @param rawState       the state value as Windows gave it (for states newer than this library)
  */
 public record WtsSessionEntry(WtsServer server, int id, String winStationName, WtsConnectState state, int rawState) {
+    /**
+     * Checks that no reference component is null.
+     *
+     * @throws NullPointerException if {@code server}, {@code winStationName} or {@code state} is null
+     */
     public WtsSessionEntry {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(winStationName, "winStationName");
         Objects.requireNonNull(state, "state");
     }
 
-    /** The session this entry describes, to query or act on. */
+    /**
+     * The session this entry describes, to query or act on.
+     *
+     * @return the session {@code id} on the listing's server; cheap, no Windows call
+     */
     public WtsSession session() {
         return server.session(id);
     }

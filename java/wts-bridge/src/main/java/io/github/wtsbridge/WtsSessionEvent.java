@@ -33,12 +33,22 @@ public enum WtsSessionEvent {
         this.code = code;
     }
 
-    /** The Windows value; -1 for {@link #UNKNOWN}. */
+    /**
+     * The Windows value.
+     *
+     * @return the WTS_* status code WM_WTSSESSION_CHANGE carries in wParam, 1
+     *         ({@link #CONSOLE_CONNECT}) to 11 ({@link #SESSION_TERMINATE}); -1 for {@link #UNKNOWN}
+     */
     public int code() {
         return code;
     }
 
-    /** The event for a Windows value; {@link #UNKNOWN} for one not listed here. */
+    /**
+     * The event for a Windows value.
+     *
+     * @param code the wParam of a WM_WTSSESSION_CHANGE message
+     * @return the matching event; {@link #UNKNOWN} for a value not listed here
+     */
     public static WtsSessionEvent of(int code) {
         return code >= 1 && code <= 11 ? values()[code - 1] : UNKNOWN;
     }

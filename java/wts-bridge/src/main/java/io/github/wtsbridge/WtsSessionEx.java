@@ -18,6 +18,12 @@ import java.util.Objects;
  */
 public record WtsSessionEx(WtsServer server, int id, WtsConnectState state, int rawState, String sessionName, String hostName,
         String userName, String domainName, String farmName) {
+    /**
+     * Checks that no reference component is null.
+     *
+     * @throws NullPointerException if {@code server}, {@code state} or a String is null (texts
+     *                              Windows leaves out arrive as empty strings)
+     */
     public WtsSessionEx {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(state, "state");
@@ -28,7 +34,11 @@ public record WtsSessionEx(WtsServer server, int id, WtsConnectState state, int 
         Objects.requireNonNull(farmName, "farmName");
     }
 
-    /** The session this entry describes, to query or act on. */
+    /**
+     * The session this entry describes, to query or act on.
+     *
+     * @return the session {@code id} on the listing's server; cheap, no Windows call
+     */
     public WtsSession session() {
         return server.session(id);
     }

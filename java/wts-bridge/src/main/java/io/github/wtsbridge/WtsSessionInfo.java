@@ -17,6 +17,12 @@ import java.util.Objects;
 public record WtsSessionInfo(int sessionId, WtsConnectState state, String winStationName,
                              String domainName, String userName, WtsSessionCounters counters,
                              WtsSessionTimes times) {
+    /**
+     * Checks that no reference component is null.
+     *
+     * @throws NullPointerException if {@code state}, a String, {@code counters} or {@code times}
+     *                              is null
+     */
     public WtsSessionInfo {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(winStationName, "winStationName");

@@ -21,6 +21,12 @@ import java.util.Objects;
 public record WtsSessionInfoEx(int sessionId, WtsConnectState state, WtsLockState lockState, int sessionFlags,
                                String winStationName, String userName, String domainName,
                                WtsSessionCounters counters, WtsSessionTimes times) {
+    /**
+     * Checks that no reference component is null.
+     *
+     * @throws NullPointerException if {@code state}, {@code lockState}, a String,
+     *                              {@code counters} or {@code times} is null
+     */
     public WtsSessionInfoEx {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(lockState, "lockState");

@@ -7,5 +7,11 @@ package io.github.wtsbridge;
  */
 @FunctionalInterface
 public interface WtsSessionListener {
+    /**
+     * Called once for each session change, on the subscription's thread.
+     *
+     * @param change what happened ({@link WtsSessionChange#event()}) and to which session
+     *               ({@link WtsSessionChange#sessionId()}); never null
+     */
     void onSessionChange(WtsSessionChange change);
 }

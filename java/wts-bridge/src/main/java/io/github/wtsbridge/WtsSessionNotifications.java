@@ -21,6 +21,14 @@ public final class WtsSessionNotifications {
      * Registers a window (its HWND) for WM_WTSSESSION_CHANGE; unregister it before destroying
      * it. For the local server this is WTSRegisterSessionNotification; for another server
      * WTSRegisterSessionNotificationEx with its handle.
+     *
+     * @param server the server whose sessions to hear about; {@link WtsServer#local()} for this
+     *               machine
+     * @param hwnd   the window's HWND, as a number (non-zero; within 32 bits on a 32-bit JVM)
+     * @param scope  the sessions to hear about: this JVM's only, or all of them
+     * @throws IllegalArgumentException if {@code hwnd} is 0 or too wide for this JVM
+     * @throws WtsException             if Windows refuses the registration (the function and
+     *                                  code name why)
      */
     public static void register(WtsServer server, long hwnd, WtsSessionScope scope) {
         Objects.requireNonNull(server, "server");
@@ -37,6 +45,11 @@ public final class WtsSessionNotifications {
     /**
      * Unregisters a window registered with {@link #register} for the same server
      * (WTSUnRegisterSessionNotification, or its Ex form for another server).
+     *
+     * @param server the server it was registered with
+     * @param hwnd   the window's HWND, as given to {@link #register}
+     * @throws IllegalArgumentException if {@code hwnd} is 0 or too wide for this JVM
+     * @throws WtsException             if Windows refuses
      */
     public static void unregister(WtsServer server, long hwnd) {
         Objects.requireNonNull(server, "server");

@@ -16,7 +16,12 @@ public enum WtsSessionScope {
         this.flags = flags;
     }
 
-    /** The dwFlags value. */
+    /**
+     * The dwFlags value.
+     *
+     * @return the value passed as WTSRegisterSessionNotification's dwFlags: 0
+     *         (NOTIFY_FOR_THIS_SESSION) or 1 (NOTIFY_FOR_ALL_SESSIONS)
+     */
     public int flags() {
         return flags;
     }

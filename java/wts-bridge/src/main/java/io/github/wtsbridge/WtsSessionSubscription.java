@@ -53,6 +53,11 @@ public final class WtsSessionSubscription implements AutoCloseable {
      * {@link WtsSessionScope#ALL_SESSIONS} (Microsoft: NOTIFY_FOR_THIS_SESSION delivers "only
      * session notifications involving the session attached to by the window").
      *
+     * @param scope    which sessions' changes to deliver; a service wants
+     *                 {@link WtsSessionScope#ALL_SESSIONS}
+     * @param listener called with each change, one at a time, on the subscription's thread
+     * @return the running subscription; close it to stop
+     * @throws NullPointerException if {@code scope} or {@code listener} is null
      * @throws WtsException if the window or the registration cannot be made
      */
     public static WtsSessionSubscription open(WtsSessionScope scope, WtsSessionListener listener) {
@@ -123,12 +128,21 @@ public final class WtsSessionSubscription implements AutoCloseable {
         }
     }
 
-    /** Which sessions this subscription hears about. */
+    /**
+     * Which sessions this subscription hears about.
+     *
+     * @return the scope given to {@link #open}
+     */
     public WtsSessionScope scope() {
         return scope;
     }
 
-    /** True until {@link #close()}. */
+    /**
+     * Whether changes are still delivered.
+     *
+     * @return true until {@link #close()} is called or the event thread has ended (after an
+     *         error in the message loop, which is logged)
+     */
     public boolean isOpen() {
         return !closed && thread.isAlive();
     }

@@ -21,6 +21,11 @@ import java.util.Optional;
 public record WtsSessionTimes(Optional<Instant> logon, Optional<Instant> connect,
                               Optional<Instant> disconnect, Optional<Instant> lastInput,
                               Instant current) {
+    /**
+     * Checks that no component is null (a time that never happened is an empty Optional).
+     *
+     * @throws NullPointerException if any component is null
+     */
     public WtsSessionTimes {
         Objects.requireNonNull(logon, "logon");
         Objects.requireNonNull(connect, "connect");
@@ -39,6 +44,9 @@ public record WtsSessionTimes(Optional<Instant> logon, Optional<Instant> connect
      * Windows keeps LastInputTime equal to CurrentTime, so this reads zero however long the user
      * has been away. For the console user's idleness, ask in that session (GetLastInputInfo,
      * from a process started there with {@link WtsSession#startProcess}).
+     *
+     * @return {@code current - lastInput}, or {@link Duration#ZERO} if the last input is later
+     *         than {@code current}; empty when {@code lastInput} is
      */
     public Optional<Duration> idle() {
         return lastInput.map(last -> last.isAfter(current) ? Duration.ZERO : Duration.between(last, current));

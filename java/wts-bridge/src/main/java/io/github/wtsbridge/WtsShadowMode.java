@@ -2,6 +2,7 @@ package io.github.wtsbridge;
 
 /** Remote-control (shadow) setting of a session (WTSCONFIGINFO.ShadowSettings, SHADOWCLASS). */
 public enum WtsShadowMode {
+    /** Remote control of the session is off. */
     DISABLED(0),
     /** Full control, with the user's permission. */
     INPUT_NOTIFY(1),
@@ -20,10 +21,23 @@ public enum WtsShadowMode {
         this.code = code;
     }
 
+    /**
+     * The Windows value.
+     *
+     * @return the SHADOWCLASS value, 0 ({@link #DISABLED}) to 4 ({@link #NO_INPUT_NO_NOTIFY});
+     *         -1 for {@link #UNKNOWN}
+     */
     public int code() {
         return code;
     }
 
+    /**
+     * The mode for a Windows value.
+     *
+     * @param code a SHADOWCLASS value, as WTSCONFIGINFO.ShadowSettings holds it (a ULONG, hence
+     *             {@code long})
+     * @return the matching mode; {@link #UNKNOWN} for a value not listed here
+     */
     public static WtsShadowMode of(long code) {
         return code >= 0 && code <= 4 ? values()[(int) code] : UNKNOWN;
     }

@@ -21,12 +21,22 @@ public enum WtsShadowing {
         this.code = code;
     }
 
-    /** The Windows value; -1 for {@link #UNKNOWN}. */
+    /**
+     * The Windows value.
+     *
+     * @return the WTSUserConfigShadowingSettings value, 0 ({@link #DISABLED}) to 4
+     *         ({@link #VIEW_WITHOUT_PERMISSION}); -1 for {@link #UNKNOWN}
+     */
     public int code() {
         return code;
     }
 
-    /** The setting for a Windows value; {@link #UNKNOWN} for one not listed here. */
+    /**
+     * The setting for a Windows value.
+     *
+     * @param code a WTSUserConfigShadowingSettings value as Windows returns it
+     * @return the matching setting; {@link #UNKNOWN} for a value not listed here
+     */
     public static WtsShadowing of(int code) {
         return code >= 0 && code <= 4 ? values()[code] : UNKNOWN;
     }

@@ -19,7 +19,12 @@ public enum WtsShowWindow {
         this.code = code;
     }
 
-    /** The SW_* value, or -1 for {@link #PROGRAM_DEFAULT}. */
+    /**
+     * The SW_* value.
+     *
+     * @return the value put in STARTUPINFO.wShowWindow (with STARTF_USESHOWWINDOW): 1, 0, 7 or 3;
+     *         -1 for {@link #PROGRAM_DEFAULT}, which sets neither
+     */
     public int code() {
         return code;
     }

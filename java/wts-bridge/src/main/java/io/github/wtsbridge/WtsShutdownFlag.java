@@ -19,7 +19,11 @@ public enum WtsShutdownFlag {
         this.flag = flag;
     }
 
-    /** The WTS_WSD_* value. */
+    /**
+     * The WTS_WSD_* value.
+     *
+     * @return the bit this flag passes in WTSShutdownSystem's ShutdownFlag: 0x1, 0x2, 0x4, 0x8 or 0x10
+     */
     public int flag() {
         return flag;
     }

@@ -36,19 +36,34 @@ public enum WtsSystemEvent {
         this.flag = flag;
     }
 
-    /** The WTS_EVENT_* flag; 0 for {@link #UNKNOWN}. */
+    /**
+     * The WTS_EVENT_* flag.
+     *
+     * @return the bit WTSWaitSystemEvent takes in EventMask and sets in pEventFlags, 0x1 to
+     *         0x100; 0 for {@link #UNKNOWN}
+     */
     public int flag() {
         return flag;
     }
 
-    /** Every event Windows documents (what WTS_EVENT_ALL waits for). */
+    /**
+     * Every event Windows documents (what WTS_EVENT_ALL waits for).
+     *
+     * @return a new, modifiable set of every constant but {@link #UNKNOWN}
+     */
     public static Set<WtsSystemEvent> all() {
         EnumSet<WtsSystemEvent> all = EnumSet.allOf(WtsSystemEvent.class);
         all.remove(UNKNOWN);
         return all;
     }
 
-    /** The events in returned flags; {@link #UNKNOWN} added when unknown bits are set. */
+    /**
+     * The events in returned flags.
+     *
+     * @param flags the pEventFlags WTSWaitSystemEvent returned
+     * @return an unmodifiable set of the events whose bit is set, plus {@link #UNKNOWN} when any
+     *         bit above 0x100 is set; empty for 0 (a flushed wait)
+     */
     public static Set<WtsSystemEvent> of(int flags) {
         EnumSet<WtsSystemEvent> events = EnumSet.noneOf(WtsSystemEvent.class);
         for (WtsSystemEvent e : values()) {

@@ -23,7 +23,15 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
         this.server = server;
     }
 
-    /** A waiter for events on a server ({@link WtsServer#local()} for this machine). */
+    /**
+     * A waiter for events on a server.
+     *
+     * @param server the server to wait on ({@link WtsServer#local()} for this machine); it must
+     *               stay open while the waiter is used
+     * @return a new waiter; close it when done
+     * @throws NullPointerException  if {@code server} is null
+     * @throws IllegalStateException if {@code server} is closed
+     */
     public static WtsSystemEventWaiter open(WtsServer server) {
         Objects.requireNonNull(server, "server");
         SessionCalls.handleOf(server); // checks the server and loads the library
@@ -34,6 +42,10 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
      * Waits until one of {@code events} happens and returns those that did; an empty set when
      * the wait was released by {@link #flush()} or {@link #close()}.
      *
+     * @param events the events to wait for: at least one, and not {@link WtsSystemEvent#UNKNOWN}
+     * @return the events that happened (from WTSWaitSystemEvent's pEventFlags), possibly more
+     *         than one; empty when the wait was flushed
+     * @throws IllegalArgumentException if {@code events} is empty or holds UNKNOWN
      * @throws IllegalStateException if the waiter is closed
      */
     public Set<WtsSystemEvent> await(Set<WtsSystemEvent> events) {
@@ -43,6 +55,9 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
     /**
      * Waits for any event (WTS_EVENT_ALL), including kinds newer than this library (they
      * show as {@link WtsSystemEvent#UNKNOWN}).
+     *
+     * @return the events that happened; empty when the wait was flushed
+     * @throws IllegalStateException if the waiter is closed
      */
     public Set<WtsSystemEvent> awaitAny() {
         return awaitMask(EventsNative.EVENT_ALL);
@@ -86,7 +101,11 @@ public final class WtsSystemEventWaiter implements AutoCloseable {
         server.run(handle -> EventsNative.waitSystemEvent(handle, EventsNative.EVENT_FLUSH));
     }
 
-    /** Threads inside {@link #await} right now. */
+    /**
+     * How many threads are waiting right now.
+     *
+     * @return the number of threads inside {@link #await} or {@link #awaitAny()} at this moment
+     */
     public int waitingThreads() {
         synchronized (lock) {
             return waiting;

@@ -168,17 +168,31 @@ public sealed class WtsUserSetting<T> permits WtsUserSetting.Writable {
         return (int) value.toMillis();
     }
 
-    /** The setting's name here, e.g. {@code MAX_IDLE_TIME}. */
+    /**
+     * The setting's name here.
+     *
+     * @return the name of its constant in this class, e.g. {@code MAX_IDLE_TIME}
+     */
     public String name() {
         return name;
     }
 
-    /** The WTS_CONFIG_CLASS value. */
+    /**
+     * The WTS_CONFIG_CLASS value.
+     *
+     * @return the number WTSQueryUserConfigW and WTSSetUserConfigW take as WTSConfigClass, 0
+     *         ({@link #INITIAL_PROGRAM}) to 18 ({@link #REMOTE_HOME_DIRECTORY})
+     */
     public int configClass() {
         return configClass;
     }
 
-    /** The Java type of the value. */
+    /**
+     * The Java type of the value.
+     *
+     * @return {@code String.class}, {@code Boolean.class}, {@code Duration.class} or the enum's
+     *         class, matching {@code T}
+     */
     public Class<T> type() {
         return type;
     }
@@ -191,7 +205,12 @@ public sealed class WtsUserSetting<T> permits WtsUserSetting.Writable {
         return decode.apply(raw);
     }
 
-    /** Whether WTSSetUserConfigW takes this setting (it is a {@link Writable}). */
+    /**
+     * Whether WTSSetUserConfigW takes this setting.
+     *
+     * @return true for every {@link Writable} setting; false only for
+     *         {@link #REMOTE_HOME_DIRECTORY}
+     */
     public boolean isWritable() {
         return this instanceof Writable;
     }

@@ -41,23 +41,44 @@ public final class WtsUserToken implements AutoCloseable {
         }
     }
 
-    /** The session the token was queried for. */
+    /**
+     * The session the token was queried for.
+     *
+     * @return the session id passed to WTSQueryUserToken; works after {@link #close()}
+     */
     public int sessionId() {
         return sessionId;
     }
 
-    /** The session id recorded in the token (GetTokenInformation TokenSessionId). */
+    /**
+     * The session id recorded in the token (GetTokenInformation TokenSessionId).
+     *
+     * @return the session a process started with this token runs in; normally equal to
+     *         {@link #sessionId()}
+     * @throws IllegalStateException if the token is closed
+     * @throws WtsException          if GetTokenInformation fails
+     */
     public int tokenSessionId() {
         return withHandle(TokensNative::tokenSessionId);
     }
 
-    /** The user's SID in string form, e.g. {@code S-1-5-21-…-1001} (GetTokenInformation TokenUser). */
+    /**
+     * The user's SID (GetTokenInformation TokenUser).
+     *
+     * @return the SID in string form, e.g. {@code S-1-5-21-…-1001}
+     * @throws IllegalStateException if the token is closed
+     * @throws WtsException          if GetTokenInformation fails
+     */
     public String userSid() {
         byte[] sid = withHandle(TokensNative::tokenUserSid);
         return Sids.format(sid, 0, sid.length);
     }
 
-    /** False once {@link #close()} was called. */
+    /**
+     * Whether the token can still be used.
+     *
+     * @return true until {@link #close()} is called, false from then on
+     */
     public boolean isOpen() {
         return handle.isOpen();
     }

@@ -62,6 +62,7 @@ public final class WtsVirtualChannel implements ByteChannel {
      * inside the RDP session whose client has the plugin.
      *
      * @param name the channel's name: 1 to 7 printable ASCII characters (CHANNEL_NAME_LEN)
+     * @return the open channel; close it when done
      * @throws IllegalArgumentException for a name that is empty, longer, has a NUL or is not ASCII
      * @throws WtsException             if Windows refuses (e.g. the client has no such channel)
      */
@@ -80,6 +81,10 @@ public final class WtsVirtualChannel implements ByteChannel {
      *                  WTS_CURRENT_SERVER_HANDLE, so any other server is refused
      * @param sessionId the session (0 or more)
      * @param name      1 to 7 printable ASCII characters (CHANNEL_NAME_LEN)
+     * @return the open channel; close it when done
+     * @throws IllegalArgumentException for a remote server, a negative session id, or a bad name
+     * @throws WtsException             if Windows refuses (no such channel or session, or no
+     *                                  Virtual Channels permission)
      */
     public static WtsVirtualChannel open(WtsServer server, int sessionId, String name) {
         Objects.requireNonNull(server, "server");
@@ -98,12 +103,27 @@ public final class WtsVirtualChannel implements ByteChannel {
      * (WTSVirtualChannelOpenEx with WTS_CHANNEL_OPTION_DYNAMIC).
      *
      * @param name the listener's endpoint name: 1 to 260 printable ASCII characters (MAX_PATH)
+     * @return the open channel, whose {@link WtsDynamicChannel#send} and
+     *         {@link WtsDynamicChannel#receive} move whole messages; close it when done
+     * @throws IllegalArgumentException for a name that is empty, longer, has a NUL or is not ASCII
+     * @throws WtsException             if Windows refuses (e.g. no client plugin listens on it)
      */
     public static WtsDynamicChannel openDynamic(String name) {
         return WtsDynamicChannel.open(ChannelsNative.CURRENT_SESSION, name, WtsChannelPriority.LOW, true);
     }
 
-    /** Opens a dynamic channel in this JVM's own session with the given priority and compression. */
+    /**
+     * Opens a dynamic channel in this JVM's own session with the given priority and compression.
+     *
+     * @param name     the listener's endpoint name: 1 to 260 printable ASCII characters (MAX_PATH)
+     * @param priority the priority of the channel's data; {@link WtsChannelPriority#LOW} for
+     *                 almost every channel
+     * @param compress false to add WTS_CHANNEL_OPTION_DYNAMIC_NO_COMPRESS (for data that is
+     *                 already compressed)
+     * @return the open channel; close it when done
+     * @throws IllegalArgumentException for a bad name
+     * @throws WtsException             if Windows refuses
+     */
     public static WtsDynamicChannel openDynamic(String name, WtsChannelPriority priority, boolean compress) {
         return WtsDynamicChannel.open(ChannelsNative.CURRENT_SESSION, name, priority, compress);
     }
@@ -112,6 +132,14 @@ public final class WtsVirtualChannel implements ByteChannel {
      * Opens a dynamic channel of a session of this machine (WTSVirtualChannelOpenEx with
      * WTS_CHANNEL_OPTION_DYNAMIC, the priority's flag, and WTS_CHANNEL_OPTION_DYNAMIC_NO_COMPRESS
      * unless {@code compress}).
+     *
+     * @param sessionId the session (0 or more); a service opens a user's session's channel so
+     * @param name      the listener's endpoint name: 1 to 260 printable ASCII characters (MAX_PATH)
+     * @param priority  the priority of the channel's data
+     * @param compress  false to add WTS_CHANNEL_OPTION_DYNAMIC_NO_COMPRESS
+     * @return the open channel; close it when done
+     * @throws IllegalArgumentException for a negative session id or a bad name
+     * @throws WtsException             if Windows refuses
      */
     public static WtsDynamicChannel openDynamic(int sessionId, String name, WtsChannelPriority priority,
             boolean compress) {
@@ -124,7 +152,11 @@ public final class WtsVirtualChannel implements ByteChannel {
         return new WtsVirtualChannel(name, handle);
     }
 
-    /** The channel's name. */
+    /**
+     * The channel's name.
+     *
+     * @return the name it was opened with, e.g. {@code CLIPRDR}
+     */
     public String name() {
         return name;
     }
@@ -134,6 +166,11 @@ public final class WtsVirtualChannel implements ByteChannel {
      * {@code timeout}: at least one byte, or 0 when the time ran out (or dst has no room: then
      * Windows is not asked). Bytes of a chunk that did not fit stay for the next read.
      *
+     * @param dst     where the bytes go, from its position; its position advances by the count
+     * @param timeout the longest to wait; {@link Duration#ZERO} takes only what has already arrived
+     * @return the number of bytes read, at most {@link #CHUNK_LENGTH} (1,600); 0 when nothing
+     *         came in time or {@code dst} has no room
+     * @throws IllegalArgumentException if {@code dst} is read-only or {@code timeout} is negative
      * @throws IllegalStateException if the channel is closed, also by another thread during the call
      * @throws WtsException          if Windows fails (WTSVirtualChannelRead)
      */
@@ -181,6 +218,8 @@ public final class WtsVirtualChannel implements ByteChannel {
      * Writes all of {@code src} (from its position to its limit; heap or direct) to the client
      * (WTSVirtualChannelWrite, repeated until every byte is written) and returns how many.
      *
+     * @param src the bytes to write; its position moves to its limit
+     * @return the number of bytes written: {@code src.remaining()} as it was on entry
      * @throws IllegalStateException if the channel is closed
      * @throws WtsException          if Windows fails
      */
@@ -211,7 +250,13 @@ public final class WtsVirtualChannel implements ByteChannel {
         }
     }
 
-    /** Writes all of {@code data}; see {@link #writeAll(ByteBuffer)}. */
+    /**
+     * Writes all of {@code data}; see {@link #writeAll(ByteBuffer)}.
+     *
+     * @param data the bytes to write, all of them
+     * @throws IllegalStateException if the channel is closed
+     * @throws WtsException          if Windows fails
+     */
     public void write(byte[] data) {
         writeAll(ByteBuffer.wrap(Objects.requireNonNull(data, "data")));
     }
@@ -237,6 +282,10 @@ public final class WtsVirtualChannel implements ByteChannel {
     /**
      * WTSVirtualChannelQuery(WTSVirtualClientData): the bytes Windows returns, as they are.
      * Microsoft documents this class as "not currently supported": expect a WtsException.
+     *
+     * @return the bytes Windows returned, unparsed
+     * @throws IllegalStateException if the channel is closed
+     * @throws WtsException          if Windows fails, which it is documented to do
      */
     public byte[] clientData() {
         ensureOpen();
@@ -285,12 +334,21 @@ public final class WtsVirtualChannel implements ByteChannel {
         return ChannelSupport.nio(isOpen(), () -> writeAll(src));
     }
 
-    /** The channel as an InputStream (blocking reads; closing the stream closes the channel). */
+    /**
+     * The channel as an InputStream (blocking reads; closing the stream closes the channel).
+     *
+     * @return a new stream over {@link #read(ByteBuffer)}; its reads block until the client sends
+     *         and never see end of stream
+     */
     public InputStream inputStream() {
         return Channels.newInputStream(this);
     }
 
-    /** The channel as an OutputStream (each write is written whole; closing it closes the channel). */
+    /**
+     * The channel as an OutputStream (each write is written whole; closing it closes the channel).
+     *
+     * @return a new stream over {@link #write(ByteBuffer)}
+     */
     public OutputStream outputStream() {
         return Channels.newOutputStream(this);
     }

@@ -2,11 +2,23 @@ package io.github.wtsbridge.cli;
 
 import java.time.ZoneId;
 
-/** Entry point of the fat jar: {@code java -jar wts-bridge-<version>-all.jar <command> ...}. */
+/**
+ * Entry point of the command-line tool's executable jar:
+ * {@code java -jar wts-bridge-cli-<version>-all.jar <command> [options] [arguments]}
+ * ({@code --help} lists the commands).
+ */
 public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs one command and exits the JVM with its exit code: 0 for success, another code for a
+     * usage error or a failure ({@code --help} lists them). Output goes to standard output,
+     * errors to standard error; times are shown in the system's default time zone.
+     *
+     * @param args the command, then its options and arguments, e.g.
+     *             {@code sessions --server rdsh01}
+     */
     public static void main(String[] args) {
         // The fat jar ships slf4j-api without a binding: keep its three-line "no providers"
         // warning off the tool's stderr (an explicit setting or a real binding still wins).
