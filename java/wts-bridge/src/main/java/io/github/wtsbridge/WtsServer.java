@@ -50,7 +50,11 @@ public final class WtsServer implements AutoCloseable {
         this.handle = new NativeHandle(this, value, ServersNative::close, "the server " + name);
     }
 
-    /** This machine. Closing it does nothing. */
+    /**
+     * This machine (WTS_CURRENT_SERVER_HANDLE). Closing it does nothing.
+     *
+     * @return the one instance for the local server
+     */
     public static WtsServer local() {
         return LOCAL;
     }
@@ -58,6 +62,8 @@ public final class WtsServer implements AutoCloseable {
     /**
      * Opens a handle to a Terminal Server by NetBIOS or DNS name (WTSOpenServerW).
      *
+     * @param name the server's NetBIOS or DNS name, as {@code mstsc} would take it
+     * @return the open server; close it (try-with-resources) to release the handle
      * @throws NullPointerException     if name is null
      * @throws IllegalArgumentException if name is empty, longer than {@link #MAX_NAME_LENGTH}
      *                                  or contains NUL
@@ -74,7 +80,11 @@ public final class WtsServer implements AutoCloseable {
         return new WtsServer(name, value);
     }
 
-    /** The Terminal Servers of the caller's domain (WTSEnumerateServersW with no domain). */
+    /**
+     * The Terminal Servers of the caller's domain (WTSEnumerateServersW with no domain).
+     *
+     * @return the servers' names, unmodifiable; empty where NetBIOS browsing finds none
+     */
     public static List<String> enumerate() {
         NativeLibrary.ensureLoaded();
         return Collections.unmodifiableList(Arrays.asList(ServersNative.enumerateServers(null)));
@@ -83,6 +93,10 @@ public final class WtsServer implements AutoCloseable {
     /**
      * The Terminal Servers of a domain (WTSEnumerateServersW). Windows finds them through
      * NetBIOS browsing; where that is off the list is empty or the call fails.
+     *
+     * @param domain the NetBIOS name of the domain to browse
+     * @return the servers' names, unmodifiable
+     * @throws IllegalArgumentException if domain is empty, too long or contains NUL
      */
     public static List<String> enumerate(String domain) {
         Checks.text(domain, "domain", MAX_DOMAIN_LENGTH);
@@ -95,7 +109,12 @@ public final class WtsServer implements AutoCloseable {
 
     // ---- sessions ----
 
-    /** The sessions on this server (WTSEnumerateSessionsW). */
+    /**
+     * The sessions on this server (WTSEnumerateSessionsW), listeners and services' session 0
+     * included.
+     *
+     * @return one entry per session, in Windows' order, unmodifiable
+     */
     public List<WtsSessionEntry> sessions() {
         return SessionCalls.list(this);
     }
@@ -103,6 +122,8 @@ public final class WtsServer implements AutoCloseable {
     /**
      * The sessions on this server with host, user, domain and farm names
      * (WTSEnumerateSessionsExW level 1).
+     *
+     * @return one record per session, unmodifiable
      */
     public List<WtsSessionEx> sessionsEx() {
         return SessionCalls.listEx(this);
@@ -112,6 +133,8 @@ public final class WtsServer implements AutoCloseable {
      * The session with this id on this server. Asks Windows nothing: a session that does not
      * exist fails on its first query ({@link WtsException#isNoSuchSession()}).
      *
+     * @param id the session id (as {@code query session} shows it)
+     * @return the session entity on this server
      * @throws IllegalArgumentException for a negative id (Windows' ids are DWORDs below 2^31)
      */
     public WtsSession session(int id) {
@@ -123,12 +146,19 @@ public final class WtsServer implements AutoCloseable {
     /**
      * The processes on this server (WTSEnumerateProcessesW). Without administrator rights,
      * Windows lists other users' processes without their SID.
+     *
+     * @return one record per process, unmodifiable
      */
     public List<WtsProcess> processes() {
         return ProcessCalls.list(this);
     }
 
-    /** The processes of one session: {@link #processes()} filtered by session id. */
+    /**
+     * The processes of one session: {@link #processes()} filtered by session id.
+     *
+     * @param sessionId the session whose processes to keep
+     * @return the processes of that session, unmodifiable (empty for a session without any)
+     */
     public List<WtsProcess> processes(int sessionId) {
         Checks.sessionId(sessionId);
         return processes().stream().filter(p -> p.sessionId() == sessionId).toList();
@@ -137,12 +167,20 @@ public final class WtsServer implements AutoCloseable {
     /**
      * Every process on this server with counters and CPU times (WTSEnumerateProcessesExW level
      * 1, WTS_ANY_SESSION). Seeing other users' processes needs Administrators.
+     *
+     * @return one record per process, unmodifiable
      */
     public List<WtsProcessEx> processesEx() {
         return ProcessCalls.listEx(this);
     }
 
-    /** The processes of one session with counters and CPU times (WTSEnumerateProcessesExW level 1). */
+    /**
+     * The processes of one session with counters and CPU times (WTSEnumerateProcessesExW level 1,
+     * asked for that session).
+     *
+     * @param sessionId the session to list
+     * @return one record per process of that session, unmodifiable
+     */
     public List<WtsProcessEx> processesEx(int sessionId) {
         return ProcessCalls.listEx(this, sessionId);
     }
@@ -151,6 +189,8 @@ public final class WtsServer implements AutoCloseable {
      * Terminates a process on this server (WTSTerminateProcess); {@code exitCode} is the DWORD
      * the process ends with (read as unsigned by Windows).
      *
+     * @param pid      the process id, a DWORD
+     * @param exitCode the exit code the process is given
      * @throws IllegalArgumentException for a pid outside 0 to 4294967295
      */
     public void terminateProcess(long pid, int exitCode) {
@@ -168,6 +208,7 @@ public final class WtsServer implements AutoCloseable {
      * thread's token if it impersonates, else the process's). A remote server checks its own
      * rights for the caller (SE_REMOTE_SHUTDOWN_NAME there); nothing is adjusted for it.
      *
+     * @param flags what to do: the WTS_WSD_* flags, combined
      * @throws IllegalArgumentException for an empty set or two power actions
      * @throws WtsException             1314 from AdjustTokenPrivileges when the token does not
      *                                  hold SE_SHUTDOWN_NAME at all (nothing was shut down); 5
@@ -181,7 +222,15 @@ public final class WtsServer implements AutoCloseable {
     // These Windows functions take a server name, not a handle: this server's name (none for
     // the local one). Account data usually lives on a domain controller: open the DC by name.
 
-    /** One setting of a user's configuration, e.g. {@code userConfig("alice", WtsUserSetting.PROFILE_PATH)}. */
+    /**
+     * One setting of a user's configuration (WTSQueryUserConfigW), e.g.
+     * {@code userConfig("alice", WtsUserSetting.PROFILE_PATH)}.
+     *
+     * @param <T>     the setting's Java type
+     * @param user    the account name, without a domain (the server decides where it lives)
+     * @param setting which setting
+     * @return the setting's value, converted to its Java type
+     */
     public <T> T userConfig(String user, WtsUserSetting<T> setting) {
         return UserConfigCalls.getConfig(UserConfigCalls.nameOf(this), user, setting);
     }
@@ -189,6 +238,10 @@ public final class WtsServer implements AutoCloseable {
     /**
      * The DWORD Windows stores for a number setting (flags, timers in ms, enum codes), for
      * values newer than this library (an enum's UNKNOWN).
+     *
+     * @param user    the account name
+     * @param setting a number setting
+     * @return the DWORD as stored, unconverted
      */
     public int userConfigRaw(String user, WtsUserSetting<?> setting) {
         return UserConfigCalls.getConfigRaw(UserConfigCalls.nameOf(this), user, setting);
@@ -198,12 +251,22 @@ public final class WtsServer implements AutoCloseable {
      * Changes one setting of a user's configuration. Only a {@link WtsUserSetting.Writable} is
      * accepted: {@link WtsUserSetting#REMOTE_HOME_DIRECTORY}, which Windows documents as not
      * settable, does not compile here.
+     *
+     * @param <T>     the setting's Java type
+     * @param user    the account name
+     * @param setting which setting
+     * @param value   the new value (WTSSetUserConfigW)
      */
     public <T> void setUserConfig(String user, WtsUserSetting.Writable<T> setting, T value) {
         UserConfigCalls.setConfig(UserConfigCalls.nameOf(this), user, setting, value);
     }
 
-    /** A user's whole configuration in one call (WTSUserConfigUser). */
+    /**
+     * A user's whole configuration in one call (WTSUserConfigUser).
+     *
+     * @param user the account name
+     * @return every setting, read at once
+     */
     public WtsUserConfig userConfig(String user) {
         return UserConfigCalls.getConfig(UserConfigCalls.nameOf(this), user);
     }
@@ -215,22 +278,37 @@ public final class WtsServer implements AutoCloseable {
      * settable and says nothing of the field here, so do not count on it being stored: Windows
      * derives it from the home directory and its drive. Read the configuration back to see
      * what Windows kept.
+     *
+     * @param user   the account name
+     * @param config every setting to write
      */
     public void setUserConfig(String user, WtsUserConfig config) {
         UserConfigCalls.setConfig(UserConfigCalls.nameOf(this), user, config);
     }
 
-    /** True for {@link #local()}. */
+    /**
+     * Whether this is {@link #local()}.
+     *
+     * @return true for the local server
+     */
     public boolean isLocal() {
         return handle == null;
     }
 
-    /** False once {@link #close()} was called; always true for {@link #local()}. */
+    /**
+     * Whether calls can still use this server.
+     *
+     * @return false once {@link #close()} was called; always true for {@link #local()}
+     */
     public boolean isOpen() {
         return handle == null || handle.isOpen();
     }
 
-    /** The server's name as it was opened; empty for the local server. */
+    /**
+     * The server's name as it was opened.
+     *
+     * @return the name given to {@link #open(String)}; empty for the local server
+     */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
