@@ -14,6 +14,8 @@ final class ExitCode {
     static final int NOT_WINDOWS = 4;
     /** Windows, but the native library could not be loaded (extraction, digest, architecture). */
     static final int NO_LIBRARY = 5;
+    /** A confirmation was asked for (shutdown without --yes) and not given: nothing was done. */
+    static final int DECLINED = 6;
 
     static final String HELP = String.join(System.lineSeparator(),
             "Exit codes:",
@@ -22,7 +24,8 @@ final class ExitCode {
             "  2  usage error (unknown command or option, bad or missing argument)",
             "  3  partial failure: some servers failed or timed out, others answered",
             "  4  not Windows: the Terminal Services API does not exist on this OS",
-            "  5  the native library could not be loaded");
+            "  5  the native library could not be loaded",
+            "  6  declined: a confirmation was asked for (shutdown without --yes) and not given");
 
     private ExitCode() {
     }
