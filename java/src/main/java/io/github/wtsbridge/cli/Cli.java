@@ -123,6 +123,8 @@ final class Cli {
             return usage(e.getMessage(), command, json);
         } catch (Declined e) {
             return failure(command, ExitCode.DECLINED, "declined", e.getMessage(), json);
+        } catch (RuntimeException e) { // e.g. standard input unreadable
+            return failure(command, ExitCode.FAILED, "error", Formats.message(e), json);
         }
         int loaded = loadLibrary(command, json);
         if (loaded != ExitCode.OK) {
@@ -225,7 +227,7 @@ final class Cli {
             error.put("message", message);
             out.println(Json.write(errorDocument(command, error)));
         }
-        err.println(PROGRAM + ": " + message);
+        err.println(message.startsWith(PROGRAM + " ") ? message : PROGRAM + ": " + message); // the loader's own line as it is
         return code;
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
 final class MsgCommand extends ActionCommand<MsgCommand.Message> {
     private static final Option TITLE = Option.value("title", "TEXT", "the message box's title (default \"Message\")");
     private static final Option WAIT = Option.flag("wait", "wait for the user to answer and print the answer (msg /W)");
+    private static final Option ALL = Option.flag("all",
+            "every active session, as '*' (java.exe on Windows expands an unquoted * to file names)");
     private static final Option TIME = Option.value("time", "SECONDS",
             "close the message box after this long (msg /TIME; with --wait the answer is then TIMEOUT; "
                     + "default 0 = never)");
@@ -33,7 +35,7 @@ final class MsgCommand extends ActionCommand<MsgCommand.Message> {
 
     @Override
     String arguments() {
-        return "SESSION|USER|*|@FILE [MESSAGE...]";
+        return "SESSION|USER|*|@FILE [MESSAGE...] | --all [MESSAGE...]";
     }
 
     @Override
@@ -41,13 +43,14 @@ final class MsgCommand extends ActionCommand<MsgCommand.Message> {
         return "Shows MESSAGE (the remaining arguments, joined by spaces; without them, standard input)\n"
                 + "in a message box (WTSSendMessageW), on this machine or on each --server in turn, as msg\n"
                 + "does. The target is a session id, a session name (rdp-tcp#3), a user name (every\n"
-                + "session of that user), '*' (every active session; quote it in the shell) or @FILE (a\n"
-                + "file with one of those a line). Put '--' before a message starting with '-'.";
+                + "session of that user), '*' or --all (every active session; quote the * in a shell, and\n"
+                + "prefer --all on Windows, whose java launcher expands an unquoted * to file names) or\n"
+                + "@FILE (a file with one of those a line). Put '--' before a message starting with '-'.";
     }
 
     @Override
     List<Option> extraOptions() {
-        return List.of(TITLE, WAIT, TIME);
+        return List.of(ALL, TITLE, WAIT, TIME);
     }
 
     @Override
@@ -57,7 +60,11 @@ final class MsgCommand extends ActionCommand<MsgCommand.Message> {
 
     @Override
     Message prepare(Args args, Context context) throws UsageException {
-        List<String> given = positionals(args, 1, Integer.MAX_VALUE, "SESSION, USER, * or @FILE");
+        List<String> given = new java.util.ArrayList<>(args.flag("all") ? List.of("*") : List.of());
+        given.addAll(args.positionals());
+        if (given.isEmpty()) {
+            throw new UsageException("missing SESSION, USER, * (or --all) or @FILE");
+        }
         List<Targets.Target> targets = Targets.parseAll(given.subList(0, 1), "target", true, true);
         String title = args.value("title").orElse("Message");
         Duration timeout = args.value("time").isPresent()

@@ -17,6 +17,8 @@ import java.util.function.Predicate;
 /** {@code processes [*|PID|USER|SESSION|IMAGE.exe]}: the processes, like query process. */
 final class ProcessesCommand extends ListingCommand {
     private static final Option ID = Option.value("id", "SESSION", "only the processes of this session id (query process /ID)");
+    private static final Option ALL = Option.flag("all",
+            "every process, as '*' (java.exe on Windows expands an unquoted * to file names)");
     private static final String[] NO_ACCOUNT = {"", ""};
 
     /** The caller's user name, for the default filter (read once per run, after the scan). */
@@ -42,7 +44,8 @@ final class ProcessesCommand extends ListingCommand {
         return "Lists processes of this machine, or of each --server (asked at once), as query process\n"
                 + "does: USERNAME SESSIONNAME ID PID IMAGE; '>' marks the processes of the session this tool\n"
                 + "runs in. Which: '*' every process; a PID; a user name; a session name; an image name\n"
-                + "ending in .exe; --id SESSION the processes of that session; nothing: the caller's own\n"
+                + "ending in .exe; --id SESSION the processes of that session; --all, the same as '*' (the\n"
+                + "java launcher on Windows expands an unquoted * to file names); nothing: the caller's own\n"
                 + "processes. USERNAME comes from WTSEnumerateProcessesExW (LookupAccountSidW on the\n"
                 + "server); without administrator rights Windows leaves other users' owners out, and\n"
                 + "USERNAME stays blank (the JSON keeps the owner's SID).";
@@ -52,12 +55,17 @@ final class ProcessesCommand extends ListingCommand {
     List<Option> extraOptions() {
         List<Option> options = new ArrayList<>(super.extraOptions());
         options.add(0, ID);
+        options.add(1, ALL);
         return options;
     }
 
     @Override
     void validate(Args args) throws UsageException {
+        me = null; // read again by each run
         positionals(args, 0, 1, "");
+        if (args.flag("all") && (args.value("id").isPresent() || !args.positionals().isEmpty())) {
+            throw new UsageException("--all lists every process: no --id or " + arguments() + " with it");
+        }
         if (args.value("id").isPresent()) {
             Args.sessionId(args.value("id").get());
             if (!args.positionals().isEmpty()) {
@@ -139,7 +147,7 @@ final class ProcessesCommand extends ListingCommand {
             int id = Integer.parseInt(args.value("id").get());
             return p -> p.sessionId() == id;
         }
-        String what = args.positionals().isEmpty() ? null : args.positionals().get(0);
+        String what = args.flag("all") ? "*" : args.positionals().isEmpty() ? null : args.positionals().get(0);
         if (what == null) {
             return p -> !me.isEmpty() && me.equalsIgnoreCase(account(scan, p)[0]);
         }

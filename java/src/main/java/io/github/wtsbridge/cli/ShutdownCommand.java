@@ -13,7 +13,7 @@ final class ShutdownCommand extends ActionCommand<Set<WtsShutdownFlag>> {
     private static final Option REBOOT = Option.flag("reboot", "restart afterwards (WTS_WSD_REBOOT)");
     private static final Option POWEROFF = Option.flag("poweroff", "power off where the hardware can (WTS_WSD_POWEROFF)");
     private static final Option LOGOFF_ONLY = Option.flag("logoff-only",
-            "only log off every session but 0 and refuse new logons; no shutdown (WTS_WSD_LOGOFF)");
+            "only log off every client session but the caller's and refuse new remote logons (WTS_WSD_LOGOFF)");
     private static final Option YES = Option.flag("yes", "do not ask for confirmation");
 
     @Override
@@ -33,9 +33,10 @@ final class ShutdownCommand extends ActionCommand<Set<WtsShutdownFlag>> {
 
     @Override
     String description() {
-        return "Shuts this machine, or each --server in turn, down with WTSShutdownSystem (what the\n"
-                + "old tsshutdn did): every session is logged off, then the system shuts down, restarts\n"
-                + "(--reboot) or powers off (--poweroff); --logoff-only stops after the logoffs. Asks for\n"
+        return "Shuts this machine, or each --server in turn, down with WTSShutdownSystem, as shutdown\n"
+                + "/s, /r and /p [/m \\\\computer] do: the system shuts down, restarts (--reboot) or powers off\n"
+                + "(--poweroff), ending every session; --logoff-only only logs every client session off and\n"
+                + "refuses new remote logons until Remote Desktop Services restarts. Asks for\n"
                 + "confirmation on the terminal (type 'yes') unless --yes is given; not confirmed: nothing\n"
                 + "happens, exit 6. Needs administrator rights (SE_SHUTDOWN_NAME).";
     }

@@ -360,6 +360,8 @@ class CliTest extends FakeTestBase {
                 ">alice     Console       1  4242  explorer.exe",
                 "           RDP-Tcp#3     2  5150  notepad.exe"), all.outLines());
 
+        assertEquals(all.out(), cli("processes", "--all").out(), "--all: '*' where java.exe would expand it");
+
         Run mine = cli("processes");
         assertEquals(0, mine.code(), mine.err());
         assertEquals(List.of(PROCESS_HEADER, ">alice     Console       1  4242  explorer.exe"), mine.outLines(),
@@ -515,6 +517,8 @@ class CliTest extends FakeTestBase {
         Run run = cli("msg", "*", "hello");
         assertEquals(0, run.code(), run.err());
         assertEquals(List.of("sent to session 1", "sent to session 7"), run.outLines());
+        assertEquals(run.out(), cli("msg", "--all", "hello").out());
+        assertEquals("hello", FakeControl.lastCall().message());
 
         FakeWts.injectError("WTSSendMessageW", WtsException.ERROR_CTX_WINSTATION_NOT_FOUND, 1);
         Run partial = cli("msg", "*", "hello");
@@ -721,6 +725,9 @@ class CliTest extends FakeTestBase {
             {"processes", "--id", "x"},
             {"processes", "--id", "1", "*"},
             {"processes", "4294967296"},
+            {"processes", "--all", "*"},
+            {"processes", "--all", "--id", "1"},
+            {"msg", "--all"},
             {"logoff", "1", "2"},
             {"logoff", "-1"},
             {"logoff", "2147483648"},
