@@ -2,7 +2,6 @@ package io.github.wtsbridge.cli;
 
 import io.github.wtsbridge.WtsException;
 import io.github.wtsbridge.WtsServer;
-import io.github.wtsbridge.WtsSession;
 import java.io.Console;
 import java.util.Arrays;
 import java.util.List;
