@@ -258,9 +258,11 @@ final class Cli {
         lines.add("usage: " + PROGRAM + " <command> [options] [arguments]");
         lines.add("       (run as: java -jar wts-bridge-<version>-all.jar <command> ...)");
         lines.add("");
-        lines.add("Windows Terminal Services from the command line: sessions, users and processes of");
-        lines.add("this machine or of many servers at once; logoff, disconnect, message, kill; session");
-        lines.add("events; starting a program on a user's desktop.");
+        lines.add("Windows Terminal Services from the command line, in the terms of qwinsta, quser, query");
+        lines.add("process, logoff, tsdiscon, tscon, shadow, msg, tskill and query termserver: sessions,");
+        lines.add("users and processes of this machine or of many servers at once; logoff, disconnect,");
+        lines.add("connect, remote control, message, kill, shutdown; session events; starting a program on");
+        lines.add("a user's desktop.");
         lines.add("");
         lines.add("Commands:");
         int width = 0;

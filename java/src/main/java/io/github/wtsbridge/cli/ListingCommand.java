@@ -54,9 +54,43 @@ abstract class ListingCommand extends Command {
         return args.positionals().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(args.positionals().get(0));
     }
 
+    /** Whether {@link #accounts(String)} is wanted (processes). */
+    boolean readsAccounts() {
+        return false;
+    }
+
     /** Owner accounts of the processes (processes only), read after the scan. */
     Map<Long, String[]> accounts(String server) {
         return Map.of();
+    }
+
+    /**
+     * {@link #accounts(String)} within the --timeout: a server that answered the scan but hangs
+     * on this second call leaves its owners out instead of stalling the tool (the call runs on
+     * a daemon thread, which ends when Windows answers).
+     */
+    private Map<Long, String[]> accounts(String server, Duration timeout) {
+        if (!readsAccounts()) {
+            return Map.of();
+        }
+        java.util.concurrent.CompletableFuture<Map<Long, String[]>> future = new java.util.concurrent.CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(accounts(server));
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            }
+        }, "wts-bridge-accounts");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return future.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
     }
 
     /** Checks this command's own arguments before anything runs. */
@@ -109,7 +143,8 @@ abstract class ListingCommand extends Command {
         for (WtsServerResult result : results) {
             failed += result.isOk() ? 0 : 1;
             if (result instanceof WtsServerResult.Scanned scanned) {
-                scans.put(result.server(), new Scan(result.server(), scanned.inventory(), current, accounts(result.server())));
+                scans.put(result.server(), new Scan(result.server(), scanned.inventory(), current,
+                        accounts(result.server(), options.timeout())));
             }
         }
         if (context.json()) {

@@ -99,6 +99,11 @@ final class ProcessesCommand extends ListingCommand {
     }
 
     @Override
+    boolean readsAccounts() {
+        return true;
+    }
+
+    @Override
     Map<Long, String[]> accounts(String server) {
         if (me == null) {
             me = myUserName();
