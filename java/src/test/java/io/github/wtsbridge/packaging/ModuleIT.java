@@ -183,7 +183,7 @@ class ModuleIT {
         Result sessions = tool("java", "--module-path", modulePath(thinJar(), slf4j()), hostLibraryArg(),
                 "-Dwtsbridge.library.verify=false", "-m", CLI, "sessions");
         assertEquals(0, sessions.code(), sessions.err());
-        assertTrue(sessions.out().startsWith("SESSIONNAME"), sessions.out());
+        assertTrue(sessions.out().startsWith(" SESSIONNAME"), sessions.out());
         Result notWindows = tool("java", "--module-path", modulePath(thinJar(), slf4j()), "-m", CLI, "sessions");
         assertEquals(4, notWindows.code(), notWindows.err());
         assertTrue(notWindows.err().contains("wts-bridge needs Windows"), notWindows.err());
@@ -232,6 +232,6 @@ class ModuleIT {
 
         Result cli = tool("java", hostLibraryArg(), "-Dwtsbridge.library.verify=false", "-jar", fatJar().toString(), "sessions");
         assertEquals(0, cli.code(), cli.err());
-        assertTrue(cli.out().startsWith("SESSIONNAME"), cli.out());
+        assertTrue(cli.out().startsWith(" SESSIONNAME"), cli.out());
     }
 }
