@@ -2,6 +2,7 @@ package io.github.wtsbridge.cli;
 
 import io.github.wtsbridge.WtsException;
 import io.github.wtsbridge.WtsServer;
+import io.github.wtsbridge.WtsSession;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,6 +43,19 @@ abstract class ActionCommand<P> extends Command {
     /** Parses and checks the arguments before anything runs; the result goes to {@link #act}. */
     abstract P prepare(Args args) throws UsageException;
 
+    /** What {@link #check} prepared, for {@link #run}. */
+    private P prepared;
+
+    /** Parses with what the context gives (stdin); by default {@link #prepare(Args)}. */
+    P prepare(Args args, Context context) throws UsageException {
+        return prepare(args);
+    }
+
+    @Override
+    final void check(Args args, Context context) throws UsageException {
+        prepared = prepare(args, context);
+    }
+
     /**
      * Does the action on one server; a Windows failure of the whole server may be thrown (it
      * becomes that server's one failed outcome), per-target failures are returned as outcomes.
@@ -50,13 +64,14 @@ abstract class ActionCommand<P> extends Command {
 
     @Override
     final int run(Args args, Context context) throws UsageException {
-        P prepared = prepare(args);
+        P prepared = this.prepared != null ? this.prepared : prepare(args, context);
+        this.prepared = null;
         List<String> names = context.servers().isEmpty() ? Arrays.asList((String) null) : context.servers();
         List<Outcome> outcomes = new ArrayList<>();
         for (String name : names) {
             try (WtsServer server = name == null ? WtsServer.local() : WtsServer.open(name)) {
                 outcomes.addAll(act(server, name, prepared));
-            } catch (WtsException e) {
+            } catch (WtsException | Targets.NoMatch e) {
                 outcomes.add(Outcome.failed(name, e));
             }
         }
@@ -82,7 +97,7 @@ abstract class ActionCommand<P> extends Command {
             context.out().println(Json.write(json));
         } else {
             if (outcomes.isEmpty()) {
-                context.error(null, "nothing done: no session matched (msg '*' reaches active sessions only)");
+                context.error(null, "nothing done: nothing matched (msg '*' reaches active sessions only)");
             }
             for (Outcome outcome : outcomes) {
                 if (outcome.error() == null) {
@@ -95,7 +110,7 @@ abstract class ActionCommand<P> extends Command {
         return outcomes.isEmpty() ? ExitCode.OK : ExitCode.of(failed, outcomes.size());
     }
 
-    /** logoff and disconnect: one session id, --wait. */
+    /** logoff and disconnect: a session id or name (default: this tool's own session), --wait. */
     abstract static class SessionAction extends ActionCommand<SessionAction.Target> {
         static final Option WAIT = Option.flag("wait", "return only when Windows has finished");
 
@@ -106,16 +121,21 @@ abstract class ActionCommand<P> extends Command {
 
         @Override
         String arguments() {
-            return "SESSION";
+            return "[SESSION]";
         }
 
-        record Target(int session, boolean waits) {
+        /** @param session null for the session this tool runs in */
+        record Target(Targets.Target session, boolean waits) {
         }
 
         @Override
         Target prepare(Args args) throws UsageException {
-            List<String> given = positionals(args, 1, 1, "SESSION (a session id, see 'sessions')");
-            return new Target(Args.sessionId(given.get(0)), args.flag("wait"));
+            List<String> given = positionals(args, 0, 1, "SESSION (a session id or name, see 'sessions')");
+            if (given.isEmpty() && !args.all("server").isEmpty()) {
+                throw new UsageException("with --server, name the SESSION (an id or name, see 'sessions')");
+            }
+            Targets.Target target = given.isEmpty() ? null : Targets.parse(given.get(0), "SESSION", false);
+            return new Target(target, args.flag("wait"));
         }
 
         abstract void apply(WtsServer server, int session, boolean wait);
@@ -124,12 +144,18 @@ abstract class ActionCommand<P> extends Command {
 
         @Override
         List<Outcome> act(WtsServer server, String name, Target target) {
-            try {
-                apply(server, target.session(), target.waits());
-                return List.of(Outcome.ok(name, done() + " session " + target.session(), "sessionId", target.session()));
-            } catch (WtsException e) {
-                return List.of(Outcome.failed(name, e, "sessionId", target.session()));
+            List<Integer> ids = target.session() == null ? List.of(WtsSession.current().id())
+                    : Targets.resolve(server, List.of(target.session()), false, s -> true);
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int id : ids) {
+                try {
+                    apply(server, id, target.waits());
+                    outcomes.add(Outcome.ok(name, done() + " session " + id, "sessionId", id));
+                } catch (WtsException e) {
+                    outcomes.add(Outcome.failed(name, e, "sessionId", id));
+                }
             }
+            return outcomes;
         }
     }
 }

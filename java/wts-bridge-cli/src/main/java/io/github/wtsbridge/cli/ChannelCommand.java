@@ -80,7 +80,38 @@ final class ChannelCommand extends Command {
     }
 
     @Override
+    void check(Args args, Context context) throws UsageException {
+        checked(args);
+    }
+
+    /** The arguments checked (run checks them again: the same answer). */
+    private static List<String> checked(Args args) throws UsageException {
+        List<String> given = positionals(args, 2, 2, "send|listen and the channel's NAME");
+        if (!given.get(0).equals("send") && !given.get(0).equals("listen")) {
+            throw new UsageException("'" + given.get(0) + "': the first argument is send or listen");
+        }
+        if (args.value("session").isPresent()) {
+            Args.sessionId(args.value("session").get());
+        }
+        priority(args.value("priority"));
+        if (!args.flag("dynamic") && (args.value("priority").isPresent() || args.flag("no-compress"))) {
+            throw new UsageException("--priority and --no-compress are for --dynamic channels");
+        }
+        if (args.value("count").isPresent()) {
+            Args.number(args.value("count").get(), "--count", 1, Long.MAX_VALUE);
+        }
+        if (args.value("for").isPresent()) {
+            Args.seconds(args.value("for").get(), "--for", false, 365L * 86_400);
+        }
+        if (given.get(0).equals("send") && (args.value("count").isPresent() || args.value("for").isPresent())) {
+            throw new UsageException("--count and --for are for listen");
+        }
+        return given;
+    }
+
+    @Override
     int run(Args args, Context context) throws UsageException {
+        checked(args);
         List<String> given = positionals(args, 2, 2, "send|listen and the channel's NAME");
         String action = given.get(0);
         if (!action.equals("send") && !action.equals("listen")) {

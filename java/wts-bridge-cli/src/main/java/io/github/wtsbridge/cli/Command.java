@@ -27,6 +27,13 @@ abstract class Command {
         return false;
     }
 
+    /**
+     * Checks the command line (and reads what it needs from stdin) before the library is
+     * loaded, so a usage error is exit 2 on any OS; commands keep what they parsed for run.
+     */
+    void check(Args args, Context context) throws UsageException {
+    }
+
     /** Runs the command; the library is loaded. Returns the exit code. */
     abstract int run(Args args, Context context) throws UsageException;
 

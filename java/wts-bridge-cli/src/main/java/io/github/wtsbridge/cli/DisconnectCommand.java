@@ -17,8 +17,10 @@ final class DisconnectCommand extends ActionCommand.SessionAction {
 
     @Override
     String description() {
-        return "Disconnects session SESSION from its client (WTSDisconnectSession), on this machine or\n"
-                + "on each --server in turn; the user stays logged on and can reconnect.";
+        return "Disconnects session SESSION (an id, or a session name such as rdp-tcp#3) from its client\n"
+                + "(WTSDisconnectSession), on this machine or on each --server in turn, as tsdiscon does;\n"
+                + "the user stays logged on and can reconnect. Without SESSION: the session this tool runs\n"
+                + "in (this machine only).";
     }
 
     @Override

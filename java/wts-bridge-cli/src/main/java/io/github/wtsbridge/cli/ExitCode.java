@@ -4,7 +4,7 @@ package io.github.wtsbridge.cli;
 final class ExitCode {
     /** Everything worked (on every server). */
     static final int OK = 0;
-    /** A Windows call failed (on the one server, or on every server asked). */
+    /** A Windows call failed (on the one server, or on every server asked), or a target matched nothing. */
     static final int FAILED = 1;
     /** The command line is wrong: unknown command or option, missing or bad argument. */
     static final int USAGE = 2;
@@ -14,15 +14,18 @@ final class ExitCode {
     static final int NOT_WINDOWS = 4;
     /** Windows, but the native library could not be loaded (extraction, digest, architecture). */
     static final int NO_LIBRARY = 5;
+    /** A confirmation was asked for (shutdown without --yes) and not given: nothing was done. */
+    static final int DECLINED = 6;
 
     static final String HELP = String.join(System.lineSeparator(),
             "Exit codes:",
             "  0  success (on every server)",
-            "  1  a Windows call failed (on the one server, or on every server)",
+            "  1  a Windows call failed (on the one server, or on every server), or nothing matched",
             "  2  usage error (unknown command or option, bad or missing argument)",
             "  3  partial failure: some servers failed or timed out, others answered",
             "  4  not Windows: the Terminal Services API does not exist on this OS",
-            "  5  the native library could not be loaded");
+            "  5  the native library could not be loaded",
+            "  6  declined: a confirmation was asked for (shutdown without --yes) and not given");
 
     private ExitCode() {
     }

@@ -40,7 +40,7 @@ final class Formats {
         return state.name();
     }
 
-    /** quser's idle time: "." under a minute, minutes, H:MM, D+H:MM; "none" if unknown. */
+    /** quser's idle time: "." under a minute, minutes, H:MM, D+HH:MM; "none" if unknown. */
     static String idle(Optional<Duration> idle) {
         if (idle.isEmpty()) {
             return "none";
@@ -53,8 +53,8 @@ final class Formats {
             return Long.toString(minutes);
         }
         long hours = minutes / 60;
-        String hm = (hours % 24) + ":" + String.format("%02d", minutes % 60);
-        return hours < 24 ? hm : (hours / 24) + "+" + hm;
+        String mm = String.format("%02d", minutes % 60);
+        return hours < 24 ? hours + ":" + mm : (hours / 24) + "+" + String.format("%02d", hours % 24) + ":" + mm;
     }
 
     static String time(Optional<Instant> time, ZoneId zone) {
@@ -78,6 +78,8 @@ final class Formats {
             json.put("kind", "windows");
             json.put("code", Integer.toUnsignedLong(e.errorCode()));
             json.put("function", e.function());
+        } else if (error instanceof Targets.NoMatch) {
+            json.put("kind", "not-found");
         } else if (error instanceof java.util.concurrent.TimeoutException) {
             json.put("kind", "timeout");
         } else {

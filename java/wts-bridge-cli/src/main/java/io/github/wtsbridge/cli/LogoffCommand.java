@@ -17,8 +17,10 @@ final class LogoffCommand extends ActionCommand.SessionAction {
 
     @Override
     String description() {
-        return "Logs the user of session SESSION off (WTSLogoffSession), on this machine or on each\n"
-                + "--server in turn; unsaved work in the session is lost.";
+        return "Logs the user of session SESSION (an id, or a session name such as rdp-tcp#3) off\n"
+                + "(WTSLogoffSession), on this machine or on each --server in turn, as logoff does; unsaved\n"
+                + "work in the session is lost. Without SESSION: the session this tool runs in (this\n"
+                + "machine only).";
     }
 
     @Override

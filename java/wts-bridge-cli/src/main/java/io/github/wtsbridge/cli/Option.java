@@ -10,7 +10,7 @@ package io.github.wtsbridge.cli;
  */
 record Option(String name, String metavar, boolean repeatable, String description) {
     static final Option SERVER = new Option("server", "NAME", true,
-            "the Terminal Server to ask instead of this machine; repeat for several servers");
+            "the Terminal Server to ask instead of this machine; repeat, or NAME,NAME, or @FILE (a name a line)");
     static final Option JSON = flag("json", "print JSON instead of a table (ASCII only: other characters as \\u escapes)");
     static final Option HELP = flag("help", "print this help (also -h)");
 

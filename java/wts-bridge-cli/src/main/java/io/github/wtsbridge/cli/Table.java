@@ -4,11 +4,17 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table: a header row, columns two spaces apart, numbers right-aligned, no trailing blanks. */
+/**
+ * A plain text table: a header row, columns two spaces apart, numbers right-aligned, no trailing
+ * blanks. A marked table starts every line with one more character, as qwinsta and quser do:
+ * {@code >} on the row of the current session, a blank on the others and on the header.
+ */
 final class Table {
     private final String[] headers;
     private final boolean[] right;
     private final List<String[]> rows = new ArrayList<>();
+    private final List<Boolean> marks = new ArrayList<>();
+    private boolean marked;
 
     /** Headers; a header starting with '>' marks a right-aligned column (the '>' is dropped). */
     Table(String... headers) {
@@ -20,6 +26,20 @@ final class Table {
         }
     }
 
+    /** Gives every line the leading marker column. */
+    Table marked() {
+        marked = true;
+        return this;
+    }
+
+    /** A row of a marked table: {@code current} puts the '>' before it. */
+    Table markedRow(boolean current, Object... cells) {
+        marked();
+        row(cells);
+        marks.set(marks.size() - 1, current);
+        return this;
+    }
+
     Table row(Object... cells) {
         if (cells.length != headers.length) {
             throw new IllegalArgumentException(cells.length + " cells for " + headers.length + " columns");
@@ -29,6 +49,7 @@ final class Table {
             texts[i] = clean(String.valueOf(cells[i]));
         }
         rows.add(texts);
+        marks.add(false);
         return this;
     }
 
@@ -44,9 +65,9 @@ final class Table {
                 widths[i] = Math.max(widths[i], width(row[i]));
             }
         }
-        out.println(line(headers, widths));
-        for (String[] row : rows) {
-            out.println(line(row, widths));
+        out.println((marked ? " " : "") + line(headers, widths));
+        for (int r = 0; r < rows.size(); r++) {
+            out.println((marked ? marks.get(r) ? ">" : " " : "") + line(rows.get(r), widths));
         }
     }
 

@@ -54,6 +54,17 @@ final class WatchCommand extends Command {
     }
 
     @Override
+    void check(Args args, Context context) throws UsageException {
+        positionals(args, 0, 0, "");
+        if (args.value("count").isPresent()) {
+            Args.number(args.value("count").get(), "--count", 1, Long.MAX_VALUE);
+        }
+        if (args.value("for").isPresent()) {
+            Args.seconds(args.value("for").get(), "--for", false, 365L * 86_400);
+        }
+    }
+
+    @Override
     int run(Args args, Context context) throws UsageException {
         positionals(args, 0, 0, "");
         long count = args.value("count").isPresent()

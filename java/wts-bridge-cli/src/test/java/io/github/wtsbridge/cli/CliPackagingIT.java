@@ -68,7 +68,7 @@ class CliPackagingIT {
         Result sessions = java(hostLibraryArg(), "-Dwtsbridge.library.verify=false", "-jar",
                 property("wts.fatJar").toString(), "sessions");
         assertEquals(0, sessions.code(), sessions.err());
-        assertTrue(sessions.out().startsWith("SESSIONNAME"), sessions.out());
+        assertTrue(sessions.out().startsWith(" SESSIONNAME"), sessions.out());
         assertEquals("", sessions.err(), "no SLF4J warning: the tool ships the NOP provider");
     }
 
@@ -98,7 +98,7 @@ class CliPackagingIT {
         Result sessions = java("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", hostLibraryArg(),
                 "-Dwtsbridge.library.verify=false", "-m", "io.github.wtsbridge.cli/io.github.wtsbridge.cli.Main", "sessions");
         assertEquals(0, sessions.code(), sessions.err());
-        assertTrue(sessions.out().startsWith("SESSIONNAME"), sessions.out());
+        assertTrue(sessions.out().startsWith(" SESSIONNAME"), sessions.out());
 
         Result notWindows = java("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", "-m", "io.github.wtsbridge.cli/io.github.wtsbridge.cli.Main",
                 "sessions");

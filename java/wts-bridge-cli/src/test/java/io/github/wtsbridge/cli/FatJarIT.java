@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -61,12 +62,19 @@ class FatJarIT {
         String expected = "wts-bridge needs Windows: the Terminal Services API does not exist on "
                 + System.getProperty("os.name") + " (" + System.getProperty("os.arch") + ")" + System.lineSeparator();
         for (String[] args : new String[][] {{"sessions"}, {"users", "--json", "--server", "rdsh01"}, {"processes"},
-            {"logoff", "2"}, {"disconnect", "2"}, {"msg", "*", "hello"}, {"kill", "4242"}, {"watch", "--count", "1"},
+            {"logoff", "2"}, {"disconnect", "2"}, {"connect", "2"}, {"shadow", "2"}, {"msg", "*", "hello"},
+            {"kill", "4242"}, {"shutdown", "--yes"}, {"servers"}, {"watch", "--count", "1"},
             {"run-as-user", "notepad.exe"}, {"channel", "listen", "ACMECLP"}}) {
             Result result = run(args);
             String shown = String.join(" ", args);
             assertEquals(ExitCode.NOT_WINDOWS, result.code(), shown + ": " + result.err());
-            assertEquals("", result.out(), shown);
+            if (List.of(args).contains("--json")) {
+                Map<String, Object> error = CliTest.at(StrictJson.object(result.out().strip()), "error");
+                assertEquals("not-windows", error.get("kind"), shown);
+                assertEquals(expected.strip(), error.get("message"), shown);
+            } else {
+                assertEquals("", result.out(), shown);
+            }
             assertEquals(expected, result.err(), shown);
         }
     }
@@ -81,5 +89,10 @@ class FatJarIT {
         Result usage = run("sessions", "--bogus");
         assertEquals(ExitCode.USAGE, usage.code());
         assertTrue(usage.err().startsWith("wts-bridge: unknown option --bogus"), usage.err());
+        assertEquals(ExitCode.USAGE, run("logoff", "one", "two").code(), "usage errors before the OS check");
+
+        Result version = run("--version");
+        assertEquals(0, version.code(), version.err());
+        assertTrue(version.out().matches("wts-bridge \\S+ \\(commit \\S+\\)\\R"), version.out());
     }
 }
