@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The packaged jars as a JPMS module, run as users run them in child JVMs of this JDK 17, with
  * the host build standing in for the DLL ({@code -Dwtsbridge.library.path}): a small program
- * of its own module ({@code java/src/test/modules/probe}, module {@code wtsbridge.probe},
+ * of its own module ({@code java/wts-bridge/src/test/modules/probe}, module {@code wtsbridge.probe},
  * {@code requires io.github.wtsbridge}) compiled against the thin jar and run on the module
  * path; a jlink image of both modules; the same program on the class path with the fat jar.
  * It makes one real call (the fake says session 1) and reports what the library exports to it

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On a Windows JVM: the thin jar on the module path, used by the probe module of ModuleIT
- * (java/src/test/modules/probe, compiled by scripts/wine-jvm-test, which passes the module path
+ * (java/wts-bridge/src/test/modules/probe, compiled by scripts/wine-jvm-test, which passes the module path
  * in {@code wts.probe.modulePath}). With no library property, the bundled DLL of this
  * architecture is read from the module's own {@code natives} package, extracted, checked
  * against the digests and loaded: the one loader path that Linux cannot run.
