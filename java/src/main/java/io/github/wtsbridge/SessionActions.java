@@ -122,15 +122,57 @@ final class SessionActions {
     }
 
     /** What {@link WtsSession#startProcessInActiveSession} does; documented there. */
-    public static WtsStartedProcess startProcessInActiveSession(String commandLine, WtsStartOptions options) {
+    public static WtsStartedProcess startProcessInActiveSession(String commandLine, WtsStartOptions options,
+                                                                WtsSessionChoice choice) {
+        checkCommandLine(commandLine);
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(choice, "choice");
+        NativeLibrary.ensureLoaded();
+        int session = chooseSession(choice).orElseThrow(() -> noSession(choice));
+        return launch(session, null, commandLine, options);
+    }
+
+    /** What {@link WtsSession#activeUserSession} does; documented there. */
+    public static java.util.OptionalInt chooseSession(WtsSessionChoice choice) {
+        Objects.requireNonNull(choice, "choice");
+        NativeLibrary.ensureLoaded();
+        int console = SessionsNative.activeConsoleSessionId();
+        return SessionChooser.choose(SessionChooser.read(), console, choice)
+                .map(c -> java.util.OptionalInt.of(c.id())).orElse(java.util.OptionalInt.empty());
+    }
+
+    /** What {@link WtsSession#sessionOfUser} does; documented there. */
+    public static java.util.OptionalInt sessionOfUser(String user) {
+        SessionChooser.UserName name = SessionChooser.UserName.parse(user);
+        NativeLibrary.ensureLoaded();
+        return sessionOf(name);
+    }
+
+    private static java.util.OptionalInt sessionOf(SessionChooser.UserName name) {
+        int console = SessionsNative.activeConsoleSessionId();
+        return SessionChooser.ofUser(SessionChooser.read(), console, name)
+                .map(c -> java.util.OptionalInt.of(c.id())).orElse(java.util.OptionalInt.empty());
+    }
+
+    /** What {@link WtsSession#startProcessForUser} does; documented there. */
+    public static WtsStartedProcess startProcessForUser(String user, String commandLine, WtsStartOptions options) {
+        SessionChooser.UserName name = SessionChooser.UserName.parse(user);
         checkCommandLine(commandLine);
         Objects.requireNonNull(options, "options");
         NativeLibrary.ensureLoaded();
-        int console = SessionsNative.activeConsoleSessionId();
-        if (console == SessionCalls.NO_CONSOLE_SESSION) {
-            throw new WtsNoUserException("WTSGetActiveConsoleSessionId", "", -1);
-        }
-        return launch(console, null, commandLine, options);
+        int session = sessionOf(name).orElseThrow(() -> WtsNoUserException.noSession("WTSEnumerateSessionsW",
+                "no session of user " + name + " is logged on"));
+        return launch(session, null, commandLine, options);
+    }
+
+    private static WtsNoUserException noSession(WtsSessionChoice choice) {
+        String what = switch (choice) {
+            case CONSOLE -> "nobody is logged on to the console";
+            case REMOTE -> "no remote session is active with a user";
+            case CONSOLE_THEN_REMOTE -> "nobody is logged on to the console and no remote session is active with a user";
+            case ANY_ACTIVE, LATEST_LOGON -> "no session is active with a user";
+        };
+        return WtsNoUserException.noSession("WTSEnumerateSessionsW", what + " (choice " + choice + ")");
     }
 
     private static WtsStartedProcess launch(int sessionId, String application, String commandLine,
