@@ -137,7 +137,7 @@ final class SessionActions {
         Objects.requireNonNull(choice, "choice");
         NativeLibrary.ensureLoaded();
         int console = SessionsNative.activeConsoleSessionId();
-        return SessionChooser.choose(SessionChooser.read(), console, choice)
+        return SessionChooser.choose(SessionChooser.read(console), console, choice)
                 .map(c -> java.util.OptionalInt.of(c.id())).orElse(java.util.OptionalInt.empty());
     }
 
@@ -150,7 +150,7 @@ final class SessionActions {
 
     private static java.util.OptionalInt sessionOf(SessionChooser.UserName name) {
         int console = SessionsNative.activeConsoleSessionId();
-        return SessionChooser.ofUser(SessionChooser.read(), console, name)
+        return SessionChooser.ofUser(SessionChooser.read(console), console, name)
                 .map(c -> java.util.OptionalInt.of(c.id())).orElse(java.util.OptionalInt.empty());
     }
 

@@ -48,19 +48,41 @@ final class SessionChooser {
             .comparing((Candidate c) -> c.logon().orElse(Instant.MIN), Comparator.reverseOrder())
             .thenComparingInt(Candidate::id);
 
-    /** The sessions of this machine, each with its WTSSessionInfo; a session that vanished in between is left out. */
-    static List<Candidate> read() {
+    /**
+     * The sessions of this machine (WTSEnumerateSessionsW), each with its WTSSessionInfo; where
+     * that query fails, with WTSUserName and WTSDomainName and no logon time; a session that
+     * vanished in between is left out. The console session ({@code console}, -1: none) is
+     * asked about directly when the enumeration did not list it: the two are read at
+     * different moments (and Wine's WTSEnumerateSessionsW lists no session at all).
+     */
+    static List<Candidate> read(int console) {
         List<Candidate> result = new ArrayList<>();
+        boolean consoleListed = false;
         for (WtsSessionEntry entry : WtsServer.local().sessions()) {
-            try {
-                WtsSessionInfo info = entry.session().info();
-                result.add(new Candidate(entry.id(), info.state(), info.domainName(), info.userName(),
-                        info.times().logon()));
-            } catch (WtsException e) {
-                LOG.debug("session {} left out of the choice: {}", entry.id(), e.getMessage());
-            }
+            consoleListed |= entry.id() == console;
+            candidate(entry.session(), entry.state()).ifPresent(result::add);
+        }
+        if (console >= 0 && !consoleListed) {
+            candidate(WtsServer.local().session(console), WtsConnectState.ACTIVE).ifPresent(result::add);
         }
         return result;
+    }
+
+    private static Optional<Candidate> candidate(WtsSession session, WtsConnectState listedState) {
+        try {
+            WtsSessionInfo info = session.info();
+            return Optional.of(new Candidate(session.id(), info.state(), info.domainName(), info.userName(),
+                    info.times().logon()));
+        } catch (WtsException e) {
+            LOG.debug("session {}: no WTSSessionInfo ({}), asking for its user alone", session.id(), e.getMessage());
+        }
+        try {
+            return Optional.of(new Candidate(session.id(), listedState, session.domainName(), session.userName(),
+                    Optional.empty()));
+        } catch (WtsException e) {
+            LOG.debug("session {} left out of the choice: {}", session.id(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The session {@code choice} picks among {@code sessions}, the console being {@code console} (-1: none). */

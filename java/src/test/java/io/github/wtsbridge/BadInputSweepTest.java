@@ -73,6 +73,10 @@ class BadInputSweepTest extends FakeTestBase {
             return WtsInventory.Options.defaults();
         } else if (type == WtsChannelPriority.class) {
             return WtsChannelPriority.LOW;
+        } else if (type == WtsSessionChoice.class) {
+            return WtsSessionChoice.CONSOLE_THEN_REMOTE;
+        } else if (type == WtsStartOptions.class) {
+            return WtsStartOptions.defaults();
         } else if (type == WtsInfoClass.class) {
             return WtsInfoClass.INCOMING_BYTES; /* valid for counter(); any class suits queryRaw() */
         }
