@@ -1,6 +1,8 @@
 package io.github.wtsbridge;
 
 import io.github.wtsbridge.internal.Checks;
+import io.github.wtsbridge.internal.ChildIo;
+import io.github.wtsbridge.internal.LaunchNative;
 import io.github.wtsbridge.internal.ControlNative;
 import io.github.wtsbridge.internal.Launcher;
 import io.github.wtsbridge.internal.NativeLibrary;
@@ -177,15 +179,69 @@ final class SessionActions {
 
     private static WtsStartedProcess launch(int sessionId, String application, String commandLine,
                                             WtsStartOptions options) {
-        Launcher.Started started;
+        ChildIo io = options.redirects() ? openChildIo(options) : null;
+        long job = 0;
+        Launcher.Started started = null;
         try {
-            started = Launcher.start(sessionId, application, commandLine, options.desktop(),
-                    options.workingDirectory().orElse(null), options.environment(), options.elevated(),
-                    options.window().code());
-        } catch (WtsException e) {
-            throw WtsNoUserException.ifNoToken(e, sessionId);
+            int flags = options.breakawayFromJob() ? LaunchNative.CREATE_BREAKAWAY_FROM_JOB : 0;
+            if (options.killOnClose()) {
+                job = LaunchNative.createKillOnCloseJob();
+                flags |= LaunchNative.CREATE_SUSPENDED; // in the job before it runs a single instruction
+            }
+            try {
+                started = Launcher.start(sessionId, application, commandLine, options.desktop(),
+                        options.workingDirectory().orElse(null), options.environment(), options.elevated(),
+                        options.window().code(), io == null ? null : io.childHandles(), flags);
+            } catch (WtsException e) {
+                throw WtsNoUserException.ifNoToken(e, sessionId);
+            } finally {
+                if (io != null) {
+                    io.closeChildEnds(); // the child has its own copies now
+                }
+            }
+            if (job != 0) {
+                LaunchNative.assignToJob(job, started.processHandle());
+                LaunchNative.resumeThread(started.threadHandle());
+            }
+        } catch (RuntimeException | Error e) {
+            if (started != null) {
+                if (started.threadHandle() != 0) {
+                    LaunchNative.terminateProcess(started.processHandle(), 1); // suspended, never ran
+                }
+                LaunchNative.closeHandle(started.processHandle());
+            }
+            if (io != null) {
+                io.closeParentEnds();
+            }
+            LaunchNative.closeHandle(job);
+            throw e;
+        } finally {
+            if (started != null) {
+                LaunchNative.closeHandle(started.threadHandle());
+            }
         }
-        return new WtsStartedProcess(started.pid(), sessionId, started.processHandle());
+        return new WtsStartedProcess(started.pid(), sessionId, started.processHandle(), job,
+                io == null ? 0 : io.takeParentEnd(0), io == null ? 0 : io.takeParentEnd(1),
+                io == null ? 0 : io.takeParentEnd(2));
+    }
+
+    private static ChildIo openChildIo(WtsStartOptions options) {
+        int[] kinds = new int[3];
+        String[] paths = new String[3];
+        List<java.util.Optional<WtsRedirect>> redirects = List.of(options.stdin(), options.stdout(), options.stderr());
+        for (int i = 0; i < 3; i++) {
+            WtsRedirect r = redirects.get(i).orElse(WtsRedirect.DISCARD);
+            kinds[i] = switch (r.type()) {
+                case PIPE -> ChildIo.PIPE;
+                case DISCARD -> ChildIo.DISCARD;
+                case INHERIT -> ChildIo.INHERIT;
+                case READ -> ChildIo.READ_FILE;
+                case WRITE -> ChildIo.WRITE_FILE;
+                case APPEND -> ChildIo.APPEND_FILE;
+            };
+            paths[i] = r.path().orElse(null);
+        }
+        return ChildIo.open(kinds, paths, options.errorToOutput());
     }
 
     private static void checkCommandLine(String commandLine) {

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * How {@link WtsSession#startProcess(String, WtsStartOptions)} starts a program:
- * working directory, extra environment variables, desktop, window, elevation. Immutable;
+ * working directory, extra environment variables, desktop, window, elevation, standard
+ * streams ({@link WtsRedirect}), job object. Immutable;
  * each {@code with…} method returns a changed copy and checks its argument at once.
  *
  * <pre>{@code
@@ -30,11 +31,17 @@ public final class WtsStartOptions {
     private static final WtsStartOptions DEFAULTS = new WtsStartOptions(null,
             new TreeMap<>(String.CASE_INSENSITIVE_ORDER), DEFAULT_DESKTOP, WtsShowWindow.NORMAL, false);
 
-    private final String workingDirectory;
-    private final TreeMap<String, String> environment;
-    private final String desktop;
-    private final WtsShowWindow window;
-    private final boolean elevated;
+    private String workingDirectory;
+    private TreeMap<String, String> environment;
+    private String desktop;
+    private WtsShowWindow window;
+    private boolean elevated;
+    private WtsRedirect stdin;
+    private WtsRedirect stdout;
+    private WtsRedirect stderr;
+    private boolean errorToOutput;
+    private boolean killOnClose;
+    private boolean breakawayFromJob;
 
     private WtsStartOptions(String workingDirectory, TreeMap<String, String> environment, String desktop,
             WtsShowWindow window, boolean elevated) {
@@ -43,6 +50,18 @@ public final class WtsStartOptions {
         this.desktop = desktop;
         this.window = window;
         this.elevated = elevated;
+    }
+
+    /** A copy to change (only ever changed before it is returned). */
+    private WtsStartOptions copy() {
+        WtsStartOptions c = new WtsStartOptions(workingDirectory, environment, desktop, window, elevated);
+        c.stdin = stdin;
+        c.stdout = stdout;
+        c.stderr = stderr;
+        c.errorToOutput = errorToOutput;
+        c.killOnClose = killOnClose;
+        c.breakawayFromJob = breakawayFromJob;
+        return c;
     }
 
     /**
@@ -60,7 +79,9 @@ public final class WtsStartOptions {
         if (directory.isEmpty()) {
             throw new IllegalArgumentException("working directory must not be empty");
         }
-        return new WtsStartOptions(directory, environment, desktop, window, elevated);
+        WtsStartOptions c = copy();
+        c.workingDirectory = directory;
+        return c;
     }
 
     /**
@@ -76,7 +97,9 @@ public final class WtsStartOptions {
         copy.putAll(environment);
         copy.remove(name);
         copy.put(name, value);
-        return new WtsStartOptions(workingDirectory, copy, desktop, window, elevated);
+        WtsStartOptions c = copy();
+        c.environment = copy;
+        return c;
     }
 
     /** {@link #withEnvironmentVariable} for each entry. */
@@ -95,13 +118,17 @@ public final class WtsStartOptions {
         if (desktop.isEmpty()) {
             throw new IllegalArgumentException("desktop must not be empty");
         }
-        return new WtsStartOptions(workingDirectory, environment, desktop, window, elevated);
+        WtsStartOptions c = copy();
+        c.desktop = desktop;
+        return c;
     }
 
     /** How the first window shows. */
     public WtsStartOptions withWindow(WtsShowWindow window) {
         Objects.requireNonNull(window, "window");
-        return new WtsStartOptions(workingDirectory, environment, desktop, window, elevated);
+        WtsStartOptions c = copy();
+        c.window = window;
+        return c;
     }
 
     /**
@@ -111,7 +138,88 @@ public final class WtsStartOptions {
      * as it is — true never raises a user above their rights.
      */
     public WtsStartOptions withElevated(boolean elevated) {
-        return new WtsStartOptions(workingDirectory, environment, desktop, window, elevated);
+        WtsStartOptions c = copy();
+        c.elevated = elevated;
+        return c;
+    }
+
+    /**
+     * Where the program reads its input: {@link WtsRedirect#PIPE} (write it through
+     * {@link WtsStartedProcess#stdin()}; close that stream to give the end), a file
+     * ({@link WtsRedirect#from}), {@link WtsRedirect#DISCARD} or {@link WtsRedirect#INHERIT}.
+     *
+     * <p>With no redirect at all (the default) the program gets its own new console, as before.
+     * Once any of the three streams is redirected, the program gets its handles with
+     * STARTF_USESTDHANDLES, the streams not redirected go to {@link WtsRedirect#DISCARD}, and
+     * only those handles are inherited (PROC_THREAD_ATTRIBUTE_HANDLE_LIST): no other handle of
+     * this JVM reaches the user's process.
+     *
+     * @throws IllegalArgumentException for {@link WtsRedirect#to} / {@link WtsRedirect#appendTo}
+     */
+    public WtsStartOptions withStdin(WtsRedirect redirect) {
+        Objects.requireNonNull(redirect, "redirect");
+        if (redirect.type() == WtsRedirect.Type.WRITE || redirect.type() == WtsRedirect.Type.APPEND) {
+            throw new IllegalArgumentException("stdin cannot be written to a file: " + redirect);
+        }
+        WtsStartOptions c = copy();
+        c.stdin = redirect;
+        return c;
+    }
+
+    /**
+     * Where the program's output goes: {@link WtsRedirect#PIPE} (read it from
+     * {@link WtsStartedProcess#stdout()}, or all at once with {@link WtsStartedProcess#readOutput()}),
+     * a file, {@link WtsRedirect#DISCARD} or {@link WtsRedirect#INHERIT}. See {@link #withStdin}.
+     *
+     * @throws IllegalArgumentException for {@link WtsRedirect#from}
+     */
+    public WtsStartOptions withStdout(WtsRedirect redirect) {
+        checkOutput(redirect);
+        WtsStartOptions c = copy();
+        c.stdout = redirect;
+        return c;
+    }
+
+    /** Where the program's errors go, as {@link #withStdout}; see also {@link #withErrorToOutput}. */
+    public WtsStartOptions withStderr(WtsRedirect redirect) {
+        checkOutput(redirect);
+        WtsStartOptions c = copy();
+        c.stderr = redirect;
+        return c;
+    }
+
+    /**
+     * True: stderr goes where stdout goes (one handle, as {@link ProcessBuilder#redirectErrorStream});
+     * the stderr redirect is then ignored.
+     */
+    public WtsStartOptions withErrorToOutput(boolean merged) {
+        WtsStartOptions c = copy();
+        c.errorToOutput = merged;
+        return c;
+    }
+
+    /**
+     * True: the program runs in a job object with JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE that the
+     * {@link WtsStartedProcess} holds, so that it — and the processes it starts — end when
+     * that is closed, or when this JVM ends, however it ends: children die with the service.
+     * False (the default): closing never ends the program.
+     */
+    public WtsStartOptions withKillOnClose(boolean kill) {
+        WtsStartOptions c = copy();
+        c.killOnClose = kill;
+        return c;
+    }
+
+    /**
+     * True: CREATE_BREAKAWAY_FROM_JOB, for a service that itself runs in a job (some service
+     * hosts and installers do): the program leaves that job, so it is not ended with it.
+     * Windows refuses (ERROR_ACCESS_DENIED, 5, from CreateProcessAsUserW) when the job does not
+     * allow breakaway (JOB_OBJECT_LIMIT_BREAKAWAY_OK).
+     */
+    public WtsStartOptions withBreakawayFromJob(boolean breakaway) {
+        WtsStartOptions c = copy();
+        c.breakawayFromJob = breakaway;
+        return c;
     }
 
     /** The working directory; empty for the caller's. */
@@ -136,6 +244,45 @@ public final class WtsStartOptions {
         return elevated;
     }
 
+    /** The stdin redirect; empty when not set. */
+    public Optional<WtsRedirect> stdin() {
+        return Optional.ofNullable(stdin);
+    }
+
+    /** The stdout redirect; empty when not set. */
+    public Optional<WtsRedirect> stdout() {
+        return Optional.ofNullable(stdout);
+    }
+
+    /** The stderr redirect; empty when not set. */
+    public Optional<WtsRedirect> stderr() {
+        return Optional.ofNullable(stderr);
+    }
+
+    public boolean errorToOutput() {
+        return errorToOutput;
+    }
+
+    public boolean killOnClose() {
+        return killOnClose;
+    }
+
+    public boolean breakawayFromJob() {
+        return breakawayFromJob;
+    }
+
+    /** True when any standard stream is redirected (or stderr merged into stdout). */
+    boolean redirects() {
+        return stdin != null || stdout != null || stderr != null || errorToOutput;
+    }
+
+    private static void checkOutput(WtsRedirect redirect) {
+        Objects.requireNonNull(redirect, "redirect");
+        if (redirect.type() == WtsRedirect.Type.READ) {
+            throw new IllegalArgumentException("an output cannot be read from a file: " + redirect);
+        }
+    }
+
     private static void checkVariable(String name, String value) {
         Checks.text(name, "environment variable name", MAX_VARIABLE_CHARS);
         if (name.isEmpty() || name.indexOf('=') >= 0) {
@@ -148,6 +295,8 @@ public final class WtsStartOptions {
     @Override
     public String toString() {
         return "WtsStartOptions[directory=" + workingDirectory + ", environment=" + environment.keySet()
-                + ", desktop=" + desktop + ", window=" + window + ", elevated=" + elevated + "]";
+                + ", desktop=" + desktop + ", window=" + window + ", elevated=" + elevated
+                + (redirects() ? ", stdin=" + stdin + ", stdout=" + stdout + ", stderr=" + (errorToOutput ? "stdout" : stderr) : "")
+                + (killOnClose ? ", killOnClose" : "") + (breakawayFromJob ? ", breakawayFromJob" : "") + "]";
     }
 }
