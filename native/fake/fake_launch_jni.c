@@ -108,16 +108,16 @@ JNIEXPORT jobjectArray JNICALL FN(startedEnvironment)(JNIEnv *env, jclass cls, j
 
 /* {pid, creation flags, STARTUPINFO flags, wShowWindow, inherit handles, token's session,
  * token elevated (0/1), standard handles (bits), handle list entries (-1: no list), standard
- * handles all in the list, assigned to a job, ended by its job} of started process `index`. */
+ * handles all in the list, assigned to a job, ended by its job, ended} of started process `index`. */
 JNIEXPORT jlongArray JNICALL FN(startedNumbers)(JNIEnv *env, jclass cls, jint index) {
     (void)cls;
-    jlongArray result = (*env)->NewLongArray(env, 12);
+    jlongArray result = (*env)->NewLongArray(env, 13);
     if (result == NULL) {
         return NULL;
     }
     fake_launch_lock();
     fake_started *s = fake_launch_started(index);
-    jlong values[12] = {0};
+    jlong values[13] = {0};
     if (s != NULL) {
         values[0] = s->pid;
         values[1] = s->creationFlags;
@@ -131,9 +131,10 @@ JNIEXPORT jlongArray JNICALL FN(startedNumbers)(JNIEnv *env, jclass cls, jint in
         values[9] = s->stdInList;
         values[10] = s->jobAssigned;
         values[11] = s->killedByJob;
+        values[12] = s->exited;
     }
     fake_launch_unlock();
-    (*env)->SetLongArrayRegion(env, result, 0, 12, values);
+    (*env)->SetLongArrayRegion(env, result, 0, 13, values);
     return result;
 }
 
