@@ -244,7 +244,7 @@ final class SessionActions {
         return ChildIo.open(kinds, paths, options.errorToOutput());
     }
 
-    private static void checkCommandLine(String commandLine) {
+    static void checkCommandLine(String commandLine) {
         Checks.text(commandLine, "command line", MAX_COMMAND_LINE_CHARS);
         if (commandLine.isBlank()) {
             throw new IllegalArgumentException("command line must not be empty");
