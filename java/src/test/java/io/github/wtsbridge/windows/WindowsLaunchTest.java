@@ -104,4 +104,18 @@ class WindowsLaunchTest {
             assertTrue(out.stdoutText(StandardCharsets.US_ASCII).contains("done"), out.stdoutText(StandardCharsets.US_ASCII));
         }
     }
+
+    @Test
+    void killOnCloseEndsTheChildWithItsHandle() throws Exception {
+        // (that a plain close ends nothing is the fake's test: a real child blocked on a pipe
+        // may end by itself when close() closes its stdin)
+        String line = "\"" + cmd() + "\" /c \"set /p LINE=\"";
+        WtsStartedProcess killed = WtsSession.startProcessInActiveSession(line,
+                CAPTURE.withStdin(WtsRedirect.PIPE).withKillOnClose(true));
+        ProcessHandle handle = killed.toHandle().orElseThrow();
+        assertTrue(handle.isAlive(), "blocked on its stdin");
+        killed.close();
+        handle.onExit().get(60, TimeUnit.SECONDS); // the job's last handle closed
+        assertFalse(handle.isAlive());
+    }
 }
