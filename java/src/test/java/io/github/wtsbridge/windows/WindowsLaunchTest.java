@@ -107,8 +107,9 @@ class WindowsLaunchTest {
 
     @Test
     void killOnCloseEndsTheChildWithItsHandle() throws Exception {
-        // (that a plain close ends nothing is the fake's test: a real child blocked on a pipe
-        // may end by itself when close() closes its stdin)
+        // close() also closes the child's stdin, which may end it by itself: the strict proof
+        // of the job (a suspended child ended by closing the job) is the Wine C harness's
+        // (native/wine/entries_child_io.c); that a plain close ends nothing is the fake's test.
         String line = "\"" + cmd() + "\" /c \"set /p LINE=\"";
         WtsStartedProcess killed = WtsSession.startProcessInActiveSession(line,
                 CAPTURE.withStdin(WtsRedirect.PIPE).withKillOnClose(true));
