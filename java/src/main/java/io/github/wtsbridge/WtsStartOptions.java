@@ -28,40 +28,43 @@ public final class WtsStartOptions {
     /** Longest path this library passes (Windows' long-path limit). */
     public static final int MAX_PATH_CHARS = 32_767;
 
-    private static final WtsStartOptions DEFAULTS = new WtsStartOptions(null,
-            new TreeMap<>(String.CASE_INSENSITIVE_ORDER), DEFAULT_DESKTOP, WtsShowWindow.NORMAL, false);
+    private static final WtsStartOptions DEFAULTS;
 
-    private String workingDirectory;
-    private TreeMap<String, String> environment;
-    private String desktop;
-    private WtsShowWindow window;
-    private boolean elevated;
-    private WtsRedirect stdin;
-    private WtsRedirect stdout;
-    private WtsRedirect stderr;
-    private boolean errorToOutput;
-    private boolean killOnClose;
-    private boolean breakawayFromJob;
-
-    private WtsStartOptions(String workingDirectory, TreeMap<String, String> environment, String desktop,
-            WtsShowWindow window, boolean elevated) {
-        this.workingDirectory = workingDirectory;
-        this.environment = environment;
-        this.desktop = desktop;
-        this.window = window;
-        this.elevated = elevated;
+    static {
+        Spec spec = new Spec();
+        spec.environment = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        spec.desktop = DEFAULT_DESKTOP;
+        spec.window = WtsShowWindow.NORMAL;
+        DEFAULTS = new WtsStartOptions(spec);
     }
 
-    /** A copy to change (only ever changed before it is returned). */
-    private WtsStartOptions copy() {
-        WtsStartOptions c = new WtsStartOptions(workingDirectory, environment, desktop, window, elevated);
-        c.stdin = stdin;
-        c.stdout = stdout;
-        c.stderr = stderr;
-        c.errorToOutput = errorToOutput;
-        c.killOnClose = killOnClose;
-        c.breakawayFromJob = breakawayFromJob;
-        return c;
+    /** The values, all set before the final field {@link #spec} publishes them: never changed after. */
+    private static final class Spec implements Cloneable {
+        String workingDirectory;
+        TreeMap<String, String> environment;
+        String desktop;
+        WtsShowWindow window;
+        boolean elevated;
+        WtsRedirect stdin;
+        WtsRedirect stdout;
+        WtsRedirect stderr;
+        boolean errorToOutput;
+        boolean killOnClose;
+        boolean breakawayFromJob;
+
+        Spec copy() {
+            try {
+                return (Spec) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private final Spec spec;
+
+    private WtsStartOptions(Spec spec) {
+        this.spec = spec;
     }
 
     /**
@@ -79,9 +82,9 @@ public final class WtsStartOptions {
         if (directory.isEmpty()) {
             throw new IllegalArgumentException("working directory must not be empty");
         }
-        WtsStartOptions c = copy();
+        Spec c = spec.copy();
         c.workingDirectory = directory;
-        return c;
+        return new WtsStartOptions(c);
     }
 
     /**
@@ -94,12 +97,12 @@ public final class WtsStartOptions {
     public WtsStartOptions withEnvironmentVariable(String name, String value) {
         checkVariable(name, value);
         TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        copy.putAll(environment);
+        copy.putAll(spec.environment);
         copy.remove(name);
         copy.put(name, value);
-        WtsStartOptions c = copy();
+        Spec c = spec.copy();
         c.environment = copy;
-        return c;
+        return new WtsStartOptions(c);
     }
 
     /** {@link #withEnvironmentVariable} for each entry. */
@@ -118,17 +121,17 @@ public final class WtsStartOptions {
         if (desktop.isEmpty()) {
             throw new IllegalArgumentException("desktop must not be empty");
         }
-        WtsStartOptions c = copy();
+        Spec c = spec.copy();
         c.desktop = desktop;
-        return c;
+        return new WtsStartOptions(c);
     }
 
     /** How the first window shows. */
     public WtsStartOptions withWindow(WtsShowWindow window) {
         Objects.requireNonNull(window, "window");
-        WtsStartOptions c = copy();
+        Spec c = spec.copy();
         c.window = window;
-        return c;
+        return new WtsStartOptions(c);
     }
 
     /**
@@ -138,9 +141,9 @@ public final class WtsStartOptions {
      * as it is — true never raises a user above their rights.
      */
     public WtsStartOptions withElevated(boolean elevated) {
-        WtsStartOptions c = copy();
+        Spec c = spec.copy();
         c.elevated = elevated;
-        return c;
+        return new WtsStartOptions(c);
     }
 
     /**
@@ -161,9 +164,9 @@ public final class WtsStartOptions {
         if (redirect.type() == WtsRedirect.Type.WRITE || redirect.type() == WtsRedirect.Type.APPEND) {
             throw new IllegalArgumentException("stdin cannot be written to a file: " + redirect);
         }
-        WtsStartOptions c = copy();
+        Spec c = spec.copy();
         c.stdin = redirect;
-        return c;
+        return new WtsStartOptions(c);
     }
 
     /**
@@ -175,17 +178,17 @@ public final class WtsStartOptions {
      */
     public WtsStartOptions withStdout(WtsRedirect redirect) {
         checkOutput(redirect);
-        WtsStartOptions c = copy();
+        Spec c = spec.copy();
         c.stdout = redirect;
-        return c;
+        return new WtsStartOptions(c);
     }
 
     /** Where the program's errors go, as {@link #withStdout}; see also {@link #withErrorToOutput}. */
     public WtsStartOptions withStderr(WtsRedirect redirect) {
         checkOutput(redirect);
-        WtsStartOptions c = copy();
+        Spec c = spec.copy();
         c.stderr = redirect;
-        return c;
+        return new WtsStartOptions(c);
     }
 
     /**
@@ -193,9 +196,9 @@ public final class WtsStartOptions {
      * the stderr redirect is then ignored.
      */
     public WtsStartOptions withErrorToOutput(boolean merged) {
-        WtsStartOptions c = copy();
+        Spec c = spec.copy();
         c.errorToOutput = merged;
-        return c;
+        return new WtsStartOptions(c);
     }
 
     /**
@@ -205,9 +208,9 @@ public final class WtsStartOptions {
      * False (the default): closing never ends the program.
      */
     public WtsStartOptions withKillOnClose(boolean kill) {
-        WtsStartOptions c = copy();
+        Spec c = spec.copy();
         c.killOnClose = kill;
-        return c;
+        return new WtsStartOptions(c);
     }
 
     /**
@@ -217,63 +220,63 @@ public final class WtsStartOptions {
      * allow breakaway (JOB_OBJECT_LIMIT_BREAKAWAY_OK).
      */
     public WtsStartOptions withBreakawayFromJob(boolean breakaway) {
-        WtsStartOptions c = copy();
+        Spec c = spec.copy();
         c.breakawayFromJob = breakaway;
-        return c;
+        return new WtsStartOptions(c);
     }
 
     /** The working directory; empty for the caller's. */
     public Optional<String> workingDirectory() {
-        return Optional.ofNullable(workingDirectory);
+        return Optional.ofNullable(spec.workingDirectory);
     }
 
     /** The extra variables, sorted by name without regard to case (unmodifiable). */
     public Map<String, String> environment() {
-        return Collections.unmodifiableMap(environment);
+        return Collections.unmodifiableMap(spec.environment);
     }
 
     public String desktop() {
-        return desktop;
+        return spec.desktop;
     }
 
     public WtsShowWindow window() {
-        return window;
+        return spec.window;
     }
 
     public boolean elevated() {
-        return elevated;
+        return spec.elevated;
     }
 
     /** The stdin redirect; empty when not set. */
     public Optional<WtsRedirect> stdin() {
-        return Optional.ofNullable(stdin);
+        return Optional.ofNullable(spec.stdin);
     }
 
     /** The stdout redirect; empty when not set. */
     public Optional<WtsRedirect> stdout() {
-        return Optional.ofNullable(stdout);
+        return Optional.ofNullable(spec.stdout);
     }
 
     /** The stderr redirect; empty when not set. */
     public Optional<WtsRedirect> stderr() {
-        return Optional.ofNullable(stderr);
+        return Optional.ofNullable(spec.stderr);
     }
 
     public boolean errorToOutput() {
-        return errorToOutput;
+        return spec.errorToOutput;
     }
 
     public boolean killOnClose() {
-        return killOnClose;
+        return spec.killOnClose;
     }
 
     public boolean breakawayFromJob() {
-        return breakawayFromJob;
+        return spec.breakawayFromJob;
     }
 
     /** True when any standard stream is redirected (or stderr merged into stdout). */
     boolean redirects() {
-        return stdin != null || stdout != null || stderr != null || errorToOutput;
+        return spec.stdin != null || spec.stdout != null || spec.stderr != null || spec.errorToOutput;
     }
 
     private static void checkOutput(WtsRedirect redirect) {
@@ -294,9 +297,10 @@ public final class WtsStartOptions {
 
     @Override
     public String toString() {
-        return "WtsStartOptions[directory=" + workingDirectory + ", environment=" + environment.keySet()
-                + ", desktop=" + desktop + ", window=" + window + ", elevated=" + elevated
-                + (redirects() ? ", stdin=" + stdin + ", stdout=" + stdout + ", stderr=" + (errorToOutput ? "stdout" : stderr) : "")
-                + (killOnClose ? ", killOnClose" : "") + (breakawayFromJob ? ", breakawayFromJob" : "") + "]";
+        return "WtsStartOptions[directory=" + spec.workingDirectory + ", environment=" + spec.environment.keySet()
+                + ", desktop=" + spec.desktop + ", window=" + spec.window + ", elevated=" + spec.elevated
+                + (redirects() ? ", stdin=" + spec.stdin + ", stdout=" + spec.stdout + ", stderr="
+                        + (spec.errorToOutput ? "stdout" : spec.stderr) : "")
+                + (spec.killOnClose ? ", killOnClose" : "") + (spec.breakawayFromJob ? ", breakawayFromJob" : "") + "]";
     }
 }
