@@ -184,6 +184,19 @@ class ProcessIoTest extends FakeTestBase {
     }
 
     @Test
+    void inheritPassesAnInheritableDuplicateOfOurOwnStream() {
+        try (WtsStartedProcess p = start("spew.exe 0 0 0", WtsStartOptions.defaults().withStdout(WtsRedirect.INHERIT))) {
+            assertEquals(0, p.waitFor());
+            assertThrows(IllegalStateException.class, p::stdout);
+        }
+        long[] n = FakeLaunch.startedNumbers(0);
+        assertEquals(0b111, n[7], "stdin and stderr NUL, stdout our own stdout's duplicate");
+        assertEquals(3, n[8]);
+        assertEquals(1, n[9]);
+        // FakeTestBase: the duplicate was closed after CreateProcessAsUserW
+    }
+
+    @Test
     void withoutRedirectsNothingIsInherited() {
         try (WtsStartedProcess p = start("updater.exe", WtsStartOptions.defaults())) {
             assertThrows(IllegalStateException.class, p::stdout);
