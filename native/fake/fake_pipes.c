@@ -72,6 +72,8 @@ static hobj std_handles[3] = {{MAGIC, H_FILE, NULL, 0, 0, 1, 0, NULL},
                               {MAGIC, H_FILE, NULL, 1, 0, 1, 0, NULL},
                               {MAGIC, H_FILE, NULL, 2, 0, 1, 0, NULL}};
 static child children[MAX_CHILDREN];
+/* Callers inside pipe_read/pipe_write (which may wait): reset frees nothing until they left. */
+static int busy;
 
 static int fail(DWORD code) {
     fake_set_last_error(code);
@@ -155,7 +157,26 @@ static hobj *child_copy(HANDLE handle) {
 
 /* ---- I/O (lock held; may wait on `changed`) ---- */
 
+static DWORD pipe_read_locked(hobj *o, void *buffer, DWORD length, DWORD *got);
+static DWORD pipe_write_locked(hobj *o, const void *buffer, DWORD length, DWORD *put);
+
 static DWORD pipe_read(hobj *o, void *buffer, DWORD length, DWORD *got) {
+    busy++;
+    DWORD error = pipe_read_locked(o, buffer, length, got);
+    busy--;
+    pthread_cond_broadcast(&changed);
+    return error;
+}
+
+static DWORD pipe_write(hobj *o, const void *buffer, DWORD length, DWORD *put) {
+    busy++;
+    DWORD error = pipe_write_locked(o, buffer, length, put);
+    busy--;
+    pthread_cond_broadcast(&changed);
+    return error;
+}
+
+static DWORD pipe_read_locked(hobj *o, void *buffer, DWORD length, DWORD *got) {
     *got = 0;
     if (o->kind == H_FILE) {
         pthread_mutex_unlock(&lock);
@@ -191,7 +212,7 @@ static DWORD pipe_read(hobj *o, void *buffer, DWORD length, DWORD *got) {
     return 0;
 }
 
-static DWORD pipe_write(hobj *o, const void *buffer, DWORD length, DWORD *put) {
+static DWORD pipe_write_locked(hobj *o, const void *buffer, DWORD length, DWORD *put) {
     *put = 0;
     if (o->kind == H_FILE) {
         pthread_mutex_unlock(&lock);
@@ -713,6 +734,15 @@ static void reset(void) {
         }
     }
     pthread_mutex_lock(&lock);
+    /* A caller still blocked in ReadFile/WriteFile (a test that gave up on it) is woken with
+     * an error before anything it holds is freed. */
+    for (hobj *o = objects; o != NULL; o = o->next) {
+        o->dead = 1;
+    }
+    pthread_cond_broadcast(&changed);
+    while (busy > 0) {
+        pthread_cond_wait(&changed, &lock);
+    }
     while (objects != NULL) {
         hobj *o = objects;
         o->childOwned = 1; /* the open-handle count is zeroed by fake_reset */

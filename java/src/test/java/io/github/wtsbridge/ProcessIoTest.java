@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stderr, then OUT bytes to stdout, through pipes of 4 KiB; cat.exe copies stdin to stdout;
  * early.exe CODE ends at once; any other program runs until it is ended.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ProcessIoTest extends FakeTestBase {
     private static final long CREATE_SUSPENDED = 0x4;
     private static final long CREATE_BREAKAWAY_FROM_JOB = 0x0100_0000;
