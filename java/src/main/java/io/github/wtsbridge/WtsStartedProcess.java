@@ -111,11 +111,14 @@ public final class WtsStartedProcess implements AutoCloseable {
      * program to end. A stream that is no pipe gives no bytes. Closes the pipes it read.
      *
      * @throws IllegalStateException neither stdout nor stderr is a pipe, or this is closed
-     * @throws UncheckedIOException  a pipe failed
+     * @throws UncheckedIOException  a pipe failed (or was closed meanwhile)
      */
     public WtsProcessOutput readOutput() {
         if (stdout == null && stderr == null) {
             throw new IllegalStateException("neither stdout nor stderr was redirected to WtsRedirect.PIPE");
+        }
+        if (!handle.isOpen()) {
+            throw new IllegalStateException("the process handle is closed");
         }
         CompletableFuture<byte[]> errors = stderr == null ? CompletableFuture.completedFuture(new byte[0])
                 : CompletableFuture.supplyAsync(() -> drain(stderr), runnable -> {

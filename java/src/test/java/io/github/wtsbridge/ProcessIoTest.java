@@ -302,6 +302,8 @@ class ProcessIoTest extends FakeTestBase {
         p.close();
         assertThrows(IOException.class, out::read);
         assertThrows(IllegalStateException.class, () -> p.waitFor(Duration.ZERO));
+        assertThrows(IllegalStateException.class, p::readOutput);
+        assertThrows(IllegalStateException.class, p::destroy);
     }
 
     @Test
