@@ -1,7 +1,7 @@
 /* The shim's own layouts (wts_abi.h), as numbers for scripts/check-abi-layouts. */
 #include <stddef.h>
 
-#include "wts_abi.h"
+#include "launch_abi.h"
 #include "layouts.h"
 
 const unsigned long long wts_layout[] = {WTS_SDK_LAYOUTS(WTS_LAYOUT_SIZE, WTS_LAYOUT_FIELD)};

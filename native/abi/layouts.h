@@ -53,7 +53,18 @@
     SIZE(LUID_AND_ATTRIBUTES) FIELD(LUID_AND_ATTRIBUTES, Luid)                              \
     FIELD(LUID_AND_ATTRIBUTES, Attributes)                                                  \
     SIZE(TOKEN_PRIVILEGES) FIELD(TOKEN_PRIVILEGES, PrivilegeCount)                          \
-    FIELD(TOKEN_PRIVILEGES, Privileges)
+    FIELD(TOKEN_PRIVILEGES, Privileges)                                                     \
+    SIZE(SECURITY_ATTRIBUTES) FIELD(SECURITY_ATTRIBUTES, lpSecurityDescriptor)              \
+    FIELD(SECURITY_ATTRIBUTES, bInheritHandle)                                              \
+    SIZE(STARTUPINFOEXW) FIELD(STARTUPINFOEXW, lpAttributeList)                             \
+    SIZE(IO_COUNTERS) SIZE(JOBOBJECT_BASIC_LIMIT_INFORMATION)                               \
+    FIELD(JOBOBJECT_BASIC_LIMIT_INFORMATION, LimitFlags)                                    \
+    FIELD(JOBOBJECT_BASIC_LIMIT_INFORMATION, MinimumWorkingSetSize)                         \
+    FIELD(JOBOBJECT_BASIC_LIMIT_INFORMATION, Affinity)                                      \
+    FIELD(JOBOBJECT_BASIC_LIMIT_INFORMATION, SchedulingClass)                               \
+    SIZE(JOBOBJECT_EXTENDED_LIMIT_INFORMATION)                                              \
+    FIELD(JOBOBJECT_EXTENDED_LIMIT_INFORMATION, IoInfo)                                     \
+    FIELD(JOBOBJECT_EXTENDED_LIMIT_INFORMATION, PeakJobMemoryUsed)
 
 /* One number per entry; the names ride along as a string table for the report. */
 #define WTS_LAYOUT_SIZE(type) (unsigned long long)sizeof(type),

@@ -28,6 +28,7 @@
 #include <time.h>
 
 #include "fake_channels.h"
+#include "fake_pipes.h"
 
 #define OBJECT_MAGIC 0x4C484356u /* "VCHL" */
 #define MAX_ENDPOINTS 64
@@ -508,9 +509,14 @@ static BOOL WINAPI fake_WTSVirtualChannelQuery(HANDLE channel, DWORD virtualClas
 
 static BOOL WINAPI fake_DuplicateHandle(HANDLE sourceProcess, HANDLE source, HANDLE targetProcess,
                                        HANDLE *target, DWORD access, BOOL inherit, DWORD options) {
-    (void)access, (void)inherit;
+    (void)access;
     if (fake_enter("DuplicateHandle")) {
         return 0;
+    }
+    BOOL piped;
+    if (sourceProcess == WTS_CURRENT_PROCESS && targetProcess == WTS_CURRENT_PROCESS &&
+        fake_pipes_duplicate(source, target, inherit, &piped)) {
+        return piped; /* a standard handle or a pipe end (fake_pipes.c) */
     }
     if (target == NULL || sourceProcess != WTS_CURRENT_PROCESS ||
         targetProcess != WTS_CURRENT_PROCESS || options != WTS_DUPLICATE_SAME_ACCESS) {
@@ -591,11 +597,19 @@ static BOOL start_io(HANDLE file, void *buffer, DWORD length, DWORD *moved, OVER
 
 static BOOL WINAPI fake_ReadFile(HANDLE file, void *buffer, DWORD length, DWORD *read,
                                  OVERLAPPED *ov) {
+    BOOL piped;
+    if (fake_pipes_io(file, buffer, length, read, ov, 0, &piped)) {
+        return piped; /* a pipe end or a file of a started program (fake_pipes.c) */
+    }
     return start_io(file, buffer, length, read, ov, 0);
 }
 
 static BOOL WINAPI fake_WriteFile(HANDLE file, const void *buffer, DWORD length, DWORD *written,
                                   OVERLAPPED *ov) {
+    BOOL piped;
+    if (fake_pipes_io(file, (void *)buffer, length, written, ov, 1, &piped)) {
+        return piped;
+    }
     return start_io(file, (void *)buffer, length, written, ov, 1);
 }
 

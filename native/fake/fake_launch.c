@@ -17,6 +17,7 @@
 
 #include "fake_channels.h"
 #include "fake_launch.h"
+#include "fake_pipes.h"
 #include "fake_tokens.h"
 
 #define MAX_USERS 16
@@ -36,12 +37,16 @@ typedef struct user {
     size_t units;
 } user;
 
-enum object_kind { OBJECT_PROCESS = 1, OBJECT_THREAD, OBJECT_ENVIRONMENT };
+enum object_kind { OBJECT_PROCESS = 1, OBJECT_THREAD, OBJECT_ENVIRONMENT, OBJECT_JOB };
+#define MAX_JOB_PROCESSES 8
 
 typedef struct object {
     enum object_kind kind;
     int started;         /* processes/threads: index into started[] */
     WCHAR *block;        /* environment blocks */
+    int killOnClose;     /* jobs: JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE */
+    int processes[MAX_JOB_PROCESSES]; /* jobs: indexes into started[] */
+    int processCount;
 } object;
 
 static pthread_mutex_t launch_mutex = PTHREAD_MUTEX_INITIALIZER;
@@ -236,9 +241,42 @@ static BOOL WINAPI fake_CreateProcessAsUserW(HANDLE token, const WCHAR *applicat
     if (fake_enter("CreateProcessAsUserW")) {
         return 0;
     }
-    if (startup == NULL || info == NULL || startup->cb != sizeof(STARTUPINFOW) ||
+    int extended = (creationFlags & WTS_EXTENDED_STARTUPINFO_PRESENT) != 0;
+    if (startup == NULL || info == NULL ||
+        startup->cb != (extended ? sizeof(STARTUPINFOEXW) : sizeof(STARTUPINFOW)) ||
         (application == NULL && commandLine == NULL)) {
         return fail(WTS_ERROR_INVALID_PARAMETER);
+    }
+    int listCount = -1;
+    HANDLE *list = NULL;
+    if (extended) {
+        listCount = fake_pipes_handle_list(((STARTUPINFOEXW *)startup)->lpAttributeList, &list);
+        if (listCount < 0) {
+            return fail(WTS_ERROR_INVALID_PARAMETER); /* no live attribute list */
+        }
+        if (listCount > 0 && !inheritHandles) {
+            return fail(WTS_ERROR_INVALID_PARAMETER);
+        }
+        for (int i = 0; i < listCount; i++) {
+            if (!fake_pipes_inheritable(list[i])) {
+                return fail(WTS_ERROR_INVALID_PARAMETER); /* Windows: each must be inheritable */
+            }
+        }
+    }
+    int useStd = (startup->dwFlags & WTS_STARTF_USESTDHANDLES) != 0;
+    HANDLE std[3] = {useStd ? startup->hStdInput : NULL, useStd ? startup->hStdOutput : NULL,
+                     useStd ? startup->hStdError : NULL};
+    int stdBits = 0, stdInList = 1;
+    for (int i = 0; i < 3; i++) {
+        if (std[i] == NULL) {
+            continue;
+        }
+        stdBits |= 1 << i;
+        int listed = 0;
+        for (int j = 0; j < listCount; j++) {
+            listed |= list[j] == std[i];
+        }
+        stdInList &= listed;
     }
     if (environment != NULL && !(creationFlags & CREATE_UNICODE_ENVIRONMENT)) {
         return fail(WTS_ERROR_INVALID_PARAMETER); /* a UTF-16 block read as ANSI: garbage */
@@ -277,6 +315,9 @@ static BOOL WINAPI fake_CreateProcessAsUserW(HANDLE token, const WCHAR *applicat
             s->inheritHandles = inheritHandles;
             s->tokenSession = t.session;
             s->tokenElevated = t.elevationType == FAKE_ELEVATION_FULL;
+            s->stdHandles = stdBits;
+            s->handleListCount = listCount;
+            s->stdInList = stdBits != 0 && stdInList;
             process->started = index;
             thread->started = index;
             info->hProcess = process;
@@ -286,6 +327,113 @@ static BOOL WINAPI fake_CreateProcessAsUserW(HANDLE token, const WCHAR *applicat
         }
     }
     fake_launch_unlock();
+    if (error == 0) {
+        /* the child's copies of exactly the handles it inherits: the standard ones in the list */
+        int inherits = inheritHandles && stdBits != 0;
+        fake_pipes_spawn(info->dwProcessId, commandLine, inherits ? std[0] : NULL,
+                         inherits ? std[1] : NULL, inherits ? std[2] : NULL,
+                         (creationFlags & WTS_CREATE_SUSPENDED) != 0);
+    }
+    return error == 0 ? 1 : fail(error);
+}
+
+/* Ends started process `index` (no lock held): its emulated child, or the record alone. */
+static void end_process(DWORD pid, DWORD exitCode) {
+    if (!fake_pipes_kill(pid, exitCode)) {
+        fake_launch_exit(pid, exitCode);
+    }
+}
+
+static BOOL WINAPI fake_TerminateProcess(HANDLE process, UINT exitCode) {
+    if (fake_enter("TerminateProcess")) {
+        return 0;
+    }
+    fake_launch_lock();
+    object *o = object_of(process, OBJECT_PROCESS);
+    DWORD pid = o == NULL ? 0 : started[o->started].pid;
+    int exited = o != NULL && started[o->started].exited;
+    fake_launch_unlock();
+    if (o == NULL) {
+        return fail(FAKE_ERROR_INVALID_HANDLE);
+    }
+    if (exited) {
+        return fail(5); /* ERROR_ACCESS_DENIED: it has ended */
+    }
+    end_process(pid, exitCode);
+    return 1;
+}
+
+static DWORD WINAPI fake_ResumeThread(HANDLE thread) {
+    if (fake_enter("ResumeThread")) {
+        return 0xFFFFFFFFu;
+    }
+    fake_launch_lock();
+    object *o = object_of(thread, OBJECT_THREAD);
+    DWORD pid = o == NULL ? 0 : started[o->started].pid;
+    fake_launch_unlock();
+    if (o == NULL) {
+        fail(FAKE_ERROR_INVALID_HANDLE);
+        return 0xFFFFFFFFu;
+    }
+    fake_pipes_resume(pid);
+    return 1; /* the previous suspend count */
+}
+
+static HANDLE WINAPI fake_CreateJobObjectW(void *attributes, const WCHAR *name) {
+    (void)attributes;
+    if (fake_enter("CreateJobObjectW")) {
+        return NULL;
+    }
+    if (name != NULL) {
+        fail(WTS_ERROR_INVALID_PARAMETER); /* the shim's jobs are anonymous */
+        return NULL;
+    }
+    fake_launch_lock();
+    object *job = new_object(OBJECT_JOB);
+    fake_launch_unlock();
+    if (job == NULL) {
+        fail(WTS_ERROR_NOT_ENOUGH_MEMORY);
+    }
+    return job;
+}
+
+static BOOL WINAPI fake_SetInformationJobObject(HANDLE job, DWORD infoClass, void *info,
+                                                DWORD length) {
+    if (fake_enter("SetInformationJobObject")) {
+        return 0;
+    }
+    if (infoClass != WTS_JOB_OBJECT_EXTENDED_LIMIT_INFORMATION || info == NULL ||
+        length != sizeof(JOBOBJECT_EXTENDED_LIMIT_INFORMATION)) {
+        return fail(WTS_ERROR_INVALID_PARAMETER);
+    }
+    fake_launch_lock();
+    object *o = object_of(job, OBJECT_JOB);
+    if (o != NULL) {
+        o->killOnClose = (((JOBOBJECT_EXTENDED_LIMIT_INFORMATION *)info)
+                              ->BasicLimitInformation.LimitFlags &
+                          WTS_JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE) != 0;
+    }
+    fake_launch_unlock();
+    return o != NULL ? 1 : fail(FAKE_ERROR_INVALID_HANDLE);
+}
+
+static BOOL WINAPI fake_AssignProcessToJobObject(HANDLE job, HANDLE process) {
+    if (fake_enter("AssignProcessToJobObject")) {
+        return 0;
+    }
+    fake_launch_lock();
+    object *j = object_of(job, OBJECT_JOB);
+    object *p = object_of(process, OBJECT_PROCESS);
+    DWORD error = 0;
+    if (j == NULL || p == NULL) {
+        error = FAKE_ERROR_INVALID_HANDLE;
+    } else if (j->processCount >= MAX_JOB_PROCESSES) {
+        error = WTS_ERROR_NOT_ENOUGH_MEMORY;
+    } else {
+        j->processes[j->processCount++] = p->started;
+        started[p->started].jobAssigned = 1;
+    }
+    fake_launch_unlock();
     return error == 0 ? 1 : fail(error);
 }
 
@@ -293,10 +441,24 @@ int fake_launch_close(HANDLE handle) {
     fake_launch_lock();
     int at = find_object(handle);
     int ours = at >= 0 && live[at]->kind != OBJECT_ENVIRONMENT;
+    DWORD kill[MAX_JOB_PROCESSES];
+    int kills = 0;
+    if (ours && live[at]->kind == OBJECT_JOB && live[at]->killOnClose) {
+        for (int i = 0; i < live[at]->processCount; i++) {
+            fake_started *s = &started[live[at]->processes[i]];
+            if (!s->exited) {
+                s->killedByJob = 1;
+                kill[kills++] = s->pid;
+            }
+        }
+    }
     if (ours) {
         drop_object(at);
     }
     fake_launch_unlock();
+    for (int i = 0; i < kills; i++) {
+        end_process(kill[i], 1); /* the job's last handle closed: its processes end */
+    }
     return ours;
 }
 
@@ -365,6 +527,11 @@ static void fill(wts_api *api) {
     api->DestroyEnvironmentBlock = fake_DestroyEnvironmentBlock;
     api->CreateProcessAsUserW = fake_CreateProcessAsUserW;
     api->GetExitCodeProcess = fake_GetExitCodeProcess;
+    api->TerminateProcess = fake_TerminateProcess;
+    api->ResumeThread = fake_ResumeThread;
+    api->CreateJobObjectW = fake_CreateJobObjectW;
+    api->SetInformationJobObject = fake_SetInformationJobObject;
+    api->AssignProcessToJobObject = fake_AssignProcessToJobObject;
 }
 
 static void reset(void) {

@@ -22,6 +22,11 @@ typedef struct fake_started {
     BOOL inheritHandles;
     DWORD tokenSession;
     int tokenElevated;      /* the process got an elevated (linked/full) token */
+    int stdHandles;         /* STARTF_USESTDHANDLES: bit 0 stdin, 1 stdout, 2 stderr not NULL */
+    int handleListCount;    /* PROC_THREAD_ATTRIBUTE_HANDLE_LIST entries; -1 without a list */
+    int stdInList;          /* every non-NULL standard handle is in that list */
+    int jobAssigned;        /* AssignProcessToJobObject was called for it */
+    int killedByJob;        /* a kill-on-close job ended it */
 } fake_started;
 
 /* All under the launch lock (fake_launch_lock). */

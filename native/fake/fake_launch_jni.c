@@ -4,6 +4,7 @@
 
 #include "fake_launch.h"
 #include "fake_tokens.h"
+#include "fake_pipes.h"
 
 #define FN(name) Java_io_github_wtsbridge_testing_FakeLaunch_##name
 
@@ -106,16 +107,17 @@ JNIEXPORT jobjectArray JNICALL FN(startedEnvironment)(JNIEnv *env, jclass cls, j
 }
 
 /* {pid, creation flags, STARTUPINFO flags, wShowWindow, inherit handles, token's session,
- * token elevated (0/1)} of started process `index`. */
+ * token elevated (0/1), standard handles (bits), handle list entries (-1: no list), standard
+ * handles all in the list, assigned to a job, ended by its job, ended} of started process `index`. */
 JNIEXPORT jlongArray JNICALL FN(startedNumbers)(JNIEnv *env, jclass cls, jint index) {
     (void)cls;
-    jlongArray result = (*env)->NewLongArray(env, 7);
+    jlongArray result = (*env)->NewLongArray(env, 13);
     if (result == NULL) {
         return NULL;
     }
     fake_launch_lock();
     fake_started *s = fake_launch_started(index);
-    jlong values[7] = {0};
+    jlong values[13] = {0};
     if (s != NULL) {
         values[0] = s->pid;
         values[1] = s->creationFlags;
@@ -124,14 +126,23 @@ JNIEXPORT jlongArray JNICALL FN(startedNumbers)(JNIEnv *env, jclass cls, jint in
         values[4] = s->inheritHandles;
         values[5] = s->tokenSession;
         values[6] = s->tokenElevated;
+        values[7] = s->stdHandles;
+        values[8] = s->handleListCount;
+        values[9] = s->stdInList;
+        values[10] = s->jobAssigned;
+        values[11] = s->killedByJob;
+        values[12] = s->exited;
     }
     fake_launch_unlock();
-    (*env)->SetLongArrayRegion(env, result, 0, 7, values);
+    (*env)->SetLongArrayRegion(env, result, 0, 13, values);
     return result;
 }
 
 /* The started process `pid` ends with exitCode; false if the fake started no such pid. */
 JNIEXPORT jboolean JNICALL FN(exitProcess)(JNIEnv *env, jclass cls, jlong pid, jint exitCode) {
     (void)env, (void)cls;
+    if (fake_pipes_kill((DWORD)pid, (DWORD)exitCode)) {
+        return JNI_TRUE; /* an emulated child: ended, its handles closed */
+    }
     return fake_launch_exit((DWORD)pid, (DWORD)exitCode) ? JNI_TRUE : JNI_FALSE;
 }

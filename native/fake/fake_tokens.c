@@ -17,6 +17,7 @@
 #include "fake_launch.h"
 #include "fake_channels.h"
 #include "fake_tokens.h"
+#include "fake_pipes.h"
 
 #define ERROR_FILE_NOT_FOUND 2u
 #define ERROR_NO_TOKEN 1008u
@@ -178,7 +179,10 @@ static BOOL WINAPI fake_CloseHandle(HANDLE handle) {
     }
     pthread_mutex_unlock(&lock);
     if (fake_launch_close(handle)) {
-        return 1; /* a process or thread handle */
+        return 1; /* a process, thread or job handle */
+    }
+    if (fake_pipes_close(handle)) {
+        return 1; /* a pipe end or a file (fake_pipes.c) */
     }
     int channel = fake_channels_close(handle);
     if (channel != 0) {

@@ -11,7 +11,7 @@
 #ifndef WTS_API_H
 #define WTS_API_H
 
-#include "wts_abi.h"
+#include "launch_abi.h"
 
 /* X(module, return type, name, parameter list) — module is the DLL's base name. */
 #define WTS_API_FUNCTIONS(X)                                                                 \
@@ -147,7 +147,27 @@
       (WCHAR *name, DWORD objectType, DWORD securityInfo, void *owner, void *group,          \
        void *dacl, void *sacl))                                                              \
     X(userenv, BOOL, CreateEnvironmentBlock, (void **environment, HANDLE token, BOOL inherit))\
-    X(userenv, BOOL, DestroyEnvironmentBlock, (void *environment))
+    X(userenv, BOOL, DestroyEnvironmentBlock, (void *environment))                           \
+    /* kernel32: a started program's standard handles and its job (jni_child_io.c, jni_launch.c) */ \
+    X(kernel32, BOOL, CreatePipe,                                                            \
+      (HANDLE *readPipe, HANDLE *writePipe, SECURITY_ATTRIBUTES *attributes, DWORD size))    \
+    X(kernel32, BOOL, SetHandleInformation, (HANDLE handle, DWORD mask, DWORD flags))        \
+    X(kernel32, HANDLE, CreateFileW,                                                         \
+      (const WCHAR *name, DWORD access, DWORD share, SECURITY_ATTRIBUTES *attributes,        \
+       DWORD disposition, DWORD flags, HANDLE templateFile))                                 \
+    X(kernel32, HANDLE, GetStdHandle, (DWORD which))                                         \
+    X(kernel32, BOOL, InitializeProcThreadAttributeList,                                     \
+      (void *list, DWORD count, DWORD flags, size_t *size))                                  \
+    X(kernel32, BOOL, UpdateProcThreadAttribute,                                             \
+      (void *list, DWORD flags, uintptr_t attribute, void *value, size_t size,               \
+       void *previousValue, size_t *returnSize))                                             \
+    X(kernel32, void, DeleteProcThreadAttributeList, (void *list))                           \
+    X(kernel32, BOOL, TerminateProcess, (HANDLE process, UINT exitCode))                     \
+    X(kernel32, DWORD, ResumeThread, (HANDLE thread))                                        \
+    X(kernel32, HANDLE, CreateJobObjectW, (void *attributes, const WCHAR *name))             \
+    X(kernel32, BOOL, SetInformationJobObject,                                               \
+      (HANDLE job, DWORD infoClass, void *info, DWORD length))                               \
+    X(kernel32, BOOL, AssignProcessToJobObject, (HANDLE job, HANDLE process))
 
 #define WTS_API_FIELD(module, ret, name, params) ret(WINAPI *name) params;
 

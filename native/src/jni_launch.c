@@ -112,31 +112,73 @@ done:
     return result;
 }
 
+/* The handles to pass to the child, without zeros and duplicates, in `unique` (3 slots). */
+static DWORD distinct_handles(const HANDLE std[3], HANDLE unique[3]) {
+    DWORD count = 0;
+    for (int i = 0; i < 3; i++) {
+        int seen = std[i] == NULL;
+        for (DWORD j = 0; j < count && !seen; j++) {
+            seen = unique[j] == std[i];
+        }
+        if (!seen) {
+            unique[count++] = std[i];
+        }
+    }
+    return count;
+}
+
 /*
- * CreateProcessAsUserW(token, application, commandLine, NULL, NULL, FALSE,
- * CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_CONSOLE, environment, workingDirectory, startup)
- * with lpDesktop = desktop and, when showWindow >= 0, STARTF_USESHOWWINDOW. environment is a
- * complete block ("A=1\0B=2\0\0") prepared by Java; application may be null (the program is
- * then the command line's first token). Closes the thread handle; returns {pid, process handle}.
+ * CreateProcessAsUserW(token, application, commandLine, NULL, NULL, inherit,
+ * CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_CONSOLE | extraFlags, environment, workingDirectory,
+ * startup) with lpDesktop = desktop and, when showWindow >= 0, STARTF_USESHOWWINDOW.
+ * environment is a complete block ("A=1\0B=2\0\0") prepared by Java; application may be null
+ * (the program is then the command line's first token).
+ *
+ * stdHandles, when not null, is {stdin, stdout, stderr} (0: none): they go in with
+ * STARTF_USESTDHANDLES, and handle inheritance is on only for them — a STARTUPINFOEXW whose
+ * PROC_THREAD_ATTRIBUTE_HANDLE_LIST names exactly those handles, so that no other inheritable
+ * handle of the JVM reaches a process of another user. extraFlags may hold CREATE_SUSPENDED
+ * and CREATE_BREAKAWAY_FROM_JOB. Returns {pid, process handle, thread handle}: the thread
+ * handle is kept (for ResumeThread) only with CREATE_SUSPENDED, else closed here and 0.
  */
 JNIEXPORT jlongArray JNICALL FN(createProcessAsUser)(JNIEnv *env, jclass cls, jlong token,
                                                      jstring application, jstring commandLine,
                                                      jstring desktop,
                                                      jstring workingDirectory,
-                                                     jcharArray environment, jint showWindow) {
+                                                     jcharArray environment, jint showWindow,
+                                                     jlongArray stdHandles, jint extraFlags) {
     (void)cls;
     WTS_REQUIRE(env, CreateProcessAsUserW, NULL);
     WTS_REQUIRE(env, CloseHandle, NULL);
     jlongArray result = NULL;
-    if (commandLine == NULL || desktop == NULL) {
-        wts_throw_illegal_argument(env, "no command line or desktop");
+    if (commandLine == NULL || desktop == NULL ||
+        (stdHandles != NULL && (*env)->GetArrayLength(env, stdHandles) != 3)) {
+        wts_throw_illegal_argument(env, "no command line or desktop, or not 3 standard handles");
         return NULL;
+    }
+    HANDLE std[3] = {NULL, NULL, NULL};
+    HANDLE unique[3] = {NULL, NULL, NULL};
+    DWORD inheritCount = 0;
+    if (stdHandles != NULL) {
+        jlong values[3];
+        (*env)->GetLongArrayRegion(env, stdHandles, 0, 3, values);
+        for (int i = 0; i < 3; i++) {
+            std[i] = HANDLE_OF(values[i]);
+        }
+        inheritCount = distinct_handles(std, unique);
+        if (inheritCount > 0) {
+            WTS_REQUIRE(env, InitializeProcThreadAttributeList, NULL);
+            WTS_REQUIRE(env, UpdateProcThreadAttribute, NULL);
+            WTS_REQUIRE(env, DeleteProcThreadAttributeList, NULL);
+        }
     }
     WCHAR *command = wts_heap_string(env, commandLine);
     WCHAR *desk = command ? wts_heap_string(env, desktop) : NULL;
     WCHAR *directory = desk ? wts_heap_string(env, workingDirectory) : NULL;
     WCHAR *program = desk && !(*env)->ExceptionCheck(env) ? wts_heap_string(env, application) : NULL;
     WCHAR *block = NULL;
+    void *attributes = NULL;
+    int attributesReady = 0;
     if (desk == NULL || (*env)->ExceptionCheck(env)) {
         goto done;
     }
@@ -144,37 +186,145 @@ JNIEXPORT jlongArray JNICALL FN(createProcessAsUser)(JNIEnv *env, jclass cls, jl
     if ((*env)->ExceptionCheck(env)) {
         goto done;
     }
-    STARTUPINFOW startup = {0};
-    startup.cb = sizeof startup;
-    startup.lpDesktop = desk;
+    STARTUPINFOEXW startup = {0};
+    startup.StartupInfo.cb = sizeof startup.StartupInfo;
+    startup.StartupInfo.lpDesktop = desk;
     if (showWindow >= 0) {
-        startup.dwFlags = STARTF_USESHOWWINDOW;
-        startup.wShowWindow = (uint16_t)showWindow;
+        startup.StartupInfo.dwFlags = STARTF_USESHOWWINDOW;
+        startup.StartupInfo.wShowWindow = (uint16_t)showWindow;
+    }
+    DWORD flags = CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_CONSOLE | (DWORD)extraFlags;
+    if (stdHandles != NULL) {
+        startup.StartupInfo.dwFlags |= WTS_STARTF_USESTDHANDLES;
+        startup.StartupInfo.hStdInput = std[0];
+        startup.StartupInfo.hStdOutput = std[1];
+        startup.StartupInfo.hStdError = std[2];
+    }
+    if (inheritCount > 0) {
+        size_t size = 0;
+        WTS.InitializeProcThreadAttributeList(NULL, 1, 0, &size); /* fails, giving the size */
+        attributes = size > 0 ? wts_alloc(size) : NULL;
+        if (attributes == NULL) {
+            wts_throw_win32(env, WTS_ERROR_NOT_ENOUGH_MEMORY, "InitializeProcThreadAttributeList");
+            goto done;
+        }
+        WTS_CLEAR_LAST_ERROR();
+        if (!WTS.InitializeProcThreadAttributeList(attributes, 1, 0, &size)) {
+            DWORD error = WTS.GetLastError();
+            wts_throw_win32(env, error, "InitializeProcThreadAttributeList");
+            goto done;
+        }
+        attributesReady = 1;
+        WTS_CLEAR_LAST_ERROR();
+        if (!WTS.UpdateProcThreadAttribute(attributes, 0, WTS_PROC_THREAD_ATTRIBUTE_HANDLE_LIST,
+                                           unique, inheritCount * sizeof(HANDLE), NULL, NULL)) {
+            DWORD error = WTS.GetLastError();
+            wts_throw_win32(env, error, "UpdateProcThreadAttribute");
+            goto done;
+        }
+        startup.StartupInfo.cb = sizeof startup;
+        startup.lpAttributeList = attributes;
+        flags |= WTS_EXTENDED_STARTUPINFO_PRESENT;
     }
     PROCESS_INFORMATION info = {0};
     WTS_CLEAR_LAST_ERROR();
-    if (!WTS.CreateProcessAsUserW(HANDLE_OF(token), program, command, NULL, NULL, 0,
-                                  CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_CONSOLE, block,
-                                  directory, &startup, &info)) {
+    if (!WTS.CreateProcessAsUserW(HANDLE_OF(token), program, command, NULL, NULL,
+                                  inheritCount > 0 ? 1 : 0, flags, block, directory,
+                                  &startup.StartupInfo, &info)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "CreateProcessAsUserW");
         goto done;
     }
-    WTS.CloseHandle(info.hThread);
-    jlong values[2] = {(jlong)info.dwProcessId, (jlong)(intptr_t)info.hProcess};
-    result = (*env)->NewLongArray(env, 2);
+    int keepThread = (extraFlags & WTS_CREATE_SUSPENDED) != 0;
+    if (!keepThread) {
+        WTS.CloseHandle(info.hThread);
+    }
+    jlong values[3] = {(jlong)info.dwProcessId, (jlong)(intptr_t)info.hProcess,
+                       keepThread ? (jlong)(intptr_t)info.hThread : 0};
+    result = (*env)->NewLongArray(env, 3);
     if (result == NULL) {
-        WTS.CloseHandle(info.hProcess); /* OutOfMemoryError pending: nobody would close it */
+        /* OutOfMemoryError pending: nobody would close them (a suspended child is ended) */
+        if (keepThread) {
+            if (WTS.TerminateProcess != NULL) {
+                WTS.TerminateProcess(info.hProcess, 1);
+            }
+            WTS.CloseHandle(info.hThread);
+        }
+        WTS.CloseHandle(info.hProcess);
         goto done;
     }
-    (*env)->SetLongArrayRegion(env, result, 0, 2, values);
+    (*env)->SetLongArrayRegion(env, result, 0, 3, values);
 done:
+    if (attributesReady) {
+        WTS.DeleteProcThreadAttributeList(attributes);
+    }
+    wts_free(attributes);
     wts_free(command);
     wts_free(desk);
     wts_free(directory);
     wts_free(program);
     wts_free(block);
     return result;
+}
+
+/* TerminateProcess(process, exitCode). */
+JNIEXPORT void JNICALL FN(terminateProcess)(JNIEnv *env, jclass cls, jlong process, jint exitCode) {
+    (void)cls;
+    WTS_REQUIRE(env, TerminateProcess, );
+    WTS_CLEAR_LAST_ERROR();
+    if (!WTS.TerminateProcess(HANDLE_OF(process), (UINT)exitCode)) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, "TerminateProcess");
+    }
+}
+
+/* ResumeThread of a child started with CREATE_SUSPENDED. */
+JNIEXPORT void JNICALL FN(resumeThread)(JNIEnv *env, jclass cls, jlong thread) {
+    (void)cls;
+    WTS_REQUIRE(env, ResumeThread, );
+    WTS_CLEAR_LAST_ERROR();
+    if (WTS.ResumeThread(HANDLE_OF(thread)) == 0xFFFFFFFFu) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, "ResumeThread");
+    }
+}
+
+/* CreateJobObjectW + SetInformationJobObject(JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE): a job whose
+ * processes end when its last handle closes (also when this process dies). */
+JNIEXPORT jlong JNICALL FN(createKillOnCloseJob)(JNIEnv *env, jclass cls) {
+    (void)cls;
+    WTS_REQUIRE(env, CreateJobObjectW, 0);
+    WTS_REQUIRE(env, SetInformationJobObject, 0);
+    WTS_REQUIRE(env, CloseHandle, 0);
+    WTS_CLEAR_LAST_ERROR();
+    HANDLE job = WTS.CreateJobObjectW(NULL, NULL);
+    if (job == NULL) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, "CreateJobObjectW");
+        return 0;
+    }
+    JOBOBJECT_EXTENDED_LIMIT_INFORMATION limits = {0};
+    limits.BasicLimitInformation.LimitFlags = WTS_JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
+    WTS_CLEAR_LAST_ERROR();
+    if (!WTS.SetInformationJobObject(job, WTS_JOB_OBJECT_EXTENDED_LIMIT_INFORMATION, &limits,
+                                     sizeof limits)) {
+        DWORD error = WTS.GetLastError();
+        WTS.CloseHandle(job);
+        wts_throw_win32(env, error, "SetInformationJobObject");
+        return 0;
+    }
+    return (jlong)(intptr_t)job;
+}
+
+/* AssignProcessToJobObject(job, process). */
+JNIEXPORT void JNICALL FN(assignToJob)(JNIEnv *env, jclass cls, jlong job, jlong process) {
+    (void)cls;
+    WTS_REQUIRE(env, AssignProcessToJobObject, );
+    WTS_CLEAR_LAST_ERROR();
+    if (!WTS.AssignProcessToJobObject(HANDLE_OF(job), HANDLE_OF(process))) {
+        DWORD error = WTS.GetLastError();
+        wts_throw_win32(env, error, "AssignProcessToJobObject");
+    }
 }
 
 /* WaitForSingleObject on a process: 0 (WAIT_OBJECT_0, it ended) or 258 (WAIT_TIMEOUT);

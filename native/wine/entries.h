@@ -81,6 +81,10 @@ TEST(test_launch_elevation_type);
 TEST(test_launch_linked_token); TEST(test_launch_duplicate); TEST(test_launch_environment);
 TEST(test_launch_create_process); TEST(test_launch_wait); TEST(test_launch_exit_code);
 TEST(test_launch_close);
+TEST(test_child_io_create_pipe); TEST(test_child_io_open_file); TEST(test_child_io_std_handle);
+TEST(test_child_io_write); TEST(test_child_io_read);
+TEST(test_launch_create_job); TEST(test_launch_assign_job); TEST(test_launch_resume);
+TEST(test_launch_terminate);
 TEST(test_tokens_query); TEST(test_tokens_session_id); TEST(test_tokens_user_sid);
 TEST(test_tokens_close);
 TEST(test_remote_start); TEST(test_remote_stop); TEST(test_remote_connect);
@@ -97,6 +101,9 @@ TEST(test_channels_query_client_data); TEST(test_channels_query_file_handle);
 TEST(test_channels_duplicate); TEST(test_channels_create_event); TEST(test_channels_start_io);
 TEST(test_channels_io_result); TEST(test_channels_cancel_io);
 #undef TEST
+
+/* Three children test_launch_create_process started suspended (NULL when it could not). */
+extern HANDLE suspended_process[3], suspended_thread[3];
 
 /* entries_system_dll.c: the DLL's System32 loader with and without KB2533623. */
 void test_system_dll_loading(void);

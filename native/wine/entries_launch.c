@@ -23,12 +23,13 @@ typedef jobject(JNICALL *ObjectFromHandleFn)(JNIEnv *, jclass, jlong);
 typedef void(JNICALL *VoidFromHandleFn)(JNIEnv *, jclass, jlong);
 typedef jboolean(JNICALL *BoolFromHandleFn)(JNIEnv *, jclass, jlong);
 typedef jobject(JNICALL *CreateFn)(JNIEnv *, jclass, jlong, jstring, jstring, jstring, jstring,
-                                   jobject, jint);
+                                   jobject, jint, jobject, jint);
 typedef jint(JNICALL *WaitFn)(JNIEnv *, jclass, jlong, jint);
 
 /* Handles the rows hand on to each other (0 when an earlier step did not get one). */
 static HANDLE tokens_token, launch_token, primary_token, child_process;
 static DWORD child_pid;
+HANDLE suspended_process[3], suspended_thread[3];
 
 /* TokenUser's SID of a token, in a static buffer (NULL if Windows refuses). */
 static PSID token_user(HANDLE token, BYTE *buffer, DWORD size) {
@@ -305,6 +306,40 @@ static jobject child_environment(void) {
     return array; /* the last two units stay 0: the block's end */
 }
 
+/* Three more children, CREATE_SUSPENDED, with standard handles: stdout and stderr one
+ * inheritable pipe end (a PROC_THREAD_ATTRIBUTE_HANDLE_LIST of one handle), stdin none. The
+ * job, resume and terminate rows (entries_child_io.c) use them. */
+static void start_suspended(void *fn, jclass cls, HANDLE token, const WCHAR *path,
+                            const WCHAR *command, const WCHAR *desktop, jobject environment) {
+    for (int i = 0; i < 3; i++) {
+        const char *what = str("child %d, suspended, stdout/stderr a pipe", i);
+        HANDLE readEnd = NULL, writeEnd = NULL;
+        if (!check_true("CreatePipe", CreatePipe(&readEnd, &writeEnd, NULL, 0)) ||
+            !check_true("SetHandleInformation", SetHandleInformation(writeEnd, HANDLE_FLAG_INHERIT,
+                                                                     HANDLE_FLAG_INHERIT))) {
+            return;
+        }
+        jobject std = jni_new_array('J', 3);
+        jlong *handles = jv_array_data(std, 'J');
+        handles[1] = handles[2] = HANDLE_ARG(writeEnd);
+        begin();
+        jobject result = leave_object(((CreateFn)fn)(env, cls, HANDLE_ARG(token), java_string(path),
+                                                     java_string(command), java_string(desktop),
+                                                     NULL, environment, 0, std, CREATE_SUSPENDED));
+        CloseHandle(writeEnd);
+        CloseHandle(readEnd);
+        if (expect_no_throw(what) && expect_class(what, result, "[J") &&
+            check_u32(str("%s: long[3]", what), 3, (DWORD)jv_array_length(result))) {
+            const jlong *v = jv_array_data(result, 'J');
+            check_true(str("%s: process and thread handles", what), v[1] != 0 && v[2] != 0);
+            check_u32(str("%s: not running yet", what), WAIT_TIMEOUT,
+                      WaitForSingleObject(HANDLE_OF(v[1]), 0));
+            suspended_process[i] = HANDLE_OF(v[1]);
+            suspended_thread[i] = HANDLE_OF(v[2]);
+        }
+    }
+}
+
 void test_launch_create_process(void *fn, jclass cls) {
     if (primary_token == NULL) {
         note("  no primary token: CreateProcessAsUserW only with a handle no object has\n");
@@ -332,17 +367,19 @@ void test_launch_create_process(void *fn, jclass cls) {
     /* The application name is passed too (lpApplicationName: this very file, no search). */
     jobject result = leave_object(((CreateFn)fn)(env, cls, HANDLE_ARG(token), java_string(path),
                                                  java_string(command), java_string(desktop),
-                                                 NULL, environment, -1));
+                                                 NULL, environment, -1, NULL, 0));
     if (last_exception() == NULL && result != NULL &&
         expect_class(what, result, "[J") &&
-        check_u32(str("%s: long[2]", what), 2, (DWORD)jv_array_length(result))) {
+        check_u32(str("%s: long[3]", what), 3, (DWORD)jv_array_length(result))) {
         const jlong *v = jv_array_data(result, 'J');
         check_true(str("%s: the shim started the process (pid %u)", what, (DWORD)v[0]),
                    v[0] != 0 && v[1] != 0);
+        check_true(str("%s: no thread handle kept (not suspended)", what), v[2] == 0);
         child_pid = (DWORD)v[0];
         child_process = HANDLE_OF(v[1]);
         check_u32(str("%s: pid == GetProcessId(process handle)", what), child_pid,
                   GetProcessId(child_process));
+        start_suspended(fn, cls, token, path, command, desktop, environment);
         return;
     }
     /* The shim failed: Windows must refuse the same call the same way. */

@@ -1,6 +1,8 @@
 package io.github.wtsbridge;
 
 import io.github.wtsbridge.internal.Checks;
+import io.github.wtsbridge.internal.ChildIo;
+import io.github.wtsbridge.internal.LaunchNative;
 import io.github.wtsbridge.internal.ControlNative;
 import io.github.wtsbridge.internal.Launcher;
 import io.github.wtsbridge.internal.NativeLibrary;
@@ -122,31 +124,127 @@ final class SessionActions {
     }
 
     /** What {@link WtsSession#startProcessInActiveSession} does; documented there. */
-    public static WtsStartedProcess startProcessInActiveSession(String commandLine, WtsStartOptions options) {
+    public static WtsStartedProcess startProcessInActiveSession(String commandLine, WtsStartOptions options,
+                                                                WtsSessionChoice choice) {
+        checkCommandLine(commandLine);
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(choice, "choice");
+        NativeLibrary.ensureLoaded();
+        int session = chooseSession(choice).orElseThrow(() -> noSession(choice));
+        return launch(session, null, commandLine, options);
+    }
+
+    /** What {@link WtsSession#activeUserSession} does; documented there. */
+    public static java.util.OptionalInt chooseSession(WtsSessionChoice choice) {
+        Objects.requireNonNull(choice, "choice");
+        NativeLibrary.ensureLoaded();
+        int console = SessionsNative.activeConsoleSessionId();
+        return SessionChooser.choose(SessionChooser.read(console), console, choice)
+                .map(c -> java.util.OptionalInt.of(c.id())).orElse(java.util.OptionalInt.empty());
+    }
+
+    /** What {@link WtsSession#sessionOfUser} does; documented there. */
+    public static java.util.OptionalInt sessionOfUser(String user) {
+        SessionChooser.UserName name = SessionChooser.UserName.parse(user);
+        NativeLibrary.ensureLoaded();
+        return sessionOf(name);
+    }
+
+    private static java.util.OptionalInt sessionOf(SessionChooser.UserName name) {
+        int console = SessionsNative.activeConsoleSessionId();
+        return SessionChooser.ofUser(SessionChooser.read(console), console, name)
+                .map(c -> java.util.OptionalInt.of(c.id())).orElse(java.util.OptionalInt.empty());
+    }
+
+    /** What {@link WtsSession#startProcessForUser} does; documented there. */
+    public static WtsStartedProcess startProcessForUser(String user, String commandLine, WtsStartOptions options) {
+        SessionChooser.UserName name = SessionChooser.UserName.parse(user);
         checkCommandLine(commandLine);
         Objects.requireNonNull(options, "options");
         NativeLibrary.ensureLoaded();
-        int console = SessionsNative.activeConsoleSessionId();
-        if (console == SessionCalls.NO_CONSOLE_SESSION) {
-            throw new WtsNoUserException("WTSGetActiveConsoleSessionId", "", -1);
-        }
-        return launch(console, null, commandLine, options);
+        int session = sessionOf(name).orElseThrow(() -> WtsNoUserException.noSession("WTSEnumerateSessionsW",
+                "no session of user " + name + " is logged on"));
+        return launch(session, null, commandLine, options);
+    }
+
+    private static WtsNoUserException noSession(WtsSessionChoice choice) {
+        String what = switch (choice) {
+            case CONSOLE -> "nobody is logged on to the console";
+            case REMOTE -> "no remote session is active with a user";
+            case CONSOLE_THEN_REMOTE -> "nobody is logged on to the console and no remote session is active with a user";
+            case ANY_ACTIVE, LATEST_LOGON -> "no session is active with a user";
+        };
+        return WtsNoUserException.noSession("WTSEnumerateSessionsW", what + " (choice " + choice + ")");
     }
 
     private static WtsStartedProcess launch(int sessionId, String application, String commandLine,
                                             WtsStartOptions options) {
-        Launcher.Started started;
+        ChildIo io = options.redirects() ? openChildIo(options) : null;
+        long job = 0;
+        Launcher.Started started = null;
         try {
-            started = Launcher.start(sessionId, application, commandLine, options.desktop(),
-                    options.workingDirectory().orElse(null), options.environment(), options.elevated(),
-                    options.window().code());
-        } catch (WtsException e) {
-            throw WtsNoUserException.ifNoToken(e, sessionId);
+            int flags = options.breakawayFromJob() ? LaunchNative.CREATE_BREAKAWAY_FROM_JOB : 0;
+            if (options.killOnClose()) {
+                job = LaunchNative.createKillOnCloseJob();
+                flags |= LaunchNative.CREATE_SUSPENDED; // in the job before it runs a single instruction
+            }
+            try {
+                started = Launcher.start(sessionId, application, commandLine, options.desktop(),
+                        options.workingDirectory().orElse(null), options.environment(), options.elevated(),
+                        options.window().code(), io == null ? null : io.childHandles(), flags);
+            } catch (WtsException e) {
+                throw WtsNoUserException.ifNoToken(e, sessionId);
+            } finally {
+                if (io != null) {
+                    io.closeChildEnds(); // the child has its own copies now
+                }
+            }
+            if (job != 0) {
+                LaunchNative.assignToJob(job, started.processHandle());
+                LaunchNative.resumeThread(started.threadHandle());
+            }
+        } catch (RuntimeException | Error e) {
+            if (started != null) {
+                if (started.threadHandle() != 0) {
+                    LaunchNative.terminateProcess(started.processHandle(), 1); // suspended, never ran
+                }
+                LaunchNative.closeHandle(started.processHandle());
+            }
+            if (io != null) {
+                io.closeParentEnds();
+            }
+            LaunchNative.closeHandle(job);
+            throw e;
+        } finally {
+            if (started != null) {
+                LaunchNative.closeHandle(started.threadHandle());
+            }
         }
-        return new WtsStartedProcess(started.pid(), sessionId, started.processHandle());
+        return new WtsStartedProcess(started.pid(), sessionId, started.processHandle(), job,
+                io == null ? 0 : io.takeParentEnd(0), io == null ? 0 : io.takeParentEnd(1),
+                io == null ? 0 : io.takeParentEnd(2));
     }
 
-    private static void checkCommandLine(String commandLine) {
+    private static ChildIo openChildIo(WtsStartOptions options) {
+        int[] kinds = new int[3];
+        String[] paths = new String[3];
+        List<java.util.Optional<WtsRedirect>> redirects = List.of(options.stdin(), options.stdout(), options.stderr());
+        for (int i = 0; i < 3; i++) {
+            WtsRedirect r = redirects.get(i).orElse(WtsRedirect.DISCARD);
+            kinds[i] = switch (r.type()) {
+                case PIPE -> ChildIo.PIPE;
+                case DISCARD -> ChildIo.DISCARD;
+                case INHERIT -> ChildIo.INHERIT;
+                case READ -> ChildIo.READ_FILE;
+                case WRITE -> ChildIo.WRITE_FILE;
+                case APPEND -> ChildIo.APPEND_FILE;
+            };
+            paths[i] = r.path().orElse(null);
+        }
+        return ChildIo.open(kinds, paths, options.errorToOutput());
+    }
+
+    static void checkCommandLine(String commandLine) {
         Checks.text(commandLine, "command line", MAX_COMMAND_LINE_CHARS);
         if (commandLine.isBlank()) {
             throw new IllegalArgumentException("command line must not be empty");

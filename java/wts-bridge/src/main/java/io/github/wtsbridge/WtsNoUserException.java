@@ -7,16 +7,32 @@ import java.util.OptionalInt;
  * ERROR_NO_TOKEN (1008) — an idle or listener session, session 0 — or no session at all is
  * attached to the console (WTSGetActiveConsoleSessionId returned 0xFFFFFFFF, as during a
  * session switch or before anyone logs on). Installers and services catch this one to retry
- * later; every other failure stays a plain {@link WtsException}.
+ * later; every other failure stays a plain {@link WtsException}. Also thrown when no session
+ * qualifies for a {@link WtsSessionChoice} or a user name: nothing was started then, and
+ * {@link #sessionId()} is empty.
  */
 public final class WtsNoUserException extends WtsException {
     private static final long serialVersionUID = 1L;
 
     private final int sessionId;
+    private final String detail;
 
     WtsNoUserException(String function, String systemMessage, int sessionId) {
+        this(function, systemMessage, sessionId, null);
+    }
+
+    private WtsNoUserException(String function, String systemMessage, int sessionId, String detail) {
         super(ERROR_NO_TOKEN, function, systemMessage);
         this.sessionId = sessionId;
+        this.detail = detail;
+    }
+
+    /**
+     * No session qualified for a choice or a user name (nothing was started); {@code detail}
+     * says what was looked for, {@code function} the Windows call the sessions came from.
+     */
+    static WtsNoUserException noSession(String function, String detail) {
+        return new WtsNoUserException(function, "", -1, detail);
     }
 
     /** {@code e} as a WtsNoUserException when it is WTSQueryUserToken's 1008, else {@code e}. */
@@ -37,6 +53,9 @@ public final class WtsNoUserException extends WtsException {
 
     @Override
     public String getMessage() {
+        if (detail != null) {
+            return function() + ": " + detail + " (ERROR_NO_TOKEN, 1008)";
+        }
         if (sessionId < 0) {
             return function() + ": no session is attached to the console, so nobody is logged on there"
                     + " (ERROR_NO_TOKEN, 1008)";

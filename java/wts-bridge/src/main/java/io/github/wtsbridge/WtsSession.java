@@ -74,14 +74,68 @@ public final class WtsSession {
     }
 
     /**
-     * Starts a program in the session attached to the physical console, as
-     * {@link #startProcess(String, WtsStartOptions)}.
-     *
-     * @throws WtsNoUserException no session is attached to the console, or nobody is logged
-     *                            on to it
+     * Starts a program in the session a person is using: the console when a user is logged
+     * on to it, else the active remote (RDP) session with a user
+     * ({@link WtsSessionChoice#CONSOLE_THEN_REMOTE}; several: the latest logon). As
+     * {@link #startProcessInActiveSession(String, WtsStartOptions, WtsSessionChoice)}.
      */
     public static WtsStartedProcess startProcessInActiveSession(String commandLine, WtsStartOptions options) {
-        return SessionActions.startProcessInActiveSession(commandLine, options);
+        return SessionActions.startProcessInActiveSession(commandLine, options, WtsSessionChoice.CONSOLE_THEN_REMOTE);
+    }
+
+    /**
+     * Starts a program, as {@link #startProcess(String, WtsStartOptions)}, in the session
+     * {@code choice} picks ({@link #activeUserSession}; the rule for several candidates is on
+     * {@link WtsSessionChoice}).
+     *
+     * @throws WtsNoUserException no session qualifies (nothing was started;
+     *                            {@link WtsNoUserException#sessionId()} is empty), or the user
+     *                            of the chosen one logged off in between (1008 from
+     *                            WTSQueryUserToken, with that session)
+     * @throws WtsException       as {@link #startProcess(String, WtsStartOptions)}
+     */
+    public static WtsStartedProcess startProcessInActiveSession(String commandLine, WtsStartOptions options,
+                                                                WtsSessionChoice choice) {
+        return SessionActions.startProcessInActiveSession(commandLine, options, choice);
+    }
+
+    /**
+     * The session of this machine that {@code choice} picks (WTSGetActiveConsoleSessionId,
+     * WTSEnumerateSessionsW and WTSSessionInfo of each session); empty when none qualifies.
+     */
+    public static Optional<WtsSession> activeUserSession(WtsSessionChoice choice) {
+        java.util.OptionalInt id = SessionActions.chooseSession(choice);
+        return id.isPresent() ? Optional.of(new WtsSession(WtsServer.local(), id.getAsInt())) : Optional.empty();
+    }
+
+    /**
+     * The session of this machine where {@code user} is logged on; empty when there is none.
+     * {@code user} is {@code DOMAIN\name}, a UPN {@code name@dns.domain}, or a bare
+     * {@code name}; names compare as Windows compares them, without regard to case, and a bare
+     * name matches in any domain. A UPN matches a session whose domain is its suffix or the
+     * suffix's first label ({@code alice@contoso.com} matches {@code CONTOSO\alice}). When
+     * the user has several sessions: an active one before a disconnected one, then the
+     * console, then the latest logon, then the lowest session id.
+     *
+     * @throws IllegalArgumentException an empty name or domain, more than one backslash, a NUL,
+     *                                  a name over 256 or a domain over 255 characters
+     */
+    public static Optional<WtsSession> sessionOfUser(String user) {
+        java.util.OptionalInt id = SessionActions.sessionOfUser(user);
+        return id.isPresent() ? Optional.of(new WtsSession(WtsServer.local(), id.getAsInt())) : Optional.empty();
+    }
+
+    /**
+     * Starts a program, as {@link #startProcess(String, WtsStartOptions)}, in the session of
+     * {@code user} ({@link #sessionOfUser} says which one, and how names match).
+     *
+     * @throws WtsNoUserException       the user has no session (nothing was started)
+     * @throws IllegalArgumentException as {@link #sessionOfUser} and
+     *                                  {@link #startProcess(String, WtsStartOptions)}
+     * @throws WtsException             as {@link #startProcess(String, WtsStartOptions)}
+     */
+    public static WtsStartedProcess startProcessForUser(String user, String commandLine, WtsStartOptions options) {
+        return SessionActions.startProcessForUser(user, commandLine, options);
     }
 
     // ---- identity ----

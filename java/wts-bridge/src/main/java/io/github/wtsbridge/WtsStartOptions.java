@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * How {@link WtsSession#startProcess(String, WtsStartOptions)} starts a program:
- * working directory, extra environment variables, desktop, window, elevation. Immutable;
+ * working directory, extra environment variables, desktop, window, elevation, standard
+ * streams ({@link WtsRedirect}), job object. Immutable;
  * each {@code with…} method returns a changed copy and checks its argument at once.
  *
  * <pre>{@code
@@ -27,22 +28,43 @@ public final class WtsStartOptions {
     /** Longest path this library passes (Windows' long-path limit). */
     public static final int MAX_PATH_CHARS = 32_767;
 
-    private static final WtsStartOptions DEFAULTS = new WtsStartOptions(null,
-            new TreeMap<>(String.CASE_INSENSITIVE_ORDER), DEFAULT_DESKTOP, WtsShowWindow.NORMAL, false);
+    private static final WtsStartOptions DEFAULTS;
 
-    private final String workingDirectory;
-    private final TreeMap<String, String> environment;
-    private final String desktop;
-    private final WtsShowWindow window;
-    private final boolean elevated;
+    static {
+        Spec spec = new Spec();
+        spec.environment = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        spec.desktop = DEFAULT_DESKTOP;
+        spec.window = WtsShowWindow.NORMAL;
+        DEFAULTS = new WtsStartOptions(spec);
+    }
 
-    private WtsStartOptions(String workingDirectory, TreeMap<String, String> environment, String desktop,
-            WtsShowWindow window, boolean elevated) {
-        this.workingDirectory = workingDirectory;
-        this.environment = environment;
-        this.desktop = desktop;
-        this.window = window;
-        this.elevated = elevated;
+    /** The values, all set before the final field {@link #spec} publishes them: never changed after. */
+    private static final class Spec implements Cloneable {
+        String workingDirectory;
+        TreeMap<String, String> environment;
+        String desktop;
+        WtsShowWindow window;
+        boolean elevated;
+        WtsRedirect stdin;
+        WtsRedirect stdout;
+        WtsRedirect stderr;
+        boolean errorToOutput;
+        boolean killOnClose;
+        boolean breakawayFromJob;
+
+        Spec copy() {
+            try {
+                return (Spec) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private final Spec spec;
+
+    private WtsStartOptions(Spec spec) {
+        this.spec = spec;
     }
 
     /**
@@ -60,7 +82,9 @@ public final class WtsStartOptions {
         if (directory.isEmpty()) {
             throw new IllegalArgumentException("working directory must not be empty");
         }
-        return new WtsStartOptions(directory, environment, desktop, window, elevated);
+        Spec c = spec.copy();
+        c.workingDirectory = directory;
+        return new WtsStartOptions(c);
     }
 
     /**
@@ -73,10 +97,12 @@ public final class WtsStartOptions {
     public WtsStartOptions withEnvironmentVariable(String name, String value) {
         checkVariable(name, value);
         TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        copy.putAll(environment);
+        copy.putAll(spec.environment);
         copy.remove(name);
         copy.put(name, value);
-        return new WtsStartOptions(workingDirectory, copy, desktop, window, elevated);
+        Spec c = spec.copy();
+        c.environment = copy;
+        return new WtsStartOptions(c);
     }
 
     /** {@link #withEnvironmentVariable} for each entry. */
@@ -95,13 +121,17 @@ public final class WtsStartOptions {
         if (desktop.isEmpty()) {
             throw new IllegalArgumentException("desktop must not be empty");
         }
-        return new WtsStartOptions(workingDirectory, environment, desktop, window, elevated);
+        Spec c = spec.copy();
+        c.desktop = desktop;
+        return new WtsStartOptions(c);
     }
 
     /** How the first window shows. */
     public WtsStartOptions withWindow(WtsShowWindow window) {
         Objects.requireNonNull(window, "window");
-        return new WtsStartOptions(workingDirectory, environment, desktop, window, elevated);
+        Spec c = spec.copy();
+        c.window = window;
+        return new WtsStartOptions(c);
     }
 
     /**
@@ -111,29 +141,149 @@ public final class WtsStartOptions {
      * as it is — true never raises a user above their rights.
      */
     public WtsStartOptions withElevated(boolean elevated) {
-        return new WtsStartOptions(workingDirectory, environment, desktop, window, elevated);
+        Spec c = spec.copy();
+        c.elevated = elevated;
+        return new WtsStartOptions(c);
+    }
+
+    /**
+     * Where the program reads its input: {@link WtsRedirect#PIPE} (write it through
+     * {@link WtsStartedProcess#stdin()}; close that stream to give the end), a file
+     * ({@link WtsRedirect#from}), {@link WtsRedirect#DISCARD} or {@link WtsRedirect#INHERIT}.
+     *
+     * <p>With no redirect at all (the default) the program gets its own new console, as before.
+     * Once any of the three streams is redirected, the program gets its handles with
+     * STARTF_USESTDHANDLES, the streams not redirected go to {@link WtsRedirect#DISCARD}, and
+     * only those handles are inherited (PROC_THREAD_ATTRIBUTE_HANDLE_LIST): no other handle of
+     * this JVM reaches the user's process.
+     *
+     * @throws IllegalArgumentException for {@link WtsRedirect#to} / {@link WtsRedirect#appendTo}
+     */
+    public WtsStartOptions withStdin(WtsRedirect redirect) {
+        Objects.requireNonNull(redirect, "redirect");
+        if (redirect.type() == WtsRedirect.Type.WRITE || redirect.type() == WtsRedirect.Type.APPEND) {
+            throw new IllegalArgumentException("stdin cannot be written to a file: " + redirect);
+        }
+        Spec c = spec.copy();
+        c.stdin = redirect;
+        return new WtsStartOptions(c);
+    }
+
+    /**
+     * Where the program's output goes: {@link WtsRedirect#PIPE} (read it from
+     * {@link WtsStartedProcess#stdout()}, or all at once with {@link WtsStartedProcess#readOutput()}),
+     * a file, {@link WtsRedirect#DISCARD} or {@link WtsRedirect#INHERIT}. See {@link #withStdin}.
+     *
+     * @throws IllegalArgumentException for {@link WtsRedirect#from}
+     */
+    public WtsStartOptions withStdout(WtsRedirect redirect) {
+        checkOutput(redirect);
+        Spec c = spec.copy();
+        c.stdout = redirect;
+        return new WtsStartOptions(c);
+    }
+
+    /** Where the program's errors go, as {@link #withStdout}; see also {@link #withErrorToOutput}. */
+    public WtsStartOptions withStderr(WtsRedirect redirect) {
+        checkOutput(redirect);
+        Spec c = spec.copy();
+        c.stderr = redirect;
+        return new WtsStartOptions(c);
+    }
+
+    /**
+     * True: stderr goes where stdout goes (one handle, as {@link ProcessBuilder#redirectErrorStream});
+     * the stderr redirect is then ignored.
+     */
+    public WtsStartOptions withErrorToOutput(boolean merged) {
+        Spec c = spec.copy();
+        c.errorToOutput = merged;
+        return new WtsStartOptions(c);
+    }
+
+    /**
+     * True: the program runs in a job object with JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE that the
+     * {@link WtsStartedProcess} holds, so that it — and the processes it starts — end when
+     * that is closed, or when this JVM ends, however it ends: children die with the service.
+     * False (the default): closing never ends the program.
+     */
+    public WtsStartOptions withKillOnClose(boolean kill) {
+        Spec c = spec.copy();
+        c.killOnClose = kill;
+        return new WtsStartOptions(c);
+    }
+
+    /**
+     * True: CREATE_BREAKAWAY_FROM_JOB, for a service that itself runs in a job (some service
+     * hosts and installers do): the program leaves that job, so it is not ended with it.
+     * Windows refuses (ERROR_ACCESS_DENIED, 5, from CreateProcessAsUserW) when the job does not
+     * allow breakaway (JOB_OBJECT_LIMIT_BREAKAWAY_OK).
+     */
+    public WtsStartOptions withBreakawayFromJob(boolean breakaway) {
+        Spec c = spec.copy();
+        c.breakawayFromJob = breakaway;
+        return new WtsStartOptions(c);
     }
 
     /** The working directory; empty for the caller's. */
     public Optional<String> workingDirectory() {
-        return Optional.ofNullable(workingDirectory);
+        return Optional.ofNullable(spec.workingDirectory);
     }
 
     /** The extra variables, sorted by name without regard to case (unmodifiable). */
     public Map<String, String> environment() {
-        return Collections.unmodifiableMap(environment);
+        return Collections.unmodifiableMap(spec.environment);
     }
 
     public String desktop() {
-        return desktop;
+        return spec.desktop;
     }
 
     public WtsShowWindow window() {
-        return window;
+        return spec.window;
     }
 
     public boolean elevated() {
-        return elevated;
+        return spec.elevated;
+    }
+
+    /** The stdin redirect; empty when not set. */
+    public Optional<WtsRedirect> stdin() {
+        return Optional.ofNullable(spec.stdin);
+    }
+
+    /** The stdout redirect; empty when not set. */
+    public Optional<WtsRedirect> stdout() {
+        return Optional.ofNullable(spec.stdout);
+    }
+
+    /** The stderr redirect; empty when not set. */
+    public Optional<WtsRedirect> stderr() {
+        return Optional.ofNullable(spec.stderr);
+    }
+
+    public boolean errorToOutput() {
+        return spec.errorToOutput;
+    }
+
+    public boolean killOnClose() {
+        return spec.killOnClose;
+    }
+
+    public boolean breakawayFromJob() {
+        return spec.breakawayFromJob;
+    }
+
+    /** True when any standard stream is redirected (or stderr merged into stdout). */
+    boolean redirects() {
+        return spec.stdin != null || spec.stdout != null || spec.stderr != null || spec.errorToOutput;
+    }
+
+    private static void checkOutput(WtsRedirect redirect) {
+        Objects.requireNonNull(redirect, "redirect");
+        if (redirect.type() == WtsRedirect.Type.READ) {
+            throw new IllegalArgumentException("an output cannot be read from a file: " + redirect);
+        }
     }
 
     private static void checkVariable(String name, String value) {
@@ -147,7 +297,10 @@ public final class WtsStartOptions {
 
     @Override
     public String toString() {
-        return "WtsStartOptions[directory=" + workingDirectory + ", environment=" + environment.keySet()
-                + ", desktop=" + desktop + ", window=" + window + ", elevated=" + elevated + "]";
+        return "WtsStartOptions[directory=" + spec.workingDirectory + ", environment=" + spec.environment.keySet()
+                + ", desktop=" + spec.desktop + ", window=" + spec.window + ", elevated=" + spec.elevated
+                + (redirects() ? ", stdin=" + spec.stdin + ", stdout=" + spec.stdout + ", stderr="
+                        + (spec.errorToOutput ? "stdout" : spec.stderr) : "")
+                + (spec.killOnClose ? ", killOnClose" : "") + (spec.breakawayFromJob ? ", breakawayFromJob" : "") + "]";
     }
 }

@@ -37,10 +37,12 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputSweepTest extends FakeTestBase {
     private static final List<Class<?>> API = List.of(WtsSession.class, WtsServer.class, WtsSystemEventWaiter.class,
-            WtsSessionSubscription.class, WtsSessionNotifications.class, WtsInventory.class, WtsVirtualChannel.class);
+            WtsSessionSubscription.class, WtsSessionNotifications.class, WtsInventory.class, WtsVirtualChannel.class,
+            WtsLaunchOnLogon.class, WtsRedirect.class, WtsStartOptions.class, WtsLaunchOnLogon.Options.class);
     /** The entities whose instance methods are swept too, on a valid receiver. */
     private static final Map<Class<?>, Object> RECEIVERS = Map.of(WtsServer.class, WtsServer.local(),
-            WtsSession.class, WtsServer.local().session(1));
+            WtsSession.class, WtsServer.local().session(1), WtsStartOptions.class, WtsStartOptions.defaults(),
+            WtsLaunchOnLogon.Options.class, WtsLaunchOnLogon.Options.defaults());
     private static final String LONG_TEXT = "x".repeat(100_000);
 
     private record Bad(String label, Object value) {
@@ -73,6 +75,14 @@ class BadInputSweepTest extends FakeTestBase {
             return WtsInventory.Options.defaults();
         } else if (type == WtsChannelPriority.class) {
             return WtsChannelPriority.LOW;
+        } else if (type == WtsSessionChoice.class) {
+            return WtsSessionChoice.CONSOLE_THEN_REMOTE;
+        } else if (type == WtsStartOptions.class) {
+            return WtsStartOptions.defaults();
+        } else if (type == WtsRedirect.class) {
+            return WtsRedirect.PIPE;
+        } else if (type == WtsLaunchOnLogon.Options.class) {
+            return WtsLaunchOnLogon.Options.defaults();
         } else if (type == WtsInfoClass.class) {
             return WtsInfoClass.INCOMING_BYTES; /* valid for counter(); any class suits queryRaw() */
         }

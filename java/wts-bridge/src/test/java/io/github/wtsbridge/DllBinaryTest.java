@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Checks each shipped wtsbridge.dll with llvm-readobj: PE machine type, exports equal to the
  * natives the Java classes declare (undecorated on x86, where the JVM could not find
- * {@code name@N}), kernel32 as the only import, unwind tables on x64/arm64, and the 41 KiB
+ * {@code name@N}), kernel32 as the only import, unwind tables on x64/arm64, and the 45 KiB
  * size limit of the image (the file without its Authenticode certificate table).
  *
  * <p>Authenticode (scripts/sign-dlls): with {@code -Dwts.dll.signed=true} (scripts/test, the
@@ -35,10 +35,12 @@ class DllBinaryTest {
     // 41 KiB: clearing the last error before each reported call (41 sites) and enabling
     // SE_SHUTDOWN_NAME for a local shutdown took x64/arm64 from 32,256 to 34,304 bytes; the
     // virtual channels (13 natives, 14 more Windows functions) from 35,840 to 39,936 (x64) and
-    // 40,448 (arm64) bytes, x86 from 28,160 to 32,768.
+    // 40,448 (arm64) bytes, x86 from 28,160 to 32,768. 45 KiB: a started program's standard
+    // handles, its job and TerminateProcess (9 natives, 13 more Windows functions) took x64 and
+    // arm64 to 44,544 bytes, x86 to 36,352.
     // It bounds the image: a signature adds a certificate chain whose size the releaser's
     // certificate authority decides (2 KiB for a self-signed certificate, several for a real chain).
-    private static final long MAX_DLL_BYTES = 41 * 1024;
+    private static final long MAX_DLL_BYTES = 45 * 1024;
     private static final String SIGNED_PROPERTY = "wts.dll.signed";
 
     @ParameterizedTest(name = "{0}")

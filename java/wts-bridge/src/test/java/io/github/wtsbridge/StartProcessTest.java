@@ -270,6 +270,8 @@ class StartProcessTest extends FakeTestBase {
     @Test
     void activeSessionIsTheConsoleSession() {
         FakeLaunch.logOn(1, FakeLaunch.DEFAULT, new String[] {"USERNAME=carol"});
+        FakeWts.setSessionInfo(1, 24, FakeWts.sessionInfo(0, 1, new long[6], "Console", "CONTOSO", "carol",
+                null, null, null, null, null));
         FakeWts.setConsoleSession(1);
 
         try (WtsStartedProcess p = WtsSession.startProcessInActiveSession("updater.exe /ui", WtsStartOptions.defaults())) {
@@ -286,8 +288,8 @@ class StartProcessTest extends FakeTestBase {
                 () -> WtsSession.startProcessInActiveSession("updater.exe", WtsStartOptions.defaults()));
 
         assertEquals(OptionalInt.empty(), e.sessionId());
-        assertEquals("WTSGetActiveConsoleSessionId", e.function());
-        assertTrue(e.getMessage().contains("no session is attached to the console"), e.getMessage());
+        assertEquals("WTSEnumerateSessionsW", e.function());
+        assertTrue(e.getMessage().contains("nobody is logged on to the console"), e.getMessage());
     }
 
     @Test
@@ -297,8 +299,8 @@ class StartProcessTest extends FakeTestBase {
         WtsNoUserException e = assertThrows(WtsNoUserException.class,
                 () -> WtsSession.startProcessInActiveSession("updater.exe", WtsStartOptions.defaults()));
 
-        assertEquals(OptionalInt.of(1), e.sessionId());
-        assertEquals(0, FakeWts.openHandles());
+        assertEquals(OptionalInt.empty(), e.sessionId(), "nothing was started: no session qualified");
+        assertEquals(0, FakeLaunch.startedCount());
     }
 
     @Test

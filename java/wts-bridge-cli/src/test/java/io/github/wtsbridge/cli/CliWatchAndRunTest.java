@@ -148,7 +148,58 @@ class CliWatchAndRunTest extends FakeTestBase {
         assertEquals(ExitCode.FAILED, json.code());
         Map<String, Object> error = at(json.json(), "results", 0, "error");
         assertEquals(1008L, error.get("code"));
-        assertEquals("WTSGetActiveConsoleSessionId", error.get("function"));
+        // no console session: the active remote user is chosen, CORP\\alice on session 1, who has no token here
+        assertEquals("WTSQueryUserToken", error.get("function"));
+        assertEquals(0, FakeLaunch.startedCount());
+    }
+
+    @Test
+    void runAsUserCapturePrintsTheOutputAndExitsWithTheProgramsCode() {
+        CliTest.Run run = cli("run-as-user", "--session", "2", "--capture", "spew.exe", "30", "5", "42");
+        assertEquals(42, run.code(), run.err());
+        assertEquals("abcdefghijklmnopqrstuvwxyzabcd", run.out(), "the program's stdout, nothing else");
+        assertEquals("abcde", run.err());
+        assertEquals(0b111, FakeLaunch.startedNumbers(0)[7], "stdin (NUL), stdout, stderr");
+
+        CliTest.Run json = cli("run-as-user", "--json", "--session", "2", "--capture", "spew.exe", "3", "2", "0");
+        assertEquals(0, json.code(), json.err());
+        Map<String, Object> result = at(json.json(), "results", 0);
+        assertEquals("abc", result.get("stdout"));
+        assertEquals("ab", result.get("stderr"));
+        assertEquals(0L, result.get("exitCode"));
+    }
+
+    @Test
+    void runAsUserByUserNameAndByChoice() {
+        // FakeWorlds.rdsh: CORP\alice on the console (session 1, active), CORP\BOB on session 2 (disconnected)
+        FakeLaunch.logOn(1, FakeLaunch.DEFAULT, new String[] {"USERNAME=alice"});
+        FakeWts.setConsoleSession(1);
+        CliTest.Run byUser = cli("run-as-user", "--user", "ALICE@corp.example", "notepad.exe");
+        assertEquals(0, byUser.code(), byUser.err());
+        assertTrue(byUser.out().endsWith(" in session 1\n"), byUser.out());
+        assertEquals(ExitCode.USAGE, cli("run-as-user", "--user", "corp\\" + FakeWorlds.BOB, "x.exe").code(),
+                "a name with a backslash of its own cannot be written DOMAIN\\name");
+
+        CliTest.Run console = cli("run-as-user", "--choose", "console", "notepad.exe");
+        assertEquals(0, console.code(), console.err());
+        assertTrue(console.out().endsWith(" in session 1\n"), console.out());
+
+        CliTest.Run remote = cli("run-as-user", "--choose", "remote", "notepad.exe");
+        assertEquals(ExitCode.FAILED, remote.code(), "bob's session is disconnected: no active remote user");
+        assertTrue(remote.err().contains("no remote session is active"), remote.err());
+
+        CliTest.Run nobody = cli("run-as-user", "--user", "mallory", "notepad.exe");
+        assertEquals(ExitCode.FAILED, nobody.code());
+        assertTrue(nobody.err().contains("mallory"), nobody.err());
+        assertEquals(2, FakeLaunch.startedCount());
+    }
+
+    @Test
+    void runAsUserUsageErrors() {
+        assertEquals(ExitCode.USAGE, cli("run-as-user", "--choose", "nearest", "x.exe").code());
+        assertEquals(ExitCode.USAGE, cli("run-as-user", "--session", "2", "--user", "bob", "x.exe").code());
+        assertEquals(ExitCode.USAGE, cli("run-as-user", "--user", "a\\b\\c", "x.exe").code());
+        assertEquals(ExitCode.USAGE, cli("run-as-user", "--capture").code());
         assertEquals(0, FakeLaunch.startedCount());
     }
 }

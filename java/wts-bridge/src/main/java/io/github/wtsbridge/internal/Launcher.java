@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * <li>CreateEnvironmentBlock(primary, FALSE) — the user's own variables, not ours; merged
  *     here with the caller's extra variables into a sorted block;
  * <li>CreateProcessAsUserW(primary, …, CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_CONSOLE,
- *     block, directory, lpDesktop) — the thread handle is closed in C, the process handle
+ *     block, directory, lpDesktop), with the standard handles of {@link ChildIo} when given —
+ *     the thread handle is closed in C unless the child starts suspended, the process handle
  *     becomes the caller's.
  * </ol>
  */
@@ -23,8 +24,8 @@ public final class Launcher {
     private Launcher() {
     }
 
-    /** What {@link #start} returns: the pid and the open process handle. */
-    public record Started(long pid, long processHandle) {
+    /** What {@link #start} returns: the pid, the open process handle, the thread handle (suspended only, else 0). */
+    public record Started(long pid, long processHandle, long threadHandle) {
     }
 
     /**
@@ -34,7 +35,7 @@ public final class Launcher {
      */
     public static Started start(int session, String application, String commandLine, String desktop,
             String workingDirectory,
-            Map<String, String> extraEnvironment, boolean elevated, int showWindow) {
+            Map<String, String> extraEnvironment, boolean elevated, int showWindow, long[] stdHandles, int extraFlags) {
         long user = TokensNative.queryUserToken(session);
         long linked = 0;
         long primary = 0;
@@ -47,8 +48,8 @@ public final class Launcher {
             primary = LaunchNative.duplicatePrimaryToken(base);
             char[] block = environmentBlock(LaunchNative.environmentBlock(primary), extraEnvironment);
             long[] started = LaunchNative.createProcessAsUser(primary, application, commandLine, desktop, workingDirectory,
-                    block, showWindow);
-            return new Started(started[0] & Checks.MAX_DWORD, started[1]);
+                    block, showWindow, stdHandles, extraFlags);
+            return new Started(started[0] & Checks.MAX_DWORD, started[1], started[2]);
         } finally {
             LaunchNative.closeHandle(primary);
             LaunchNative.closeHandle(linked);

@@ -30,7 +30,11 @@ public final class FakeLaunch {
     /** The environment block the index-th process got, entry by entry (null if none). */
     public static native String[] startedEnvironment(int index);
 
-    /** {pid, creation flags, STARTUPINFO flags, wShowWindow, inherit handles, token session, token elevated}. */
+    /**
+     * {pid, creation flags, STARTUPINFO flags, wShowWindow, inherit handles, token session, token elevated,
+     * standard handles (bits: 1 stdin, 2 stdout, 4 stderr), handle list entries (-1: no list), standard handles
+     * all in the list (0/1), assigned to a job (0/1), ended by its job (0/1), ended (0/1)}.
+     */
     public static native long[] startedNumbers(int index);
 
     /** The started process ends with this code; false if the fake started no such pid. */

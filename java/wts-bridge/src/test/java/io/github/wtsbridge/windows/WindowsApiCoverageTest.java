@@ -220,6 +220,64 @@ class WindowsApiCoverageTest {
         c.probe("WtsSession.startProcessInActiveSession(String, WtsStartOptions)", childExits(),
                 () -> finished(WtsSession.startProcessInActiveSession(child, WtsStartOptions.defaults())));
 
+        // Choosing the session: Wine lists no session, so the console session is asked for
+        // directly (WTSUserName is real there) and is the one a person uses.
+        c.probe("WtsSession.startProcessInActiveSession(String, WtsStartOptions, WtsSessionChoice)", childExits(),
+                () -> finished(WtsSession.startProcessInActiveSession(child, WtsStartOptions.defaults(),
+                        io.github.wtsbridge.WtsSessionChoice.CONSOLE)));
+        c.probe("WtsSession.activeUserSession(WtsSessionChoice)", returnsValue(Optional.of(1)),
+                () -> WtsSession.activeUserSession(io.github.wtsbridge.WtsSessionChoice.CONSOLE_THEN_REMOTE).map(WtsSession::id));
+        c.probe("WtsSession.sessionOfUser(String)", returnsValue(Optional.of(1)),
+                () -> WtsSession.sessionOfUser(user).map(WtsSession::id));
+        c.probe("WtsSession.startProcessForUser(String, String, WtsStartOptions)", childExits(),
+                () -> finished(WtsSession.startProcessForUser(user, child, WtsStartOptions.defaults())));
+        WtsStartOptions capture = WtsStartOptions.defaults().withWindow(WtsShowWindow.HIDDEN)
+                .withStdout(io.github.wtsbridge.WtsRedirect.PIPE).withStderr(io.github.wtsbridge.WtsRedirect.PIPE)
+                .withStdin(io.github.wtsbridge.WtsRedirect.PIPE);
+        String echo = "cmd.exe /c \"echo out& echo err 1>&2& exit /b " + CHILD_EXIT + "\"";
+        c.probe("WtsStartedProcess.readOutput()", returns("the child's real stdout, stderr and exit code",
+                (io.github.wtsbridge.WtsProcessOutput o) -> assertEquals("7 out\r\n err \r\n", o.exitCode() + " "
+                        + o.stdoutText(StandardCharsets.US_ASCII) + " " + o.stderrText(StandardCharsets.US_ASCII))),
+                () -> {
+                    try (WtsStartedProcess p = WtsServer.local().session(current).startProcess(echo, capture)) {
+                        return p.readOutput();
+                    }
+                });
+        c.probe("WtsStartedProcess.stdout()", returnsValue("out\r\n"), () -> {
+            try (WtsStartedProcess p = WtsServer.local().session(current).startProcess(echo, capture)) {
+                return new String(p.stdout().readAllBytes(), StandardCharsets.US_ASCII);
+            }
+        });
+        c.probe("WtsStartedProcess.stderr()", returnsValue("err \r\n"), () -> {
+            try (WtsStartedProcess p = WtsServer.local().session(current).startProcess(echo, capture)) {
+                return new String(p.stderr().readAllBytes(), StandardCharsets.US_ASCII);
+            }
+        });
+        c.probe("WtsStartedProcess.stdin()", returnsValue("got hello"), () -> {
+            try (WtsStartedProcess p = WtsServer.local().session(current).startProcess(
+                    "cmd.exe /c \"set /p LINE=& call echo got %LINE%\"", capture)) {
+                try (var in = p.stdin()) {
+                    in.write("hello\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                return p.readOutput().stdoutText(StandardCharsets.US_ASCII).trim();
+            }
+        });
+        c.probe("WtsStartedProcess.exitValue()", returnsValue((long) CHILD_EXIT), () -> withChild(p -> {
+            p.waitFor();
+            return p.exitValue();
+        }));
+        c.probe("WtsStartedProcess.onExit()", returnsValue(true), () -> withChild(p ->
+                p.onExit().get(1, java.util.concurrent.TimeUnit.MINUTES) == p));
+        c.probe("WtsStartedProcess.toHandle()", returnsNormally("ProcessHandle.of(pid) (empty once the child is gone)"),
+                () -> withChild(WtsStartedProcess::toHandle));
+        c.probe("WtsStartedProcess.destroy()", returnsValue(1L), () -> {
+            try (WtsStartedProcess p = WtsServer.local().session(current).startProcess("cmd.exe /c \"set /p LINE=\"",
+                    capture)) {
+                p.destroy();
+                return p.waitFor();
+            }
+        });
+
         // The started process's own methods, on one real child.
         c.probe("WtsStartedProcess.pid()", returns("the child's pid, which Wine lists", (Long pid) ->
                 assertTrue(pid > 0)), () -> withChild(p -> p.pid()));
@@ -430,6 +488,30 @@ class WindowsApiCoverageTest {
             return s.isOpen();
         });
 
+        c.probe("WtsLaunchOnLogon.open(String, Options)", returns("subscribed; the already active console session"
+                + " gets a real child that exits " + CHILD_EXIT, (Long code) -> assertEquals(CHILD_EXIT, code.longValue())), () -> {
+                    java.util.concurrent.CompletableFuture<Long> exit = new java.util.concurrent.CompletableFuture<>();
+                    try (io.github.wtsbridge.WtsLaunchOnLogon l = io.github.wtsbridge.WtsLaunchOnLogon.open(
+                            "cmd.exe /c exit " + CHILD_EXIT, io.github.wtsbridge.WtsLaunchOnLogon.Options.defaults()
+                                    .withAlreadyActiveSessions(true).withOnStarted(p -> exit.complete(finished(p))))) {
+                        return exit.get(1, java.util.concurrent.TimeUnit.MINUTES);
+                    }
+                });
+        c.probe("WtsLaunchOnLogon.isOpen()", returnsValue(List.of(true, false)), () -> {
+            io.github.wtsbridge.WtsLaunchOnLogon l = io.github.wtsbridge.WtsLaunchOnLogon.open("cmd.exe /c exit 0",
+                    io.github.wtsbridge.WtsLaunchOnLogon.Options.defaults());
+            boolean open = l.isOpen();
+            l.close();
+            return List.of(open, l.isOpen());
+        });
+        c.probe("WtsLaunchOnLogon.close()", returnsValue(false), () -> {
+            io.github.wtsbridge.WtsLaunchOnLogon l = io.github.wtsbridge.WtsLaunchOnLogon.open("cmd.exe /c exit 0",
+                    io.github.wtsbridge.WtsLaunchOnLogon.Options.defaults());
+            l.close();
+            l.close();
+            return l.isOpen();
+        });
+
         c.probe("WtsSystemEventWaiter.open(WtsServer)", returnsNormally("a waiter (no Windows call yet)"), () -> {
             try (WtsSystemEventWaiter w = WtsSystemEventWaiter.open(local)) {
                 return w.waitingThreads();
@@ -577,6 +659,42 @@ class WindowsApiCoverageTest {
         c.probe("WtsStartOptions.window()", returnsNormally("pure Java"), start::window);
         c.probe("WtsStartOptions.withElevated(boolean)", returnsValue(true), () -> start.withElevated(true).elevated());
         c.probe("WtsStartOptions.elevated()", returnsValue(false), start::elevated);
+        io.github.wtsbridge.WtsRedirect pipe = io.github.wtsbridge.WtsRedirect.PIPE;
+        c.probe("WtsStartOptions.withStdin(WtsRedirect)", returnsValue(Optional.of(pipe)), () -> start.withStdin(pipe).stdin());
+        c.probe("WtsStartOptions.withStdout(WtsRedirect)", returnsValue(Optional.of(pipe)), () -> start.withStdout(pipe).stdout());
+        c.probe("WtsStartOptions.withStderr(WtsRedirect)", returnsValue(Optional.of(pipe)), () -> start.withStderr(pipe).stderr());
+        c.probe("WtsStartOptions.stdin()", returnsValue(Optional.empty()), start::stdin);
+        c.probe("WtsStartOptions.stdout()", returnsValue(Optional.empty()), start::stdout);
+        c.probe("WtsStartOptions.stderr()", returnsValue(Optional.empty()), start::stderr);
+        c.probe("WtsStartOptions.withErrorToOutput(boolean)", returnsValue(true), () -> start.withErrorToOutput(true).errorToOutput());
+        c.probe("WtsStartOptions.errorToOutput()", returnsValue(false), start::errorToOutput);
+        c.probe("WtsStartOptions.withKillOnClose(boolean)", returnsValue(true), () -> start.withKillOnClose(true).killOnClose());
+        c.probe("WtsStartOptions.killOnClose()", returnsValue(false), start::killOnClose);
+        c.probe("WtsStartOptions.withBreakawayFromJob(boolean)", returnsValue(true),
+                () -> start.withBreakawayFromJob(true).breakawayFromJob());
+        c.probe("WtsStartOptions.breakawayFromJob()", returnsValue(false), start::breakawayFromJob);
+        c.probe("WtsRedirect.from(String)", returnsValue("READ C:\\in.txt"), () -> io.github.wtsbridge.WtsRedirect.from("C:\\in.txt").toString());
+        c.probe("WtsRedirect.to(String)", returnsValue("WRITE C:\\out.txt"), () -> io.github.wtsbridge.WtsRedirect.to("C:\\out.txt").toString());
+        c.probe("WtsRedirect.appendTo(String)", returnsValue(Optional.of("C:\\log.txt")),
+                () -> io.github.wtsbridge.WtsRedirect.appendTo("C:\\log.txt").path());
+        c.probe("WtsRedirect.type()", returnsValue(io.github.wtsbridge.WtsRedirect.Type.PIPE), pipe::type);
+        c.probe("WtsRedirect.path()", returnsValue(Optional.empty()), pipe::path);
+        io.github.wtsbridge.WtsProcessOutput output = new io.github.wtsbridge.WtsProcessOutput(0, "o".getBytes(StandardCharsets.US_ASCII),
+                "e".getBytes(StandardCharsets.US_ASCII));
+        c.probe("WtsProcessOutput.stdoutText(Charset)", returnsValue("o"), () -> output.stdoutText(StandardCharsets.US_ASCII));
+        c.probe("WtsProcessOutput.stderrText(Charset)", returnsValue("e"), () -> output.stderrText(StandardCharsets.US_ASCII));
+        io.github.wtsbridge.WtsLaunchOnLogon.Options launch = io.github.wtsbridge.WtsLaunchOnLogon.Options.defaults();
+        c.probe("WtsLaunchOnLogon$Options.defaults()", returnsNormally("pure Java"), io.github.wtsbridge.WtsLaunchOnLogon.Options::defaults);
+        c.probe("WtsLaunchOnLogon$Options.withStartOptions(WtsStartOptions)", returnsValue(true),
+                () -> launch.withStartOptions(start.withElevated(true)).startOptions().elevated());
+        c.probe("WtsLaunchOnLogon$Options.startOptions()", returnsValue(start), launch::startOptions);
+        c.probe("WtsLaunchOnLogon$Options.withOnReconnect(boolean)", returnsValue(true), () -> launch.withOnReconnect(true).onReconnect());
+        c.probe("WtsLaunchOnLogon$Options.onReconnect()", returnsValue(false), launch::onReconnect);
+        c.probe("WtsLaunchOnLogon$Options.withAlreadyActiveSessions(boolean)", returnsValue(true),
+                () -> launch.withAlreadyActiveSessions(true).alreadyActiveSessions());
+        c.probe("WtsLaunchOnLogon$Options.alreadyActiveSessions()", returnsValue(false), launch::alreadyActiveSessions);
+        c.probe("WtsLaunchOnLogon$Options.withOnStarted(Consumer)", returnsNormally("pure Java"),
+                () -> launch.withOnStarted(WtsStartedProcess::close));
     }
 
     /**
