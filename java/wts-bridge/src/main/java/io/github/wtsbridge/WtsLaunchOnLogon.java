@@ -56,23 +56,48 @@ public final class WtsLaunchOnLogon implements AutoCloseable {
             this.onStarted = onStarted;
         }
 
-        /** Default start options, logons only, not the sessions already active, handles closed at once. */
+        /**
+         * Default start options, logons only, not the sessions already active, handles closed at once.
+         *
+         * @return the one instance of the defaults, the start of every {@code with…} chain
+         */
         public static Options defaults() {
             return DEFAULTS;
         }
 
-        /** How the program starts (directory, environment, window, redirects…). */
+        /**
+         * How the program starts (directory, environment, window, redirects…).
+         *
+         * @param options the options each launch passes to
+         *                {@link WtsSession#startProcess(String, WtsStartOptions)}
+         * @return a copy with these start options
+         */
         public Options withStartOptions(WtsStartOptions options) {
             Objects.requireNonNull(options, "options");
             return new Options(options, onReconnect, alreadyActive, onStarted);
         }
 
-        /** True: start the program again when a user reconnects to a session (console or remote). */
+        /**
+         * True: start the program again when a user reconnects to a session (console or remote).
+         *
+         * @param onReconnect true to launch at each WTS_CONSOLE_CONNECT / WTS_REMOTE_CONNECT of a
+         *                    session that was disconnected since its last launch, or whose
+         *                    logon came before the launcher opened; false (the default) for
+         *                    logons only
+         * @return a copy with this choice
+         */
         public Options withOnReconnect(boolean onReconnect) {
             return new Options(startOptions, onReconnect, alreadyActive, onStarted);
         }
 
-        /** True: on open, start the program in each session active with a user at that moment. */
+        /**
+         * True: on open, start the program in each session active with a user at that moment.
+         *
+         * @param alreadyActive true to launch, when {@link #open} subscribes, in each session
+         *                      that WTSEnumerateSessionsW lists as active with a user; false (the
+         *                      default) to wait for the next logon
+         * @return a copy with this choice
+         */
         public Options withAlreadyActiveSessions(boolean alreadyActive) {
             return new Options(startOptions, onReconnect, alreadyActive, onStarted);
         }
@@ -80,20 +105,38 @@ public final class WtsLaunchOnLogon implements AutoCloseable {
         /**
          * Receives each started program, on the subscription's thread, and owns it from then on
          * (close it when done; closing never ends it). What it throws is logged.
+         *
+         * @param onStarted takes each started program; the default closes it at once
+         * @return a copy with this consumer
          */
         public Options withOnStarted(Consumer<WtsStartedProcess> onStarted) {
             Objects.requireNonNull(onStarted, "onStarted");
             return new Options(startOptions, onReconnect, alreadyActive, onStarted);
         }
 
+        /**
+         * How the program starts.
+         *
+         * @return the start options; {@link WtsStartOptions#defaults()} by default
+         */
         public WtsStartOptions startOptions() {
             return startOptions;
         }
 
+        /**
+         * Whether a reconnect starts the program again.
+         *
+         * @return the value given to {@link #withOnReconnect}; false by default
+         */
         public boolean onReconnect() {
             return onReconnect;
         }
 
+        /**
+         * Whether opening starts the program in the sessions already active.
+         *
+         * @return the value given to {@link #withAlreadyActiveSessions}; false by default
+         */
         public boolean alreadyActiveSessions() {
             return alreadyActive;
         }
@@ -116,6 +159,9 @@ public final class WtsLaunchOnLogon implements AutoCloseable {
      * active). Returns once subscribed: no logon after this call is missed.
      *
      * @param commandLine as {@link WtsSession#startProcess(String, WtsStartOptions)} takes it
+     * @param options     the start options, reconnects, already active sessions, what gets
+     *                    each started program
+     * @return the running launcher; close it to stop watching
      * @throws IllegalArgumentException a command line that startProcess would refuse
      * @throws WtsException             the subscription cannot be made
      */
@@ -210,7 +256,12 @@ public final class WtsLaunchOnLogon implements AutoCloseable {
         return false;
     }
 
-    /** True until closed. */
+    /**
+     * Whether logons are still watched.
+     *
+     * @return true until {@link #close()} is called or the subscription's event thread has
+     *         ended (after an error, which is logged)
+     */
     public boolean isOpen() {
         return !closed && subscription.isOpen();
     }

@@ -14,7 +14,9 @@ import java.util.OptionalInt;
 public final class WtsNoUserException extends WtsException {
     private static final long serialVersionUID = 1L;
 
+    /** The session WTSQueryUserToken was asked for; -1 when there was none. Serialized. */
     private final int sessionId;
+    /** What was looked for when no session qualified; null otherwise. Serialized. */
     private final String detail;
 
     WtsNoUserException(String function, String systemMessage, int sessionId) {
@@ -46,7 +48,12 @@ public final class WtsNoUserException extends WtsException {
         return clear;
     }
 
-    /** The session that has no user; empty when no session was attached to the console. */
+    /**
+     * The session that has no user; empty when no session was attached to the console.
+     *
+     * @return the session whose WTSQueryUserToken failed with 1008; empty when no session
+     *         was attached to the console or none qualified for a choice or user name
+     */
     public OptionalInt sessionId() {
         return sessionId < 0 ? OptionalInt.empty() : OptionalInt.of(sessionId);
     }

@@ -44,26 +44,56 @@ public final class WtsRedirect {
         this.path = path;
     }
 
-    /** The child reads its input from this existing file. */
+    /**
+     * The child reads its input from this existing file.
+     *
+     * @param path the file, as CreateFileW takes it; not empty, no NUL, at most
+     *             {@link WtsStartOptions#MAX_PATH_CHARS}
+     * @return a {@link Type#READ} redirect, for {@link WtsStartOptions#withStdin}
+     * @throws IllegalArgumentException for an empty or over-long path, or one with a NUL
+     */
     public static WtsRedirect from(String path) {
         return new WtsRedirect(Type.READ, checkPath(path));
     }
 
-    /** The child's output replaces the content of this file (created if missing). */
+    /**
+     * The child's output replaces the content of this file (created if missing).
+     *
+     * @param path the file, as CreateFileW takes it; not empty, no NUL, at most
+     *             {@link WtsStartOptions#MAX_PATH_CHARS}
+     * @return a {@link Type#WRITE} redirect, for stdout or stderr
+     * @throws IllegalArgumentException for an empty or over-long path, or one with a NUL
+     */
     public static WtsRedirect to(String path) {
         return new WtsRedirect(Type.WRITE, checkPath(path));
     }
 
-    /** The child's output is appended to this file (created if missing). */
+    /**
+     * The child's output is appended to this file (created if missing).
+     *
+     * @param path the file, as CreateFileW takes it; not empty, no NUL, at most
+     *             {@link WtsStartOptions#MAX_PATH_CHARS}
+     * @return an {@link Type#APPEND} redirect, for stdout or stderr
+     * @throws IllegalArgumentException for an empty or over-long path, or one with a NUL
+     */
     public static WtsRedirect appendTo(String path) {
         return new WtsRedirect(Type.APPEND, checkPath(path));
     }
 
+    /**
+     * What the redirect does.
+     *
+     * @return pipe, discard, inherit, or read, write or append a file
+     */
     public Type type() {
         return type;
     }
 
-    /** The file, for {@link Type#READ}, {@link Type#WRITE} and {@link Type#APPEND}. */
+    /**
+     * The file, for {@link Type#READ}, {@link Type#WRITE} and {@link Type#APPEND}.
+     *
+     * @return the path as given; empty for {@link #PIPE}, {@link #DISCARD} and {@link #INHERIT}
+     */
     public Optional<String> path() {
         return Optional.ofNullable(path);
     }

@@ -70,13 +70,23 @@ public final class WtsStartOptions {
     /**
      * The defaults: the caller's working directory, the user's own environment (from
      * CreateEnvironmentBlock, not this JVM's), {@code winsta0\default}, a normal window, the
-     * user's plain token.
+     * user's plain token, no redirected stream (the program gets a new console of its own), no
+     * job.
+     *
+     * @return the one instance of the defaults, the start of every {@code with…} chain
      */
     public static WtsStartOptions defaults() {
         return DEFAULTS;
     }
 
-    /** The directory the program starts in; not empty, no NUL. */
+    /**
+     * The directory the program starts in (CreateProcessAsUserW's lpCurrentDirectory).
+     *
+     * @param directory the full path of a directory of this machine (or a UNC path); not
+     *                  empty, no NUL, at most {@link #MAX_PATH_CHARS}
+     * @return a copy with this directory
+     * @throws IllegalArgumentException for an empty or over-long path, or one with a NUL
+     */
     public WtsStartOptions withWorkingDirectory(String directory) {
         Checks.text(directory, "working directory", MAX_PATH_CHARS);
         if (directory.isEmpty()) {
@@ -93,6 +103,8 @@ public final class WtsStartOptions {
      *
      * @param name  not empty, no '=' and no NUL
      * @param value no NUL, at most 32767 characters (may be empty)
+     * @return a copy with the variable added to the extra ones
+     * @throws IllegalArgumentException for a bad name or value
      */
     public WtsStartOptions withEnvironmentVariable(String name, String value) {
         checkVariable(name, value);
@@ -105,7 +117,15 @@ public final class WtsStartOptions {
         return new WtsStartOptions(c);
     }
 
-    /** {@link #withEnvironmentVariable} for each entry. */
+    /**
+     * {@link #withEnvironmentVariable} for each entry, in the map's order (so with two names
+     * that differ only in case, the later one wins).
+     *
+     * @param variables names and values, each as {@link #withEnvironmentVariable} takes them
+     * @return a copy with all of them added to the extra variables
+     * @throws IllegalArgumentException for a bad name or value
+     * @throws NullPointerException     for a null map, name or value
+     */
     public WtsStartOptions withEnvironment(Map<String, String> variables) {
         Objects.requireNonNull(variables, "variables");
         WtsStartOptions options = this;
@@ -115,7 +135,13 @@ public final class WtsStartOptions {
         return options;
     }
 
-    /** The window station and desktop, e.g. {@code winsta0\winlogon}; not empty, no NUL. */
+    /**
+     * The window station and desktop the program's windows go to (STARTUPINFO.lpDesktop).
+     *
+     * @param desktop {@code station\desktop}, e.g. {@code winsta0\winlogon}; not empty, no NUL
+     * @return a copy with this desktop
+     * @throws IllegalArgumentException for an empty or over-long name, or one with a NUL
+     */
     public WtsStartOptions withDesktop(String desktop) {
         Checks.text(desktop, "desktop", MAX_PATH_CHARS);
         if (desktop.isEmpty()) {
@@ -126,7 +152,12 @@ public final class WtsStartOptions {
         return new WtsStartOptions(c);
     }
 
-    /** How the first window shows. */
+    /**
+     * How the first window shows (STARTUPINFO.wShowWindow).
+     *
+     * @param window normal, hidden, minimized, maximized, or the program's own choice
+     * @return a copy with this window mode
+     */
     public WtsStartOptions withWindow(WtsShowWindow window) {
         Objects.requireNonNull(window, "window");
         Spec c = spec.copy();
@@ -139,6 +170,10 @@ public final class WtsStartOptions {
      * (an administrator whose token is filtered), true uses the linked, elevated token;
      * for a user without one (not an administrator, or UAC off) the user's token is used
      * as it is — true never raises a user above their rights.
+     *
+     * @param elevated true for the linked token where there is one; false (the default) for
+     *                 the token WTSQueryUserToken gives
+     * @return a copy with this choice
      */
     public WtsStartOptions withElevated(boolean elevated) {
         Spec c = spec.copy();
@@ -157,6 +192,8 @@ public final class WtsStartOptions {
      * only those handles are inherited (PROC_THREAD_ATTRIBUTE_HANDLE_LIST): no other handle of
      * this JVM reaches the user's process.
      *
+     * @param redirect a pipe, a file to read, the NUL device, or this process's stdin
+     * @return a copy with this stdin
      * @throws IllegalArgumentException for {@link WtsRedirect#to} / {@link WtsRedirect#appendTo}
      */
     public WtsStartOptions withStdin(WtsRedirect redirect) {
@@ -174,6 +211,9 @@ public final class WtsStartOptions {
      * {@link WtsStartedProcess#stdout()}, or all at once with {@link WtsStartedProcess#readOutput()}),
      * a file, {@link WtsRedirect#DISCARD} or {@link WtsRedirect#INHERIT}. See {@link #withStdin}.
      *
+     * @param redirect a pipe, a file to write or append to, the NUL device, or this process's
+     *                 stdout
+     * @return a copy with this stdout
      * @throws IllegalArgumentException for {@link WtsRedirect#from}
      */
     public WtsStartOptions withStdout(WtsRedirect redirect) {
@@ -183,7 +223,14 @@ public final class WtsStartOptions {
         return new WtsStartOptions(c);
     }
 
-    /** Where the program's errors go, as {@link #withStdout}; see also {@link #withErrorToOutput}. */
+    /**
+     * Where the program's errors go, as {@link #withStdout}; see also {@link #withErrorToOutput}.
+     *
+     * @param redirect a pipe, a file to write or append to, the NUL device, or this process's
+     *                 stderr
+     * @return a copy with this stderr
+     * @throws IllegalArgumentException for {@link WtsRedirect#from}
+     */
     public WtsStartOptions withStderr(WtsRedirect redirect) {
         checkOutput(redirect);
         Spec c = spec.copy();
@@ -194,6 +241,9 @@ public final class WtsStartOptions {
     /**
      * True: stderr goes where stdout goes (one handle, as {@link ProcessBuilder#redirectErrorStream});
      * the stderr redirect is then ignored.
+     *
+     * @param merged true to give stderr the stdout handle; false (the default) keeps them apart
+     * @return a copy with this choice
      */
     public WtsStartOptions withErrorToOutput(boolean merged) {
         Spec c = spec.copy();
@@ -206,6 +256,10 @@ public final class WtsStartOptions {
      * {@link WtsStartedProcess} holds, so that it — and the processes it starts — end when
      * that is closed, or when this JVM ends, however it ends: children die with the service.
      * False (the default): closing never ends the program.
+     *
+     * @param kill true to start the program suspended, put it in a new kill-on-close job and
+     *             then let it run
+     * @return a copy with this choice
      */
     public WtsStartOptions withKillOnClose(boolean kill) {
         Spec c = spec.copy();
@@ -218,6 +272,10 @@ public final class WtsStartOptions {
      * hosts and installers do): the program leaves that job, so it is not ended with it.
      * Windows refuses (ERROR_ACCESS_DENIED, 5, from CreateProcessAsUserW) when the job does not
      * allow breakaway (JOB_OBJECT_LIMIT_BREAKAWAY_OK).
+     *
+     * @param breakaway true to pass CREATE_BREAKAWAY_FROM_JOB; false (the default) leaves the
+     *                  program in the caller's job, if any
+     * @return a copy with this choice
      */
     public WtsStartOptions withBreakawayFromJob(boolean breakaway) {
         Spec c = spec.copy();
@@ -225,51 +283,106 @@ public final class WtsStartOptions {
         return new WtsStartOptions(c);
     }
 
-    /** The working directory; empty for the caller's. */
+    /**
+     * The working directory.
+     *
+     * @return the directory given to {@link #withWorkingDirectory}; empty for the caller's
+     *         (lpCurrentDirectory NULL)
+     */
     public Optional<String> workingDirectory() {
         return Optional.ofNullable(spec.workingDirectory);
     }
 
-    /** The extra variables, sorted by name without regard to case (unmodifiable). */
+    /**
+     * The extra variables, sorted by name without regard to case (unmodifiable).
+     *
+     * @return the variables added to (or replacing) the user's own; empty by default
+     */
     public Map<String, String> environment() {
         return Collections.unmodifiableMap(spec.environment);
     }
 
+    /**
+     * The window station and desktop.
+     *
+     * @return the lpDesktop passed in STARTUPINFO; {@link #DEFAULT_DESKTOP} by default
+     */
     public String desktop() {
         return spec.desktop;
     }
 
+    /**
+     * How the first window shows.
+     *
+     * @return the window mode; {@link WtsShowWindow#NORMAL} by default
+     */
     public WtsShowWindow window() {
         return spec.window;
     }
 
+    /**
+     * Whether the user's elevated (linked) token is asked for.
+     *
+     * @return true when {@link #withElevated} asked for it; false by default
+     */
     public boolean elevated() {
         return spec.elevated;
     }
 
-    /** The stdin redirect; empty when not set. */
+    /**
+     * The stdin redirect.
+     *
+     * @return the redirect given to {@link #withStdin}; empty when not set (then
+     *         {@link WtsRedirect#DISCARD} if another stream is redirected, else the new console)
+     */
     public Optional<WtsRedirect> stdin() {
         return Optional.ofNullable(spec.stdin);
     }
 
-    /** The stdout redirect; empty when not set. */
+    /**
+     * The stdout redirect.
+     *
+     * @return the redirect given to {@link #withStdout}; empty when not set (then
+     *         {@link WtsRedirect#DISCARD} if another stream is redirected, else the new console)
+     */
     public Optional<WtsRedirect> stdout() {
         return Optional.ofNullable(spec.stdout);
     }
 
-    /** The stderr redirect; empty when not set. */
+    /**
+     * The stderr redirect.
+     *
+     * @return the redirect given to {@link #withStderr}; empty when not set (then
+     *         {@link WtsRedirect#DISCARD} if another stream is redirected, else the new console);
+     *         not used when {@link #errorToOutput()} is true
+     */
     public Optional<WtsRedirect> stderr() {
         return Optional.ofNullable(spec.stderr);
     }
 
+    /**
+     * Whether stderr goes where stdout goes.
+     *
+     * @return true when {@link #withErrorToOutput} merged them; false by default
+     */
     public boolean errorToOutput() {
         return spec.errorToOutput;
     }
 
+    /**
+     * Whether the program runs in a job that ends it when the {@link WtsStartedProcess} closes.
+     *
+     * @return true when {@link #withKillOnClose} asked for it; false by default
+     */
     public boolean killOnClose() {
         return spec.killOnClose;
     }
 
+    /**
+     * Whether the program is started out of the caller's job (CREATE_BREAKAWAY_FROM_JOB).
+     *
+     * @return true when {@link #withBreakawayFromJob} asked for it; false by default
+     */
     public boolean breakawayFromJob() {
         return spec.breakawayFromJob;
     }

@@ -70,6 +70,7 @@ public final class WtsStartedProcess implements AutoCloseable {
      * the end of its input. Writing after the program ended or closed its input throws
      * IOException.
      *
+     * @return the caller's (write) end of the stdin pipe; the same stream on every call
      * @throws IllegalStateException stdin is not a pipe
      */
     public OutputStream stdin() {
@@ -84,6 +85,7 @@ public final class WtsStartedProcess implements AutoCloseable {
      * {@link WtsStartOptions#withErrorToOutput}, its stderr too). Read it to the end (-1) while
      * the program runs: a full pipe blocks the program.
      *
+     * @return the caller's (read) end of the stdout pipe; the same stream on every call
      * @throws IllegalStateException stdout is not a pipe
      */
     public InputStream stdout() {
@@ -94,9 +96,12 @@ public final class WtsStartedProcess implements AutoCloseable {
     }
 
     /**
-     * The program's stderr, when it was {@link WtsRedirect#PIPE}.
+     * The program's stderr, when it was {@link WtsRedirect#PIPE}. Read it at the same time as
+     * stdout (or use {@link #readOutput()}): a full pipe blocks the program.
      *
-     * @throws IllegalStateException stderr is not a pipe
+     * @return the caller's (read) end of the stderr pipe; the same stream on every call
+     * @throws IllegalStateException stderr is not a pipe (with
+     *                               {@link WtsStartOptions#withErrorToOutput} it never is)
      */
     public InputStream stderr() {
         if (stderr == null) {
@@ -110,6 +115,7 @@ public final class WtsStartedProcess implements AutoCloseable {
      * thread, so that neither pipe fills up and blocks the program), then waits for the
      * program to end. A stream that is no pipe gives no bytes. Closes the pipes it read.
      *
+     * @return the exit code and all the bytes of both pipes
      * @throws IllegalStateException neither stdout nor stderr is a pipe, or this is closed
      * @throws UncheckedIOException  a pipe failed (or was closed meanwhile)
      */
@@ -149,12 +155,24 @@ public final class WtsStartedProcess implements AutoCloseable {
         }
     }
 
-    /** The process id (a DWORD, unsigned). */
+    /**
+     * The process id (a DWORD, unsigned), from CreateProcessAsUserW's PROCESS_INFORMATION.
+     * Readable after {@link #close()}; once the program has ended and this is closed, Windows
+     * may give the id to another process.
+     *
+     * @return 0 to 4294967295
+     */
     public long pid() {
         return pid;
     }
 
-    /** The session the program was started in. */
+    /**
+     * The session the program was started in.
+     *
+     * @return the id of the session whose user's token started it (the one chosen, for
+     *         {@link WtsSession#startProcessInActiveSession} and
+     *         {@link WtsSession#startProcessForUser})
+     */
     public int sessionId() {
         return sessionId;
     }
@@ -164,6 +182,8 @@ public final class WtsStartedProcess implements AutoCloseable {
      *
      * @param timeout zero to only look, at most any length (waited in steps)
      * @return true if the program has ended
+     * @throws IllegalArgumentException for a negative timeout
+     * @throws IllegalStateException    if this is closed
      */
     public boolean waitFor(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
@@ -185,7 +205,12 @@ public final class WtsStartedProcess implements AutoCloseable {
         });
     }
 
-    /** Waits as long as it takes, then returns the exit code (a DWORD, unsigned). */
+    /**
+     * Waits as long as it takes (WaitForSingleObject, INFINITE), then returns the exit code.
+     *
+     * @return the exit code (GetExitCodeProcess, a DWORD kept unsigned)
+     * @throws IllegalStateException if this is closed
+     */
     public long waitFor() {
         return handle.use(value -> {
             while (LaunchNative.waitForProcess(value, LaunchNative.INFINITE) != LaunchNative.WAIT_OBJECT_0) {
@@ -195,7 +220,12 @@ public final class WtsStartedProcess implements AutoCloseable {
         });
     }
 
-    /** True until the program ends. */
+    /**
+     * Whether the program still runs: {@link #waitFor(Duration)} with zero.
+     *
+     * @return true until the program ends
+     * @throws IllegalStateException if this is closed
+     */
     public boolean isAlive() {
         return !waitFor(Duration.ZERO);
     }
@@ -204,6 +234,9 @@ public final class WtsStartedProcess implements AutoCloseable {
      * The exit code (GetExitCodeProcess, a DWORD kept unsigned: NTSTATUS crash codes such as
      * 0xC0000005 stay positive); empty while the program runs. A program that really exits
      * with 259 (STILL_ACTIVE) is told apart by waiting, not by the code.
+     *
+     * @return the exit code, 0 to 4294967295; empty while the program runs
+     * @throws IllegalStateException if this is closed
      */
     public OptionalLong exitCode() {
         return handle.use(value -> LaunchNative.waitForProcess(value, 0) != LaunchNative.WAIT_OBJECT_0
@@ -214,6 +247,7 @@ public final class WtsStartedProcess implements AutoCloseable {
     /**
      * The exit code, as {@link Process#exitValue()}: a DWORD kept unsigned.
      *
+     * @return the exit code, 0 to 4294967295
      * @throws IllegalThreadStateException the program still runs
      */
     public long exitValue() {
@@ -237,6 +271,8 @@ public final class WtsStartedProcess implements AutoCloseable {
      * A future completed with this object when the program ends, as {@link Process#onExit()};
      * one daemon thread waits for it. If this is closed first, the future fails with
      * {@link IllegalStateException}. The same future on every call.
+     *
+     * @return a future completed with this object when the program has ended
      */
     public synchronized CompletableFuture<WtsStartedProcess> onExit() {
         if (exit == null) {
@@ -263,6 +299,8 @@ public final class WtsStartedProcess implements AutoCloseable {
     /**
      * The JDK's handle of the program (ProcessHandle.of(pid)), for its children, info and
      * descendants; empty when the JDK no longer finds the process.
+     *
+     * @return the JDK's handle of the pid; empty when no process has that pid any more
      */
     public Optional<ProcessHandle> toHandle() {
         return ProcessHandle.of(pid);
