@@ -64,8 +64,9 @@ public final class OverviewSnippets {
     /** (c) From a service running as LocalSystem: the updater on the console user's desktop. */
     public static void runOnTheUsersDesktop() {
         // @start region="start-process"
-        // Needs LocalSystem (SE_TCB_NAME): a Windows service. The program runs as the user
-        // logged on to the console, on her desktop, with her environment plus ACME_UPDATED.
+        // Needs LocalSystem (SE_TCB_NAME): a Windows service. The program runs as the person
+        // using the machine (the console's user, else the active RDP session's), on her
+        // desktop, with her environment plus ACME_UPDATED.
         String commandLine = WtsCommandLine.of(List.of("C:\\Program Files\\Acme\\updater.exe", "--notify"));
         try (WtsStartedProcess updater = WtsSession.startProcessInActiveSession(commandLine,
                 WtsStartOptions.defaults().withEnvironmentVariable("ACME_UPDATED", "1"))) {
@@ -75,7 +76,7 @@ public final class OverviewSnippets {
                 System.out.println("updater still running in session " + updater.sessionId());
             }
         } catch (WtsNoUserException e) {
-            System.out.println("nobody is logged on to the console: try again at the next logon");
+            System.out.println("nobody is using this machine: try again at the next logon");
         }
         // @end
     }

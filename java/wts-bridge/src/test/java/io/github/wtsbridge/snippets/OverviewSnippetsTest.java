@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -117,6 +118,10 @@ class OverviewSnippetsTest extends FakeTestBase {
         FakeWts.addSession(0, 4, "Services");
         FakeWts.addSession(1, 0, "Console");
         FakeWts.setConsoleSession(1);
+        // The session choice asks who is on the console (WTSSessionInfo): alice.
+        Instant logon = Instant.parse("2026-12-07T08:00:00Z");
+        FakeWts.setSessionInfo(1, 24, FakeWts.sessionInfo(0, 1, new long[6], "Console", "CORP", "alice",
+                logon, null, null, logon, logon.plusSeconds(3600)));
         FakeLaunch.logOn(1, FakeLaunch.LIMITED, new String[] {"USERNAME=alice", "USERPROFILE=C:\\Users\\alice"});
         CompletableFuture<Void> ends = CompletableFuture.runAsync(() -> {
             FakeEvents.await(() -> FakeLaunch.startedCount() == 1, WAIT);
@@ -136,13 +141,13 @@ class OverviewSnippetsTest extends FakeTestBase {
     }
 
     @Test
-    void nobodyOnTheConsoleIsOneLineAndNothingStarts() {
-        FakeWts.addSession(1, 1, "Console"); // connected, nobody logged on
+    void nobodyOnTheMachineIsOneLineAndNothingStarts() {
+        FakeWts.addSession(1, 1, "Console"); // connected, nobody logged on; no RDP session
         FakeWts.setConsoleSession(1);
 
         OverviewSnippets.runOnTheUsersDesktop();
 
-        assertEquals(List.of("nobody is logged on to the console: try again at the next logon"), lines());
+        assertEquals(List.of("nobody is using this machine: try again at the next logon"), lines());
         assertEquals(0, FakeLaunch.startedCount());
     }
 
