@@ -18,6 +18,7 @@ import io.github.wtsbridge.WtsInventory;
 import io.github.wtsbridge.WtsInventorySession;
 import io.github.wtsbridge.WtsLockState;
 import io.github.wtsbridge.WtsMessageStyle;
+import io.github.wtsbridge.WtsNativeLibrary;
 import io.github.wtsbridge.WtsNoUserException;
 import io.github.wtsbridge.WtsProcess;
 import io.github.wtsbridge.WtsServer;
@@ -367,6 +368,10 @@ class WindowsApiCoverageTest {
         c.probeWineOnly("WtsServer.terminateProcess(long, int)", fails("WTSTerminateProcess", 0),
                 () -> withChild(p -> { local.terminateProcess(p.pid(), 1); return null; }));
 
+        c.probe("WtsNativeLibrary.load()", returnsValue(true), () -> {
+            WtsNativeLibrary.load(); // loaded already by the probes above: a no-op that must not throw
+            return true;
+        });
         c.probe("WtsServer.local()", returns("the local server, no handle", (WtsServer s) -> {
             assertTrue(s.isLocal());
             assertTrue(s.isOpen());
