@@ -95,13 +95,14 @@ JNIEXPORT jstring JNICALL FN(queryString)(JNIEnv *env, jclass cls, jlong server,
     return text;
 }
 
-/* WTSSessionInfo (WTSINFOW): fills numbers and returns the texts of
- * WTS_FLAT_SESSION_INFO_NUMBERS / _TEXTS (flat_layouts.h). */
-JNIEXPORT jobjectArray JNICALL FN(querySessionInfo)(JNIEnv *env, jclass cls, jlong server,
-                                                    jint session, jlongArray numbers) {
+/* WTSSessionInfo (WTSINFOW): fills numbers with WTS_FLAT_SESSION_INFO_NUMBERS then the length
+ * of each of WTS_FLAT_SESSION_INFO_TEXTS (flat_layouts.h), and units with those texts one
+ * after another (WTS_SESSION_INFO_TEXT_UNITS at most): no Java object made in C. */
+JNIEXPORT void JNICALL FN(querySessionInfo)(JNIEnv *env, jclass cls, jlong server, jint session,
+                                            jlongArray numbers, jcharArray units) {
     (void)cls;
-    return wts_query_record(env, server, session, WTS_INFO_SESSION_INFO, wts_decode_session_info,
-                            numbers, WTS_SESSION_INFO_NUMBERS, WTS_SESSION_INFO_TEXTS);
+    wts_query_record(env, server, session, WTS_INFO_SESSION_INFO, wts_decode_session_info,
+                     numbers, WTS_SESSION_INFO_NUMBERS, WTS_SESSION_INFO_TEXTS, units);
 }
 
 /* The raw DWORD: 0xFFFFFFFF (no session on the console) is a value, not an error. */

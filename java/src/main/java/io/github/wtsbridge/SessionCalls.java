@@ -5,6 +5,7 @@ import io.github.wtsbridge.internal.ControlNative;
 import io.github.wtsbridge.internal.EnumExNative;
 import io.github.wtsbridge.internal.FileTimes;
 import io.github.wtsbridge.internal.FlatLayouts;
+import io.github.wtsbridge.internal.FlatNames;
 import io.github.wtsbridge.internal.InfoClass;
 import io.github.wtsbridge.internal.Launcher;
 import io.github.wtsbridge.internal.NativeLibrary;
@@ -66,8 +67,11 @@ final class SessionCalls {
     public static WtsSessionInfo info(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[FlatLayouts.SESSION_INFO_NUMBERS_COUNT];
-        return SessionRecords.info(n, server.call(h -> SessionsNative.querySessionInfo(h, session, n)));
+        long[] n = new long[FlatLayouts.SESSION_INFO_NUMBERS_COUNT + FlatLayouts.SESSION_INFO_TEXTS_COUNT];
+        char[] u = new char[SessionsNative.SESSION_INFO_TEXT_UNITS];
+        server.run(h -> SessionsNative.querySessionInfo(h, session, n, u));
+        return SessionRecords.info(n, FlatNames.texts(n, FlatLayouts.SESSION_INFO_NUMBERS_COUNT,
+                FlatLayouts.SESSION_INFO_TEXTS_COUNT, u));
     }
 
     // ---- every other info class ----
@@ -100,9 +104,11 @@ final class SessionCalls {
     public static WtsClientInfo clientInfo(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[FlatLayouts.CLIENT_INFO_NUMBERS_COUNT];
+        long[] n = new long[FlatLayouts.CLIENT_INFO_NUMBERS_COUNT + FlatLayouts.CLIENT_INFO_TEXTS_COUNT];
+        char[] u = new char[SessionInfoNative.CLIENT_INFO_TEXT_UNITS];
         byte[] address = new byte[SessionInfoNative.CLIENT_INFO_ADDRESS_BYTES];
-        String[] t = server.call(h -> SessionInfoNative.queryClientInfo(h, session, n, address));
+        server.run(h -> SessionInfoNative.queryClientInfo(h, session, n, u, address));
+        String[] t = FlatNames.texts(n, FlatLayouts.CLIENT_INFO_NUMBERS_COUNT, FlatLayouts.CLIENT_INFO_TEXTS_COUNT, u);
         return SessionRecords.clientInfo(n, t, address);
     }
 
@@ -110,8 +116,11 @@ final class SessionCalls {
     public static WtsSessionInfoEx infoEx(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[FlatLayouts.SESSION_INFO_EX_NUMBERS_COUNT];
-        String[] t = server.call(h -> SessionInfoNative.querySessionInfoEx(h, session, n));
+        long[] n = new long[FlatLayouts.SESSION_INFO_EX_NUMBERS_COUNT + FlatLayouts.SESSION_INFO_EX_TEXTS_COUNT];
+        char[] u = new char[SessionInfoNative.SESSION_INFO_EX_TEXT_UNITS];
+        server.run(h -> SessionInfoNative.querySessionInfoEx(h, session, n, u));
+        String[] t = FlatNames.texts(n, FlatLayouts.SESSION_INFO_EX_NUMBERS_COUNT,
+                FlatLayouts.SESSION_INFO_EX_TEXTS_COUNT, u);
         return SessionRecords.infoEx(n, t, server.isLocal());
     }
 
@@ -119,8 +128,10 @@ final class SessionCalls {
     public static WtsConfigInfo configInfo(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[FlatLayouts.CONFIG_INFO_NUMBERS_COUNT];
-        String[] t = server.call(h -> SessionInfoNative.queryConfigInfo(h, session, n));
+        long[] n = new long[FlatLayouts.CONFIG_INFO_NUMBERS_COUNT + FlatLayouts.CONFIG_INFO_TEXTS_COUNT];
+        char[] u = new char[SessionInfoNative.CONFIG_INFO_TEXT_UNITS];
+        server.run(h -> SessionInfoNative.queryConfigInfo(h, session, n, u));
+        String[] t = FlatNames.texts(n, FlatLayouts.CONFIG_INFO_NUMBERS_COUNT, FlatLayouts.CONFIG_INFO_TEXTS_COUNT, u);
         return SessionRecords.configInfo(n, t);
     }
 

@@ -6,6 +6,12 @@ package io.github.wtsbridge.internal;
  * arguments and call {@link NativeLibrary#ensureLoaded()} first.
  */
 public final class SessionsNative {
+    /**
+     * The UTF-16 units WTSSessionInfo's texts take at most (WTSINFOW's WinStationName[32],
+     * Domain[17] and UserName[21]; native/include/session_query.h asserts the same number).
+     */
+    public static final int SESSION_INFO_TEXT_UNITS = 70;
+
     private SessionsNative() {
     }
 
@@ -20,10 +26,12 @@ public final class SessionsNative {
     public static native String queryString(long server, int session, int infoClass);
 
     /**
-     * WTSSessionInfo: fills numbers ({@link FlatLayouts} SESSION_INFO_NUMBERS_*), returns the texts
-     * ({@link FlatLayouts} SESSION_INFO_TEXTS_*).
+     * WTSSessionInfo: fills numbers ({@link FlatLayouts} SESSION_INFO_NUMBERS_*, then the length of
+     * each of SESSION_INFO_TEXTS_*: SESSION_INFO_NUMBERS_COUNT + SESSION_INFO_TEXTS_COUNT slots) and
+     * units ({@link #SESSION_INFO_TEXT_UNITS}) with the texts one after another; read by
+     * {@link FlatNames#texts}.
      */
-    public static native String[] querySessionInfo(long server, int session, long[] numbers);
+    public static native void querySessionInfo(long server, int session, long[] numbers, char[] units);
 
     /** WTSGetActiveConsoleSessionId, raw (0xFFFFFFFF = none). */
     public static native int activeConsoleSessionId();
