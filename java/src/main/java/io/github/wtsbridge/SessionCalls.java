@@ -45,7 +45,14 @@ final class SessionCalls {
     /** The sessions on a server (WTSEnumerateSessionsW). */
     public static List<WtsSessionEntry> list(WtsServer server) {
         Objects.requireNonNull(server, "server");
-        return SessionRecords.sessions(server, server.call(SessionsNative::enumerateSessions));
+        int[] small = new int[1 + SessionsNative.SMALL_SESSIONS * FlatLayouts.SESSION_LIST_COUNT];
+        char[] smallNames = new char[SessionsNative.SMALL_NAME_UNITS];
+        Object[] large = server.call(h -> SessionsNative.enumerateSessions(h, small, smallNames));
+        if (large == null) {
+            return SessionRecords.sessions(server, small, 1, small[0], smallNames);
+        }
+        int[] v = (int[]) large[0];
+        return SessionRecords.sessions(server, v, 0, v.length / FlatLayouts.SESSION_LIST_COUNT, large[1]);
     }
 
     /** The session this JVM runs in (ProcessIdToSessionId of the current process). */

@@ -15,12 +15,20 @@ public final class SessionsNative {
     private SessionsNative() {
     }
 
+    /** The small listing of {@link #enumerateSessions}: at most this many sessions … */
+    public static final int SMALL_SESSIONS = 8;
+    /** … whose names take at most this many UTF-16 units (native/src/jni_sessions.c: the same). */
+    public static final int SMALL_NAME_UNITS = 128;
+
     /**
-     * WTSEnumerateSessionsW: {int[] {@link FlatLayouts} SESSION_LIST_* per session, the WinStation
-     * names one after another ({@link FlatNames}: byte[] Latin-1 or char[] UTF-16)}; cut by the
-     * lengths. Read by {@link SessionRecords#sessions}.
+     * WTSEnumerateSessionsW. A small listing (above) fills {@code small} (1 + SMALL_SESSIONS *
+     * {@link FlatLayouts} SESSION_LIST_COUNT ints: the count, then SESSION_LIST_* per session)
+     * and {@code smallNames} (SMALL_NAME_UNITS: the names one after another) and returns null: the
+     * shim makes no Java object. A larger one returns {int[] SESSION_LIST_* per session, the names
+     * one after another ({@link FlatNames}: byte[] Latin-1 or char[] UTF-16)}. Either is cut by
+     * the lengths (io.github.wtsbridge.SessionRecords#sessions).
      */
-    public static native Object[] enumerateSessions(long server);
+    public static native Object[] enumerateSessions(long server, int[] small, char[] smallNames);
 
     /** WTSQuerySessionInformationW for a string class. */
     public static native String queryString(long server, int session, int infoClass);
