@@ -8,11 +8,13 @@
 
 _Static_assert(WTS_SESSION_INFO_NUMBERS <= MAX_RECORD_NUMBERS &&
                    WTS_SESSION_INFO_EX_NUMBERS <= MAX_RECORD_NUMBERS &&
-                   WTS_CONFIG_INFO_NUMBERS <= MAX_RECORD_NUMBERS,
+                   WTS_CONFIG_INFO_NUMBERS <= MAX_RECORD_NUMBERS &&
+                   WTS_CLIENT_INFO_NUMBERS <= MAX_RECORD_NUMBERS,
                "a record's numbers fit the buffer wts_query_record decodes into");
 _Static_assert(WTS_SESSION_INFO_TEXTS <= MAX_RECORD_TEXTS &&
                    WTS_SESSION_INFO_EX_TEXTS <= MAX_RECORD_TEXTS &&
-                   WTS_CONFIG_INFO_TEXTS <= MAX_RECORD_TEXTS,
+                   WTS_CONFIG_INFO_TEXTS <= MAX_RECORD_TEXTS &&
+                   WTS_CLIENT_INFO_TEXTS <= MAX_RECORD_TEXTS,
                "a record's texts fit");
 
 /* The Java side's *_TEXT_UNITS constants (SessionsNative, SessionInfoNative) are these. */
