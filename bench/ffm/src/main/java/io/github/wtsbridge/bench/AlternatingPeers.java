@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  * median of the rounds' ns per call for each peer. Run on the bench classpath, e.g. after
  * {@code scripts/bench --smoke}:
  * {@code java --enable-native-access=ALL-UNNAMED -cp bench/ffm/target/classes:$(cat
- * build/bench/ffm-classpath.txt) -Dwtsbridge.library.path=build/bench/host/libwtsbridge.so
- * io.github.wtsbridge.bench.AlternatingPeers info 31 200000} (a JDK 22 or later).
+ * build/bench/ffm-classpath.txt) -Dwtsbridge.library.path=$PWD/build/bench/host/libwtsbridge.so
+ * -Dwtsbridge.library.verify=false io.github.wtsbridge.bench.AlternatingPeers info 31 200000} (a JDK
+ * 22 or later; the library path must be absolute).
  */
 public final class AlternatingPeers {
     private static volatile Object sink;
