@@ -2,7 +2,6 @@
  * Natives of io.github.wtsbridge.internal.SessionInfoNative: WTSQuerySessionInformationW for
  * the info classes with structured replies (decoded by decode.c) and a raw escape hatch.
  */
-#include "jni_chars.h"
 #include "session_query.h"
 
 #define FN(name) Java_io_github_wtsbridge_internal_SessionInfoNative_##name
@@ -92,16 +91,20 @@ JNIEXPORT jint JNICALL FN(queryAddress)(JNIEnv *env, jclass cls, jlong server, j
     return (jint)family;
 }
 
-/* WTSClientInfo (WTSCLIENTW): numbers and texts of WTS_FLAT_CLIENT_INFO_NUMBERS / _TEXTS;
- * address: ClientAddress's raw bytes. */
-JNIEXPORT jobjectArray JNICALL FN(queryClientInfo)(JNIEnv *env, jclass cls, jlong server,
-                                                   jint session, jlongArray numbers,
-                                                   jbyteArray address) {
+/* The record classes below fill numbers with their *_NUMBERS slots then the length of each of
+ * their *_TEXTS (flat_layouts.h), and units with those texts one after another (at most
+ * *_TEXT_UNITS, session_query.h): no Java object made in C. */
+
+/* WTSClientInfo (WTSCLIENTW): WTS_FLAT_CLIENT_INFO_NUMBERS / _TEXTS; address: ClientAddress's
+ * raw bytes. */
+JNIEXPORT void JNICALL FN(queryClientInfo)(JNIEnv *env, jclass cls, jlong server, jint session,
+                                           jlongArray numbers, jcharArray units,
+                                           jbyteArray address) {
     (void)cls;
     DWORD bytes;
     WCHAR *buffer = wts_query_session(env, server, session, WTS_INFO_CLIENT_INFO, &bytes);
     if (buffer == NULL) {
-        return NULL;
+        return;
     }
     int64_t values[WTS_CLIENT_INFO_NUMBERS];
     wts_text texts[WTS_CLIENT_INFO_TEXTS];
@@ -109,30 +112,30 @@ JNIEXPORT jobjectArray JNICALL FN(queryClientInfo)(JNIEnv *env, jclass cls, jlon
     DWORD error = wts_decode_client_info(buffer, bytes, values, texts, raw);
     if (error != 0) {
         wts_throw_decode(env, buffer, error, QUERY);
-        return NULL;
+        return;
     }
     (*env)->SetByteArrayRegion(env, address, 0, (jsize)sizeof raw, (const jbyte *)raw);
     if ((*env)->ExceptionCheck(env)) {
         WTS.WTSFreeMemory(buffer);
-        return NULL;
+        return;
     }
-    return wts_finish_record(env, buffer, numbers, values, WTS_CLIENT_INFO_NUMBERS, texts,
-                  WTS_CLIENT_INFO_TEXTS);
+    wts_finish_record(env, buffer, numbers, values, WTS_CLIENT_INFO_NUMBERS, texts,
+                      WTS_CLIENT_INFO_TEXTS, units);
 }
 
 /* WTSConfigInfo (WTSCONFIGINFOW): WTS_FLAT_CONFIG_INFO_NUMBERS / _TEXTS. */
-JNIEXPORT jobjectArray JNICALL FN(queryConfigInfo)(JNIEnv *env, jclass cls, jlong server,
-                                                   jint session, jlongArray numbers) {
+JNIEXPORT void JNICALL FN(queryConfigInfo)(JNIEnv *env, jclass cls, jlong server, jint session,
+                                           jlongArray numbers, jcharArray units) {
     (void)cls;
-    return wts_query_record(env, server, session, WTS_INFO_CONFIG_INFO, wts_decode_config_info,
-                            numbers, WTS_CONFIG_INFO_NUMBERS, WTS_CONFIG_INFO_TEXTS);
+    wts_query_record(env, server, session, WTS_INFO_CONFIG_INFO, wts_decode_config_info,
+                     numbers, WTS_CONFIG_INFO_NUMBERS, WTS_CONFIG_INFO_TEXTS, units);
 }
 
 /* WTSSessionInfoEx (WTSINFOEXW level 1): WTS_FLAT_SESSION_INFO_EX_NUMBERS / _TEXTS. */
-JNIEXPORT jobjectArray JNICALL FN(querySessionInfoEx)(JNIEnv *env, jclass cls, jlong server,
-                                                      jint session, jlongArray numbers) {
+JNIEXPORT void JNICALL FN(querySessionInfoEx)(JNIEnv *env, jclass cls, jlong server,
+                                              jint session, jlongArray numbers,
+                                              jcharArray units) {
     (void)cls;
-    return wts_query_record(env, server, session, WTS_INFO_SESSION_INFO_EX,
-                            wts_decode_session_info_ex, numbers, WTS_SESSION_INFO_EX_NUMBERS,
-                            WTS_SESSION_INFO_EX_TEXTS);
+    wts_query_record(env, server, session, WTS_INFO_SESSION_INFO_EX, wts_decode_session_info_ex,
+                     numbers, WTS_SESSION_INFO_EX_NUMBERS, WTS_SESSION_INFO_EX_TEXTS, units);
 }

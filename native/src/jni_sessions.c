@@ -4,12 +4,55 @@
 
 #define FN(name) Java_io_github_wtsbridge_internal_SessionsNative_##name
 
+/* The small listing (a desktop has two or three sessions): Java passes arrays of these sizes
+ * (SessionsNative.SMALL_SESSIONS, SMALL_NAME_UNITS, the same numbers). */
+#define SMALL_SESSIONS 8
+#define SMALL_NAME_UNITS 128
+
 /*
- * Returns {int[] id/state/nameLength per session, the WinStation names one after another
- * (byte[] Latin-1 if all of them are, else char[] UTF-16; no NULs)}. Java cuts the names by the lengths and makes the Strings:
- * no JNI call per session.
+ * A listing of at most SMALL_SESSIONS sessions whose names take at most SMALL_NAME_UNITS:
+ * small[0] = the count, then id/state/nameLength per session; the names one after another in
+ * smallNames (UTF-16). Gathered on the stack, then one SetIntArrayRegion and one
+ * SetCharArrayRegion: no Java object made, no array pinned. 0 if it does not fit.
  */
-JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jlong server) {
+static int small_listing(JNIEnv *env, const WTS_SESSION_INFOW *info, DWORD count,
+                         jintArray small, jcharArray smallNames) {
+    jint ints[1 + WTS_SESSION_LIST_VALUES * SMALL_SESSIONS];
+    jchar units[SMALL_NAME_UNITS];
+    if (count > SMALL_SESSIONS) {
+        return 0;
+    }
+    size_t at = 0;
+    WCHAR bits = 0;
+    ints[0] = (jint)count;
+    for (DWORD i = 0; i < count; i++) {
+        const WCHAR *name = info[i].pWinStationName;
+        size_t length = wts_flat_length(name, &bits);
+        if (length > SMALL_NAME_UNITS - at) {
+            return 0;
+        }
+        wts_flat_copy(units, at, 0, name, length);
+        at += length;
+        jint *row = ints + 1 + WTS_SESSION_LIST_VALUES * i;
+        row[WTS_SESSION_LIST_SESSION_ID] = (jint)info[i].SessionId;
+        row[WTS_SESSION_LIST_STATE] = (jint)info[i].State;
+        row[WTS_SESSION_LIST_NAME_LENGTH] = (jint)length;
+    }
+    (*env)->SetIntArrayRegion(env, small, 0, (jsize)(1 + WTS_SESSION_LIST_VALUES * count), ints);
+    if (at > 0 && !(*env)->ExceptionCheck(env)) {
+        (*env)->SetCharArrayRegion(env, smallNames, 0, (jsize)at, units);
+    }
+    return 1;
+}
+
+/*
+ * A small listing (above) goes into small and smallNames and returns NULL. A larger one
+ * returns {int[] id/state/nameLength per session, the WinStation names one after another
+ * (byte[] Latin-1 if all of them are, else char[] UTF-16; no NULs)}. Java cuts the names by
+ * the lengths and makes the Strings: no JNI call per session.
+ */
+JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jlong server,
+                                                     jintArray small, jcharArray smallNames) {
     (void)cls;
     WTS_REQUIRE(env, WTSEnumerateSessionsW, NULL);
     WTS_SESSION_INFOW *info = NULL;
@@ -18,6 +61,10 @@ JNIEXPORT jobjectArray JNICALL FN(enumerateSessions)(JNIEnv *env, jclass cls, jl
     if (!WTS.WTSEnumerateSessionsW(WTS_SERVER(server), 0, 1, &info, &count)) {
         DWORD error = WTS.GetLastError();
         wts_throw_win32(env, error, "WTSEnumerateSessionsW");
+        return NULL;
+    }
+    if (small_listing(env, info, count, small, smallNames)) {
+        WTS.WTSFreeMemory(info);
         return NULL;
     }
     jobjectArray result = NULL;
@@ -95,13 +142,14 @@ JNIEXPORT jstring JNICALL FN(queryString)(JNIEnv *env, jclass cls, jlong server,
     return text;
 }
 
-/* WTSSessionInfo (WTSINFOW): fills numbers and returns the texts of
- * WTS_FLAT_SESSION_INFO_NUMBERS / _TEXTS (flat_layouts.h). */
-JNIEXPORT jobjectArray JNICALL FN(querySessionInfo)(JNIEnv *env, jclass cls, jlong server,
-                                                    jint session, jlongArray numbers) {
+/* WTSSessionInfo (WTSINFOW): fills numbers with WTS_FLAT_SESSION_INFO_NUMBERS then the length
+ * of each of WTS_FLAT_SESSION_INFO_TEXTS (flat_layouts.h), and units with those texts one
+ * after another (WTS_SESSION_INFO_TEXT_UNITS at most): no Java object made in C. */
+JNIEXPORT void JNICALL FN(querySessionInfo)(JNIEnv *env, jclass cls, jlong server, jint session,
+                                            jlongArray numbers, jcharArray units) {
     (void)cls;
-    return wts_query_record(env, server, session, WTS_INFO_SESSION_INFO, wts_decode_session_info,
-                            numbers, WTS_SESSION_INFO_NUMBERS, WTS_SESSION_INFO_TEXTS);
+    wts_query_record(env, server, session, WTS_INFO_SESSION_INFO, wts_decode_session_info,
+                     numbers, WTS_SESSION_INFO_NUMBERS, WTS_SESSION_INFO_TEXTS, units);
 }
 
 /* The raw DWORD: 0xFFFFFFFF (no session on the console) is a value, not an error. */

@@ -43,6 +43,12 @@ int expect_illegal_argument(const char *what);
 int expect_class(const char *what, jobject value, const char *type);
 int expect_string(const char *what, jobject value, const WCHAR *expected, int length);
 int buffer_text_length(const WCHAR *text, DWORD bytes);
+/* The texts of a record native (querySessionInfo and the like): their lengths in
+ * numbers[count + i], the texts one after another in the char[] units; each checked against
+ * fields[i], a WCHAR array of capacities[i] units. */
+void check_record_texts(const char *what, jobject numbers, int count, jobject units,
+                        const WCHAR *const *fields, const int *capacities,
+                        const char *const *names, int textCount);
 
 const WCHAR *own_image_name(int *length);
 DWORD own_session(void);

@@ -19,8 +19,8 @@ typedef jobject(JNICALL *RawFn)(JNIEnv *, jclass, jlong, jint, jint);
 typedef jlong(JNICALL *LongFn)(JNIEnv *, jclass, jlong, jint, jint);
 typedef void(JNICALL *DisplayFn)(JNIEnv *, jclass, jlong, jint, jobject);
 typedef jint(JNICALL *AddressFn)(JNIEnv *, jclass, jlong, jint, jint, jobject);
-typedef jobject(JNICALL *ClientInfoFn)(JNIEnv *, jclass, jlong, jint, jobject, jobject);
-typedef jobject(JNICALL *RecordFn)(JNIEnv *, jclass, jlong, jint, jobject);
+typedef void(JNICALL *ClientInfoFn)(JNIEnv *, jclass, jlong, jint, jobject, jobject, jobject);
+typedef void(JNICALL *RecordFn)(JNIEnv *, jclass, jlong, jint, jobject, jobject);
 
 #define INFO_SESSION_INFO_EX 25
 #define INFO_CONFIG_INFO 26
@@ -144,25 +144,36 @@ void test_info_address(void *fn, jclass cls) {
     expect_illegal_argument("WTSUserName is not an address class: IllegalArgumentException");
 }
 
-static void check_texts(const char *what, jobject texts, const WCHAR *const *fields,
-                        const int *units, int count) {
-    for (int i = 0; i < count; i++) {
-        expect_string(str("%s: text %d", what, i), jv_array_element(texts, i), fields[i],
-                      buffer_text_length(fields[i], (DWORD)units[i] * 2));
+void check_record_texts(const char *what, jobject numbers, int count, jobject units,
+                        const WCHAR *const *fields, const int *capacities,
+                        const char *const *names, int textCount) {
+    const jlong *n = jv_array_data(numbers, 'J');
+    const jchar *chars = jv_array_data(units, 'C');
+    int at = 0;
+    for (int i = 0; i < textCount; i++) {
+        int expected = buffer_text_length(fields[i], (DWORD)capacities[i] * 2);
+        const char *label = names != NULL ? str("%s: %s", what, names[i]) : str("%s: text %d", what, i);
+        int length = (int)n[count + i];
+        if (!check_true(str("%s: length within the char[]", label),
+                        length >= 0 && at + length <= jv_array_length(units))) {
+            return;
+        }
+        check_text(label, fields[i], expected, (const WCHAR *)chars + at, length);
+        at += length;
     }
 }
 
 void test_info_client_info(void *fn, jclass cls) {
     for (int s = 0; s < QUERY_CASES; s++) {
         const char *what = str("WTSClientInfo, %s", query_session_names[s]);
-        jobject numbers = jni_new_array('J', 11), address = jni_new_array('B', 62);
+        jobject numbers = jni_new_array('J', 11 + 7), units = jni_new_array('C', 1104);
+        jobject address = jni_new_array('B', 62);
         begin();
-        jobject texts = leave_object(((ClientInfoFn)fn)(env, cls, server_arg(s),
-                                                        (jint)query_sessions[s], numbers, address));
+        ((ClientInfoFn)fn)(env, cls, server_arg(s), (jint)query_sessions[s], numbers, units, address);
+        leave_int(0); /* a void native: only its exception */
         direct_query q = query_directly(s, WTSClientInfo);
         if (expect_mirror(what, q.ok, q.error, "WTSQuerySessionInformationW") &&
-            check_true(str("%s: a whole WTSCLIENTW", what), q.bytes >= sizeof(WTSCLIENTW)) &&
-            expect_class(what, texts, "[Ljava/lang/String;")) {
+            check_true(str("%s: a whole WTSCLIENTW", what), q.bytes >= sizeof(WTSCLIENTW))) {
             const WTSCLIENTW *w = (const WTSCLIENTW *)q.buffer;
             const ULONGLONG expected[11] = {
                 w->EncryptionLevel, w->ClientAddressFamily, w->HRes, w->VRes, w->ColorDepth,
@@ -175,9 +186,9 @@ void test_info_client_info(void *fn, jclass cls) {
             const WCHAR *const fields[7] = {w->ClientName, w->Domain, w->UserName,
                                             w->WorkDirectory, w->InitialProgram,
                                             w->ClientDirectory, w->DeviceId};
-            const int units[7] = {CLIENTNAME_LENGTH + 1, DOMAIN_LENGTH + 1, USERNAME_LENGTH + 1,
+            const int capacities[7] = {CLIENTNAME_LENGTH + 1, DOMAIN_LENGTH + 1, USERNAME_LENGTH + 1,
                                   MAX_PATH + 1, MAX_PATH + 1, MAX_PATH + 1, MAX_PATH + 1};
-            check_texts(what, texts, fields, units, 7);
+            check_record_texts(what, numbers, 11, units, fields, capacities, NULL, 7);
             const jbyte *b = jv_array_data(address, 'B');
             int same = 1;
             for (int i = 0; i < 62; i++) {
@@ -194,16 +205,15 @@ void test_info_client_info(void *fn, jclass cls) {
 void test_info_config_info(void *fn, jclass cls) {
     for (int s = 0; s < QUERY_CASES; s++) {
         const char *what = str("WTSConfigInfo, %s", query_session_names[s]);
-        jobject numbers = jni_new_array('J', 6);
+        jobject numbers = jni_new_array('J', 6 + 5), units = jni_new_array('C', 822);
         begin();
-        jobject texts = leave_object(((RecordFn)fn)(env, cls, server_arg(s),
-                                                    (jint)query_sessions[s], numbers));
+        ((RecordFn)fn)(env, cls, server_arg(s), (jint)query_sessions[s], numbers, units);
+        leave_int(0); /* a void native: only its exception */
         direct_query q = query_directly(s, INFO_CONFIG_INFO);
         /* WTSCONFIGINFOW: 6 ULONGs, LogonUserName[21], LogonDomain[18], WorkDirectory[261],
          * InitialProgram[261], ApplicationName[261]: 24 + 822 × 2 bytes. */
         if (expect_mirror(what, q.ok, q.error, "WTSQuerySessionInformationW") &&
-            check_true(str("%s: a whole WTSCONFIGINFOW", what), q.bytes >= 24 + 822 * 2) &&
-            expect_class(what, texts, "[Ljava/lang/String;")) {
+            check_true(str("%s: a whole WTSCONFIGINFOW", what), q.bytes >= 24 + 822 * 2)) {
             const ULONG *u = (const ULONG *)q.buffer;
             const jlong *n = jv_array_data(numbers, 'J');
             for (int i = 0; i < 6; i++) {
@@ -211,8 +221,8 @@ void test_info_config_info(void *fn, jclass cls) {
             }
             const WCHAR *t = (const WCHAR *)(u + 6);
             const WCHAR *const fields[5] = {t, t + 21, t + 39, t + 300, t + 561};
-            const int units[5] = {21, 18, 261, 261, 261};
-            check_texts(what, texts, fields, units, 5);
+            const int capacities[5] = {21, 18, 261, 261, 261};
+            check_record_texts(what, numbers, 6, units, fields, capacities, NULL, 5);
         }
         if (q.ok) {
             WTSFreeMemory(q.buffer);
@@ -223,18 +233,17 @@ void test_info_config_info(void *fn, jclass cls) {
 void test_info_session_info_ex(void *fn, jclass cls) {
     for (int s = 0; s < QUERY_CASES; s++) {
         const char *what = str("WTSSessionInfoEx, %s", query_session_names[s]);
-        jobject numbers = jni_new_array('J', 14);
+        jobject numbers = jni_new_array('J', 14 + 3), units = jni_new_array('C', 72);
         begin();
-        jobject texts = leave_object(((RecordFn)fn)(env, cls, server_arg(s),
-                                                    (jint)query_sessions[s], numbers));
+        ((RecordFn)fn)(env, cls, server_arg(s), (jint)query_sessions[s], numbers, units);
+        leave_int(0); /* a void native: only its exception */
         direct_query q = query_directly(s, INFO_SESSION_INFO_EX);
         /* WTSINFOEXW: DWORD Level, then (8-aligned) WTSINFOEX_LEVEL1_W: SessionId,
          * SessionState, SessionFlags at 8/12/16, WinStationName[33] at 20, UserName[21] at 86,
          * DomainName[18] at 128, five LARGE_INTEGER times from 168, six DWORD counters from 208. */
         if (expect_mirror(what, q.ok, q.error, "WTSQuerySessionInformationW") &&
             check_true(str("%s: a whole WTSINFOEXW", what), q.bytes >= 232) &&
-            check_u32(str("%s: Level", what), 1, *(const DWORD *)q.buffer) &&
-            expect_class(what, texts, "[Ljava/lang/String;")) {
+            check_u32(str("%s: Level", what), 1, *(const DWORD *)q.buffer)) {
             const BYTE *b = (const BYTE *)q.buffer;
             ULONGLONG expected[14];
             expected[0] = *(const DWORD *)(b + 8);
@@ -252,8 +261,8 @@ void test_info_session_info_ex(void *fn, jclass cls) {
             }
             const WCHAR *const fields[3] = {(const WCHAR *)(b + 20), (const WCHAR *)(b + 86),
                                             (const WCHAR *)(b + 128)};
-            const int units[3] = {33, 21, 18};
-            check_texts(what, texts, fields, units, 3);
+            const int capacities[3] = {33, 21, 18};
+            check_record_texts(what, numbers, 14, units, fields, capacities, NULL, 3);
         }
         if (q.ok) {
             WTSFreeMemory(q.buffer);

@@ -5,6 +5,7 @@ import io.github.wtsbridge.internal.ControlNative;
 import io.github.wtsbridge.internal.EnumExNative;
 import io.github.wtsbridge.internal.FileTimes;
 import io.github.wtsbridge.internal.FlatLayouts;
+import io.github.wtsbridge.internal.FlatNames;
 import io.github.wtsbridge.internal.InfoClass;
 import io.github.wtsbridge.internal.Launcher;
 import io.github.wtsbridge.internal.NativeLibrary;
@@ -44,7 +45,14 @@ final class SessionCalls {
     /** The sessions on a server (WTSEnumerateSessionsW). */
     public static List<WtsSessionEntry> list(WtsServer server) {
         Objects.requireNonNull(server, "server");
-        return SessionRecords.sessions(server, server.call(SessionsNative::enumerateSessions));
+        int[] small = new int[1 + SessionsNative.SMALL_SESSIONS * FlatLayouts.SESSION_LIST_COUNT];
+        char[] smallNames = new char[SessionsNative.SMALL_NAME_UNITS];
+        Object[] large = server.call(h -> SessionsNative.enumerateSessions(h, small, smallNames));
+        if (large == null) {
+            return SessionRecords.sessions(server, small, 1, small[0], smallNames);
+        }
+        int[] v = (int[]) large[0];
+        return SessionRecords.sessions(server, v, 0, v.length / FlatLayouts.SESSION_LIST_COUNT, large[1]);
     }
 
     /** The session this JVM runs in (ProcessIdToSessionId of the current process). */
@@ -66,8 +74,11 @@ final class SessionCalls {
     public static WtsSessionInfo info(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[FlatLayouts.SESSION_INFO_NUMBERS_COUNT];
-        return SessionRecords.info(n, server.call(h -> SessionsNative.querySessionInfo(h, session, n)));
+        long[] n = new long[FlatLayouts.SESSION_INFO_NUMBERS_COUNT + FlatLayouts.SESSION_INFO_TEXTS_COUNT];
+        char[] u = new char[SessionsNative.SESSION_INFO_TEXT_UNITS];
+        server.run(h -> SessionsNative.querySessionInfo(h, session, n, u));
+        return SessionRecords.info(n, FlatNames.texts(n, FlatLayouts.SESSION_INFO_NUMBERS_COUNT,
+                FlatLayouts.SESSION_INFO_TEXTS_COUNT, u));
     }
 
     // ---- every other info class ----
@@ -100,9 +111,11 @@ final class SessionCalls {
     public static WtsClientInfo clientInfo(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[FlatLayouts.CLIENT_INFO_NUMBERS_COUNT];
+        long[] n = new long[FlatLayouts.CLIENT_INFO_NUMBERS_COUNT + FlatLayouts.CLIENT_INFO_TEXTS_COUNT];
+        char[] u = new char[SessionInfoNative.CLIENT_INFO_TEXT_UNITS];
         byte[] address = new byte[SessionInfoNative.CLIENT_INFO_ADDRESS_BYTES];
-        String[] t = server.call(h -> SessionInfoNative.queryClientInfo(h, session, n, address));
+        server.run(h -> SessionInfoNative.queryClientInfo(h, session, n, u, address));
+        String[] t = FlatNames.texts(n, FlatLayouts.CLIENT_INFO_NUMBERS_COUNT, FlatLayouts.CLIENT_INFO_TEXTS_COUNT, u);
         return SessionRecords.clientInfo(n, t, address);
     }
 
@@ -110,8 +123,11 @@ final class SessionCalls {
     public static WtsSessionInfoEx infoEx(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[FlatLayouts.SESSION_INFO_EX_NUMBERS_COUNT];
-        String[] t = server.call(h -> SessionInfoNative.querySessionInfoEx(h, session, n));
+        long[] n = new long[FlatLayouts.SESSION_INFO_EX_NUMBERS_COUNT + FlatLayouts.SESSION_INFO_EX_TEXTS_COUNT];
+        char[] u = new char[SessionInfoNative.SESSION_INFO_EX_TEXT_UNITS];
+        server.run(h -> SessionInfoNative.querySessionInfoEx(h, session, n, u));
+        String[] t = FlatNames.texts(n, FlatLayouts.SESSION_INFO_EX_NUMBERS_COUNT,
+                FlatLayouts.SESSION_INFO_EX_TEXTS_COUNT, u);
         return SessionRecords.infoEx(n, t, server.isLocal());
     }
 
@@ -119,8 +135,10 @@ final class SessionCalls {
     public static WtsConfigInfo configInfo(WtsServer server, int sessionId) {
         Objects.requireNonNull(server, "server");
         int session = Checks.sessionId(sessionId);
-        long[] n = new long[FlatLayouts.CONFIG_INFO_NUMBERS_COUNT];
-        String[] t = server.call(h -> SessionInfoNative.queryConfigInfo(h, session, n));
+        long[] n = new long[FlatLayouts.CONFIG_INFO_NUMBERS_COUNT + FlatLayouts.CONFIG_INFO_TEXTS_COUNT];
+        char[] u = new char[SessionInfoNative.CONFIG_INFO_TEXT_UNITS];
+        server.run(h -> SessionInfoNative.queryConfigInfo(h, session, n, u));
+        String[] t = FlatNames.texts(n, FlatLayouts.CONFIG_INFO_NUMBERS_COUNT, FlatLayouts.CONFIG_INFO_TEXTS_COUNT, u);
         return SessionRecords.configInfo(n, t);
     }
 

@@ -21,14 +21,15 @@ final class SessionRecords {
     private SessionRecords() {
     }
 
-    /** WTSEnumerateSessionsW: {@link SessionsNative#enumerateSessions}'s {int[], names}. */
-    static List<WtsSessionEntry> sessions(WtsServer server, Object[] raw) {
-        int[] v = (int[]) raw[0];
-        Object names = raw[1];
-        int count = v.length / SESSION_LIST_COUNT;
+    /**
+     * WTSEnumerateSessionsW: what {@link SessionsNative#enumerateSessions} filled or returned,
+     * count sessions of SESSION_LIST_* from v[from], their names one after another in names.
+     */
+    static List<WtsSessionEntry> sessions(WtsServer server, int[] v, int from, int count, Object names) {
         List<WtsSessionEntry> sessions = new ArrayList<>(count);
         int nameAt = 0;
-        for (int at = 0; at < v.length; at += SESSION_LIST_COUNT) {
+        int end = from + count * SESSION_LIST_COUNT;
+        for (int at = from; at < end; at += SESSION_LIST_COUNT) {
             int state = v[at + SESSION_LIST_STATE];
             int nameLength = v[at + SESSION_LIST_NAME_LENGTH];
             String name = FlatNames.cut(names, nameAt, nameLength);

@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -206,6 +207,73 @@ class SessionInfoTest extends FakeTestBase {
         set(WtsInfoClass.CONFIG_INFO, FakeReplies.configInfo(1, 0, 0, 0, 0, 9, "", "", "", "", ""));
         assertEquals(WtsShadowMode.UNKNOWN, LOCAL.session(S).configInfo().shadow());
         assertEquals(9, LOCAL.session(S).configInfo().rawShadowSettings());
+    }
+
+    /** A text of a field's full length (to be written without a NUL): first, then letters. */
+    private static String full(char first, int units) {
+        StringBuilder b = new StringBuilder(units).append(first);
+        while (b.length() < units) {
+            b.append((char) ('a' + b.length() % 26));
+        }
+        return b.toString();
+    }
+
+    /** Writes text's units into raw at offset (no NUL: the field is full). */
+    private static void fill(byte[] raw, int offset, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            raw[offset + 2 * i] = (byte) text.charAt(i);
+            raw[offset + 2 * i + 1] = (byte) (text.charAt(i) >> 8);
+        }
+    }
+
+    @Test
+    void everyRecordTextAtItsFieldsFullLengthComesBackWhole() {
+        // The record natives copy the texts into a char[] Java sizes to the sum of the WCHAR
+        // arrays (SessionsNative / SessionInfoNative *_TEXT_UNITS): texts without a NUL fill them.
+        FakeWts.addSession(S, 0, "RDP-Tcp#7");
+        String station = full('\u03BB', 32);
+        String domain = full('D', 17);
+        String user = full('U', 21);
+        set(WtsInfoClass.SESSION_INFO, FakeWts.sessionInfo(0, S, new long[6], station, domain, user, null, null, null,
+                null, NOW));
+        WtsSessionInfo info = LOCAL.session(S).info();
+        assertEquals(List.of(station, domain, user), List.of(info.winStationName(), info.domainName(), info.userName()));
+
+        byte[] ex = FakeReplies.sessionInfoEx(1, S, 0, 0, "", "", "", null, null, null, null, NOW, 0, 0, 0, 0, 0, 0);
+        String[] exTexts = {full('W', 33), full('\u00FC', 21), full('N', 18)};
+        fill(ex, 20, exTexts[0]);
+        fill(ex, 86, exTexts[1]);
+        fill(ex, 128, exTexts[2]);
+        set(WtsInfoClass.SESSION_INFO_EX, ex);
+        WtsSessionInfoEx infoEx = LOCAL.session(S).infoEx();
+        assertEquals(List.of(exTexts), List.of(infoEx.winStationName(), infoEx.userName(), infoEx.domainName()));
+
+        byte[] client = FakeReplies.clientInfo(new String[] {"", "", "", "", "", "", ""}, 0, 0, new byte[0], 0, 0, 0,
+                0, 0, 0, 0, 0, 0);
+        int[] clientOffsets = {0, 42, 78, 120, 642, 1240, 1780};
+        int[] clientUnits = {21, 18, 21, 261, 261, 261, 261};
+        String[] clientTexts = new String[7];
+        for (int i = 0; i < 7; i++) {
+            clientTexts[i] = full((char) ('\u4E00' + i), clientUnits[i]);
+            fill(client, clientOffsets[i], clientTexts[i]);
+        }
+        set(WtsInfoClass.CLIENT_INFO, client);
+        WtsClientInfo c = LOCAL.session(S).clientInfo();
+        assertEquals(List.of(clientTexts), List.of(c.clientName(), c.domainName(), c.userName(), c.workDirectory(),
+                c.initialProgram(), c.clientDirectory(), c.deviceId()));
+
+        byte[] config = FakeReplies.configInfo(1, 0, 0, 0, 0, 0, "", "", "", "", "");
+        int[] configOffsets = {24, 66, 102, 624, 1146};
+        int[] configUnits = {21, 18, 261, 261, 261};
+        String[] configTexts = new String[5];
+        for (int i = 0; i < 5; i++) {
+            configTexts[i] = full((char) ('A' + i), configUnits[i]);
+            fill(config, configOffsets[i], configTexts[i]);
+        }
+        set(WtsInfoClass.CONFIG_INFO, config);
+        WtsConfigInfo k = LOCAL.session(S).configInfo();
+        assertEquals(List.of(configTexts), List.of(k.logonUserName(), k.logonDomain(), k.workDirectory(),
+                k.initialProgram(), k.applicationName()));
     }
 
     @Test

@@ -51,6 +51,34 @@ class SessionsTest extends FakeTestBase {
         assertEquals("J\u00FCrgen\uD834\uDD1E", WtsServer.local().session(2).userName());
     }
 
+    /** Adds count sessions (ids 0…) whose names take exactly units UTF-16 units in all; returns them. */
+    private static List<WtsSessionEntry> addSessions(int count, int units, char letter) {
+        List<WtsSessionEntry> added = new java.util.ArrayList<>();
+        int left = units;
+        for (int i = 0; i < count; i++) {
+            int length = i == count - 1 ? left : units / count;
+            left -= length;
+            String name = String.valueOf(letter).repeat(length);
+            FakeWts.addSession(i, i % 10, name);
+            added.add(new WtsSessionEntry(WtsServer.local(), i, name, WtsConnectState.of(i % 10), i % 10));
+        }
+        return added;
+    }
+
+    @Test
+    void smallAndLargeListingsReadTheSame() {
+        // Up to 8 sessions with names of up to 128 units in all come back through arrays Java
+        // passes in (SessionsNative.SMALL_*); anything larger through arrays the shim makes.
+        int[][] shapes = {{8, 128}, {8, 129}, {9, 20}, {1, 128}, {1, 129}, {1, 0}, {3, 32767}};
+        for (int[] shape : shapes) {
+            for (char letter : new char[] {'a', '\u4E2D'}) {
+                FakeWts.reset();
+                List<WtsSessionEntry> expected = addSessions(shape[0], shape[1], letter);
+                assertEquals(expected, WtsServer.local().sessions(), shape[0] + " sessions, " + shape[1] + " units");
+            }
+        }
+    }
+
     @Test
     void enumerationFailureCarriesCodeFunctionAndMessage() {
         FakeWts.injectError("WTSEnumerateSessionsW", 5, 1);

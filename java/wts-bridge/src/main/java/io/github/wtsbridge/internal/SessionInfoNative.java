@@ -9,6 +9,17 @@ public final class SessionInfoNative {
     /** Bytes of WTSCLIENTW.ClientAddress (USHORT[CLIENTADDRESS_LENGTH + 1]). */
     public static final int CLIENT_INFO_ADDRESS_BYTES = 62;
 
+    /**
+     * The UTF-16 units the texts of a record class take at most: the sizes of its WCHAR arrays
+     * (native/include/session_query.h asserts the same numbers). WTSINFOEX_LEVEL1_W:
+     * WinStationName[33], UserName[21], DomainName[18].
+     */
+    public static final int SESSION_INFO_EX_TEXT_UNITS = 72;
+    /** WTSCLIENTW: ClientName[21], Domain[18], UserName[21] and four texts of MAX_PATH + 1. */
+    public static final int CLIENT_INFO_TEXT_UNITS = 1104;
+    /** WTSCONFIGINFOW: LogonUserName[21], LogonDomain[18] and three texts of MAX_PATH + 1. */
+    public static final int CONFIG_INFO_TEXT_UNITS = 822;
+
     private SessionInfoNative() {
     }
 
@@ -24,21 +35,20 @@ public final class SessionInfoNative {
     /** WTSClientAddress (14) or WTSSessionAddressV4 (28): fills address[20], returns the family. */
     public static native int queryAddress(long server, int session, int infoClass, byte[] address);
 
-    /**
-     * WTSClientInfo: fills numbers ({@link FlatLayouts} CLIENT_INFO_NUMBERS_*) and address
-     * (ClientAddress's raw bytes), returns the texts ({@link FlatLayouts} CLIENT_INFO_TEXTS_*).
+    /*
+     * The record classes below fill numbers with the record's {@link FlatLayouts} *_NUMBERS_*
+     * slots, then the length of each of its *_TEXTS_* (*_NUMBERS_COUNT + *_TEXTS_COUNT slots),
+     * and units (*_TEXT_UNITS above) with the texts one after another; read by
+     * FlatNames#texts. The shim makes no Java object.
      */
-    public static native String[] queryClientInfo(long server, int session, long[] numbers, byte[] address);
 
-    /**
-     * WTSConfigInfo: fills numbers ({@link FlatLayouts} CONFIG_INFO_NUMBERS_*), returns the texts
-     * ({@link FlatLayouts} CONFIG_INFO_TEXTS_*).
-     */
-    public static native String[] queryConfigInfo(long server, int session, long[] numbers);
+    /** WTSClientInfo: CLIENT_INFO_*; address: ClientAddress's raw bytes. */
+    public static native void queryClientInfo(long server, int session, long[] numbers, char[] units,
+            byte[] address);
 
-    /**
-     * WTSSessionInfoEx (level 1): fills numbers ({@link FlatLayouts} SESSION_INFO_EX_NUMBERS_*),
-     * returns the texts ({@link FlatLayouts} SESSION_INFO_EX_TEXTS_*).
-     */
-    public static native String[] querySessionInfoEx(long server, int session, long[] numbers);
+    /** WTSConfigInfo: CONFIG_INFO_*. */
+    public static native void queryConfigInfo(long server, int session, long[] numbers, char[] units);
+
+    /** WTSSessionInfoEx (level 1): SESSION_INFO_EX_*. */
+    public static native void querySessionInfoEx(long server, int session, long[] numbers, char[] units);
 }

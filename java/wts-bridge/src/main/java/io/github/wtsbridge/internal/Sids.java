@@ -106,6 +106,10 @@ public final class Sids {
         private final byte[] scratch = new byte[MAX_TEXT];
         private int distinct;
         private boolean off;
+        /** The SID whose text up to its last "-" is scratch[0..prefixEnd) (length 0: none). */
+        private int prefixOffset;
+        private int prefixLength;
+        private int prefixEnd;
 
         public PerListing(byte[] bytes) {
             this.bytes = bytes;
@@ -142,17 +146,48 @@ public final class Sids {
             return text;
         }
 
-        /** As {@link Sids#format}, through this listing's one scratch array (no array per SID). */
+        /**
+         * As {@link Sids#format}, through this listing's one scratch array (no array per SID).
+         * The SIDs of one domain or machine differ only in their last sub-authority (the RID): when
+         * a SID has the previous one's bytes but its last four, the text before its last "-" is
+         * still in the scratch array, and only the RID is written.
+         */
         private String formatted(int offset, int length) {
             if (length < 8 || (length - 8) % 4 != 0 || (bytes[offset + 1] & 0xFF) != (length - 8) / 4
                     || bytes[offset + 2] != 0 || bytes[offset + 3] != 0) { // checks, and authorities ≥ 2^32
                 return Sids.format(bytes, offset, length);
             }
-            long authority = 0;
-            for (int i = 4; i < 8; i++) {
-                authority = (authority << 8) | (bytes[offset + i] & 0xFF);
+            byte[] text = scratch;
+            int last = offset + length - 4;
+            int at;
+            if (length > 8 && length == prefixLength
+                    && Arrays.equals(bytes, prefixOffset, prefixOffset + length - 4, bytes, offset, last)) {
+                at = prefixEnd;
+            } else {
+                long authority = 0;
+                for (int i = 4; i < 8; i++) {
+                    authority = (authority << 8) | (bytes[offset + i] & 0xFF);
+                }
+                text[0] = 'S';
+                text[1] = '-';
+                at = putDecimal(text, 2, bytes[offset] & 0xFF);
+                text[at++] = '-';
+                at = putDecimal(text, at, authority);
+                if (length == 8) {
+                    prefixLength = 0; // the scratch no longer holds a prefix
+                    return new String(text, 0, at, StandardCharsets.ISO_8859_1);
+                }
+                for (int sub = offset + 8; sub < last; sub += 4) {
+                    text[at++] = '-';
+                    at = putDecimal(text, at, dword(bytes, sub));
+                }
+                prefixOffset = offset;
+                prefixLength = length;
+                prefixEnd = at;
             }
-            return formatInto(scratch, bytes, offset, length, authority);
+            text[at++] = '-';
+            at = putDecimal(text, at, dword(bytes, last));
+            return new String(text, 0, at, StandardCharsets.ISO_8859_1);
         }
 
         /** The last four bytes (a SID's RID, when it has one) and the length, mixed. */

@@ -103,4 +103,37 @@ class SidsTest {
         }
         assertThrows(IllegalArgumentException.class, () -> new Sids.PerListing(new byte[7]).format(0, 7));
     }
+
+    @Test
+    void perListingReusesAPrefixOnlyWhereEveryByteButTheRidIsTheSame() {
+        // Domain SIDs differing only in the RID (the prefix's text is reused), then SIDs that
+        // differ elsewhere: another domain of the same length, the revision, the authority (one in hex), a
+        // SID of no sub-authority (which overwrites the scratch text), a longer and a shorter
+        // one; twice over, with and without the per-listing cache (more than MAX_DISTINCT).
+        java.util.List<byte[]> list = new java.util.ArrayList<>();
+        for (int i = 0; i < 3 * Sids.PerListing.MAX_DISTINCT; i++) {
+            list.add(FakeWts.sid(5, 21, 1004336348, 1177238915, 682003330, 1000 + i));
+            switch (i % 7) {
+                case 0 -> list.add(FakeWts.sid(5, 21, 1004336349, 1177238915, 682003330, 1000 + i));
+                case 1 -> list.add(FakeWts.sid(5));
+                case 2 -> list.add(FakeWts.sid(16, 21, 1004336348, 1177238915, 682003330, 1000 + i));
+                case 3 -> list.add(FakeWts.sid(5, 21, 1004336348, 1177238915, 682003330, 7, 1000 + i));
+                case 4 -> list.add(FakeWts.sid(5, 32, 544));
+                case 5 -> list.add(FakeWts.sid(1L << 33, 21, 1000 + i)); // an authority written in hex
+                default -> { }
+            }
+        }
+        byte[] revision2 = FakeWts.sid(5, 21, 1004336348, 1177238915, 682003330, 500);
+        revision2[0] = 2;
+        list.add(revision2);
+        list.add(FakeWts.sid(5, 21, 1004336348, 1177238915, 682003330, 501));
+        byte[] all = concat(list.toArray(new byte[0][]));
+        Sids.PerListing texts = new Sids.PerListing(all);
+        int at = 0;
+        for (byte[] sid : list) {
+            assertEquals(Sids.format(all, at, sid.length), texts.format(at, sid.length), "SID at " + at);
+            at += sid.length;
+        }
+        assertEquals("S-2-5-21-1004336348-1177238915-682003330-500", Sids.format(revision2, 0, revision2.length));
+    }
 }
