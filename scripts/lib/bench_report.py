@@ -256,9 +256,12 @@ def main():
     t = tags[0]
     wts_ms, jna_ms = cold[f"wts-bridge @{t}"]["median"] * 1000, cold[f"JNA @{t}"]["median"] * 1000
     print(f"- cold start no slower than JNA (Java {t}): {wts_ms:.0f} ms vs {jna_ms:.0f} ms — {verdict(wts_ms <= jna_ms)}")
-    print(f"- fat jar ≤ 1/15 of JNA + jna-platform: 1/{jna_total / fat:.1f} — {verdict(fat * 15 <= jna_total)}")
-    print(f"- each DLL ≤ 36 KiB: largest {max(dll_sizes.values()):,} B — "
-          f"{verdict(max(dll_sizes.values()) <= 36 * 1024)}")
+    # Issue 15's target for the library's -all jar (scripts/bench --size has the whole table).
+    print(f"- library -all jar ≤ 260,000 B: {fat:,} B (1/{jna_total / fat:.1f} of JNA + jna-platform) — "
+          f"{verdict(fat <= 260_000)}")
+    # DllBinaryTest's limit for the image without its certificate table.
+    print(f"- each DLL ≤ 45 KiB: largest {max(dll_sizes.values()):,} B — "
+          f"{verdict(max(dll_sizes.values()) <= 45 * 1024)}")
 
 
 if __name__ == "__main__":
