@@ -40,16 +40,14 @@ abstract class ActionCommand<P> extends Command {
         }
     }
 
-    /** Parses and checks the arguments before anything runs; the result goes to {@link #act}. */
-    abstract P prepare(Args args) throws UsageException;
+    /**
+     * Parses and checks the arguments before anything runs; the result goes to {@link #act}.
+     * The context gives what some commands read besides their arguments (stdin, a prompt).
+     */
+    abstract P prepare(Args args, Context context) throws UsageException;
 
     /** What {@link #check} prepared, for {@link #run}. */
     private P prepared;
-
-    /** Parses with what the context gives (stdin); by default {@link #prepare(Args)}. */
-    P prepare(Args args, Context context) throws UsageException {
-        return prepare(args);
-    }
 
     @Override
     final void check(Args args, Context context) throws UsageException {
@@ -129,7 +127,7 @@ abstract class ActionCommand<P> extends Command {
         }
 
         @Override
-        Target prepare(Args args) throws UsageException {
+        Target prepare(Args args, Context context) throws UsageException {
             List<String> given = positionals(args, 0, 1, "SESSION (a session id or name, see 'sessions')");
             if (given.isEmpty() && !args.all("server").isEmpty()) {
                 throw new UsageException("with --server, name the SESSION (an id or name, see 'sessions')");

@@ -66,11 +66,6 @@ final class ConnectCommand extends ActionCommand<ConnectCommand.Plan> {
     }
 
     @Override
-    Plan prepare(Args args) throws UsageException {
-        throw new IllegalStateException("connect is prepared with its context");
-    }
-
-    @Override
     Plan prepare(Args args, Context context) throws UsageException {
         List<String> given = positionals(args, 1, 1, "SESSION (a session id or name, see 'sessions')");
         Targets.Target session = Targets.parse(given.get(0), "SESSION", false);

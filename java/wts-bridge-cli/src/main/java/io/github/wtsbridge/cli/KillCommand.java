@@ -48,7 +48,7 @@ final class KillCommand extends ActionCommand<KillCommand.Target> {
     }
 
     @Override
-    Target prepare(Args args) throws UsageException {
+    Target prepare(Args args, Context context) throws UsageException {
         List<String> given = positionals(args, 1, 1, "PID or NAME (see 'processes')");
         String what = given.get(0);
         int exitCode = (int) Args.number(args.value("exit-code").orElse("1"), "--exit-code", 0, 0xFFFF_FFFFL);

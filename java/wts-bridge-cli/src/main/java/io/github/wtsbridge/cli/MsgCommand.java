@@ -54,11 +54,6 @@ final class MsgCommand extends ActionCommand<MsgCommand.Message> {
     }
 
     @Override
-    Message prepare(Args args) throws UsageException {
-        throw new IllegalStateException("msg is prepared with its context");
-    }
-
-    @Override
     Message prepare(Args args, Context context) throws UsageException {
         List<String> given = new java.util.ArrayList<>(args.flag("all") ? List.of("*") : List.of());
         given.addAll(args.positionals());

@@ -47,7 +47,7 @@ final class ShadowCommand extends ActionCommand<ShadowCommand.Plan> {
     }
 
     @Override
-    Plan prepare(Args args) throws UsageException {
+    Plan prepare(Args args, Context context) throws UsageException {
         List<String> given = positionals(args, 1, 1, "SESSION (a session id or name, see 'sessions')");
         if (args.all("server").size() > 1) {
             throw new UsageException("shadow reaches one session: give at most one --server");

@@ -47,11 +47,6 @@ final class ShutdownCommand extends ActionCommand<Set<WtsShutdownFlag>> {
     }
 
     @Override
-    Set<WtsShutdownFlag> prepare(Args args) throws UsageException {
-        throw new IllegalStateException("shutdown is prepared with its context");
-    }
-
-    @Override
     Set<WtsShutdownFlag> prepare(Args args, Context context) throws UsageException {
         positionals(args, 0, 0, "");
         int chosen = (args.flag("reboot") ? 1 : 0) + (args.flag("poweroff") ? 1 : 0) + (args.flag("logoff-only") ? 1 : 0);
