@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wtsbridge.WtsServer;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
@@ -27,11 +24,6 @@ import org.slf4j.nop.NOPServiceProvider;
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the Linux host library stands in for the DLL")
 class CliPackagingIT {
-    private static final Path JDK = Path.of(System.getProperty("java.home"));
-
-    record Result(int code, String out, String err) {
-    }
-
     private static Path property(String name) {
         Path path = Path.of(System.getProperty(name, "missing-" + name));
         assertTrue(Files.exists(path), name + " (built before the integration tests): " + path);
@@ -42,21 +34,8 @@ class CliPackagingIT {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
-    private static Result java(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JDK.resolve("bin").resolve("java").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        builder.environment().remove("_JAVA_OPTIONS");
-        File err = File.createTempFile("wts-cli", ".err");
-        try {
-            Process child = builder.redirectError(err).start();
-            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(child.waitFor(120, TimeUnit.SECONDS), "did not exit: " + command);
-            return new Result(child.exitValue(), out, Files.readString(err.toPath(), StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(err.toPath());
-        }
+    private static ChildJvm.Result java(String... args) throws Exception {
+        return ChildJvm.java(120, List.of(args));
     }
 
     private static String hostLibraryArg() {
@@ -65,7 +44,7 @@ class CliPackagingIT {
 
     @Test
     void theFatJarRunsACommandAgainstTheLibrary() throws Exception {
-        Result sessions = java(hostLibraryArg(), "-Dwtsbridge.library.verify=false", "-jar",
+        ChildJvm.Result sessions = java(hostLibraryArg(), "-Dwtsbridge.library.verify=false", "-jar",
                 property("wts.fatJar").toString(), "sessions");
         assertEquals(0, sessions.code(), sessions.err());
         assertTrue(sessions.out().startsWith(" SESSIONNAME"), sessions.out());
@@ -95,12 +74,12 @@ class CliPackagingIT {
                 "the library's jar, not its classes directory: " + modulePath);
         // The tool's jar is an automatic module (Automatic-Module-Name io.github.wtsbridge.cli), which
         // reads every module but resolves no explicit one by itself: hence --add-modules.
-        Result sessions = java("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", hostLibraryArg(),
+        ChildJvm.Result sessions = java("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", hostLibraryArg(),
                 "-Dwtsbridge.library.verify=false", "-m", "io.github.wtsbridge.cli/io.github.wtsbridge.cli.Main", "sessions");
         assertEquals(0, sessions.code(), sessions.err());
         assertTrue(sessions.out().startsWith(" SESSIONNAME"), sessions.out());
 
-        Result notWindows = java("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", "-m", "io.github.wtsbridge.cli/io.github.wtsbridge.cli.Main",
+        ChildJvm.Result notWindows = java("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", "-m", "io.github.wtsbridge.cli/io.github.wtsbridge.cli.Main",
                 "sessions");
         assertEquals(ExitCode.NOT_WINDOWS, notWindows.code(), notWindows.err());
         assertTrue(notWindows.err().contains("wts-bridge needs Windows"), notWindows.err());
