@@ -58,19 +58,4 @@ static inline void wts_chars_release(JNIEnv *env, wts_chars *chars) {
     }
 }
 
-/* A String[] of decoded texts; NULL with an exception pending on failure. */
-static inline jobjectArray wts_text_array(JNIEnv *env, const wts_text *texts, int count) {
-    jobjectArray result = (*env)->NewObjectArray(env, count, wts_class_String, NULL);
-    for (int i = 0; result != NULL && i < count; i++) {
-        jstring text = wts_new_text(env, texts[i]);
-        if (text == NULL) {
-            (*env)->DeleteLocalRef(env, result);
-            return NULL;
-        }
-        (*env)->SetObjectArrayElement(env, result, i, text);
-        (*env)->DeleteLocalRef(env, text);
-    }
-    return result;
-}
-
 #endif /* WTS_JNI_CHARS_H */
