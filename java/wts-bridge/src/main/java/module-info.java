@@ -7,7 +7,9 @@
  * does not open.
  */
 module io.github.wtsbridge {
-    requires org.slf4j;
+    /* Optional: the library logs through SLF4J when the application's module graph holds it,
+       else through System.Logger (internal/Log.java). */
+    requires static org.slf4j;
     /* com.sun.nio.file.ExtendedOpenOption: the loader pins the DLL with NOSHARE_WRITE and
        NOSHARE_DELETE from its digest check to its load (internal/PinnedFile.java). */
     requires jdk.unsupported;

@@ -1,5 +1,6 @@
 package io.github.wtsbridge;
 
+import io.github.wtsbridge.internal.Log;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Picks the session a program is started in: by {@link WtsSessionChoice}, or by user name.
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * gathers them from WTSEnumerateSessionsW + WTSSessionInfo.
  */
 final class SessionChooser {
-    private static final Logger LOG = LoggerFactory.getLogger(SessionChooser.class);
+    private static final Log LOG = Log.forClass(SessionChooser.class);
     /** Longest user name part (SAM names are 20, UPNs longer; Windows' own limit is 256). */
     static final int MAX_USER_CHARS = 256;
     /** Longest domain part (a DNS name). */

@@ -1,13 +1,12 @@
 package io.github.wtsbridge;
 
+import io.github.wtsbridge.internal.Log;
 import io.github.wtsbridge.internal.NativeLibrary;
 import io.github.wtsbridge.internal.SessionsNative;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts a program once in each session where a user logs on — what a service does to put a
@@ -24,12 +23,12 @@ import org.slf4j.LoggerFactory;
  * the program too.
  *
  * <p>A failing launch (the user logged off in between, a missing program…) is logged through
- * slf4j (logger {@code io.github.wtsbridge.WtsLaunchOnLogon}) and does not stop the
+ * SLF4J, or System.Logger without it (logger {@code io.github.wtsbridge.WtsLaunchOnLogon}), and does not stop the
  * launches that follow. Each started program goes to {@link Options#withOnStarted}; by
  * default its handle is closed at once (the program runs on).
  */
 public final class WtsLaunchOnLogon implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(WtsLaunchOnLogon.class);
+    private static final Log LOG = Log.forClass(WtsLaunchOnLogon.class);
 
     private final String commandLine;
     private final Options options;

@@ -1,12 +1,11 @@
 package io.github.wtsbridge;
 
 import io.github.wtsbridge.internal.EventsNative;
+import io.github.wtsbridge.internal.Log;
 import io.github.wtsbridge.internal.NativeLibrary;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Session changes (logon, logoff, lock, unlock, connect, disconnect, …) delivered to a
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * thread runs until then.
  */
 public final class WtsSessionSubscription implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(WtsSessionSubscription.class);
+    private static final Log LOG = Log.forClass(WtsSessionSubscription.class);
     private static final AtomicInteger NUMBER = new AtomicInteger();
 
     private final WtsSessionScope scope;

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The copy bundled in the jar for this platform ({@link NativePlatform}), extracted by
@@ -15,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * the digests the build recorded. The last source: it delivers the library or says why not.
  */
 final class BundledLibrary implements LibrarySource {
-    private static final Logger LOG = LoggerFactory.getLogger(BundledLibrary.class);
+    private static final Log LOG = Log.forClass(BundledLibrary.class);
 
     private final Function<String, String> properties;
     private final Function<String, String> environment;

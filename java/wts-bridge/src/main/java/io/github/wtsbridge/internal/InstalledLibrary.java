@@ -6,8 +6,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The installer's DLL ({@value NativeLibrary#PATH_PROPERTY}), loaded in place: pinned before
@@ -17,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@value NativeLibrary#VERIFY_PROPERTY}{@code =false}.
  */
 final class InstalledLibrary implements LibrarySource {
-    private static final Logger LOG = LoggerFactory.getLogger(InstalledLibrary.class);
+    private static final Log LOG = Log.forClass(InstalledLibrary.class);
 
     private final Function<String, String> properties;
     private final BundledResources resources;

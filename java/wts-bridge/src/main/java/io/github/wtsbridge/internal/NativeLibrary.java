@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Loads wtsbridge.dll once, by absolute path only: never through {@code System.loadLibrary},
@@ -40,7 +38,7 @@ public final class NativeLibrary {
     /** System property: directory under which the bundled DLL is extracted (default java.io.tmpdir). */
     public static final String TMPDIR_PROPERTY = "wtsbridge.tmpdir";
 
-    private static final Logger LOG = LoggerFactory.getLogger(NativeLibrary.class);
+    private static final Log LOG = Log.forClass(NativeLibrary.class);
     private static final Object LOCK = new Object();
     private static volatile boolean loaded;
     private static RuntimeException failure;

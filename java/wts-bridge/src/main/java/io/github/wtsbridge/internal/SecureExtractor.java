@@ -27,8 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Extracts the bundled DLL the safe way:
@@ -56,7 +54,7 @@ public final class SecureExtractor {
     /** A directory that never got its {@value #LOCK_FILE} (its JVM died while setting up). */
     static final Duration ABANDONED_SETUP_AGE = Duration.ofHours(1);
 
-    private static final Logger LOG = LoggerFactory.getLogger(SecureExtractor.class);
+    private static final Log LOG = Log.forClass(SecureExtractor.class);
     /** Locks held for the JVM's lifetime, by directory (kept reachable so never released early). */
     private static final Map<Path, FileChannel> HELD = new ConcurrentHashMap<>();
 

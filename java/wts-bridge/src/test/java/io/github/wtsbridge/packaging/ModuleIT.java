@@ -1,6 +1,7 @@
 package io.github.wtsbridge.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +68,7 @@ class ModuleIT {
         return property("wts.host.library");
     }
 
-    /** slf4j-api's jar, the library's one dependency (a named module, org.slf4j), from this JVM's class path. */
+    /** slf4j-api's jar (a named module, org.slf4j; optional to the library), from this JVM's class path. */
     private static Path slf4j() throws URISyntaxException {
         return Path.of(LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
@@ -129,7 +130,7 @@ class ModuleIT {
     static void compileTheProbeAgainstTheThinJar() throws Exception {
         probe = work.resolve("probe");
         List<String> args = new ArrayList<>(List.of("--release", "17", "-Xlint:all", "-Werror", "-d", probe.toString(),
-                "--module-path", modulePath(thinJar(), slf4j())));
+                "--module-path", modulePath(thinJar())));
         args.addAll(sources("probe"));
         Result javac = tool("javac", args.toArray(String[]::new));
         assertEquals(0, javac.code(), javac.err());
@@ -143,7 +144,7 @@ class ModuleIT {
         assertTrue(lines.get(0).startsWith("io.github.wtsbridge@"), lines.get(0));
         assertEquals(List.of("exports io.github.wtsbridge"),
                 lines.stream().filter(l -> l.startsWith("exports") || l.startsWith("opens")).collect(Collectors.toList()));
-        assertEquals(List.of("requires java.base mandated", "requires jdk.unsupported", "requires org.slf4j"),
+        assertEquals(List.of("requires java.base mandated", "requires jdk.unsupported", "requires org.slf4j static"),
                 lines.stream().filter(l -> l.startsWith("requires")).sorted().collect(Collectors.toList()));
         assertTrue(lines.contains("contains io.github.wtsbridge.internal"), described.out());
         assertTrue(lines.contains("contains natives.windows_64"), described.out());
@@ -153,7 +154,7 @@ class ModuleIT {
 
     @Test
     void onTheModulePathTheLibraryLoadsAndOnlyItsApiIsExported() throws Exception {
-        Result result = tool("java", "--module-path", modulePath(thinJar(), slf4j(), probe), hostLibraryArg(),
+        Result result = tool("java", "--module-path", modulePath(thinJar(), probe), hostLibraryArg(),
                 "-Dwtsbridge.library.verify=false", "-m", PROBE);
         assertEquals(0, result.code(), result.err());
         assertEquals(asAModule(), result.lines());
@@ -161,7 +162,7 @@ class ModuleIT {
 
     @Test
     void onTheModulePathTheLibraryReadsItsOwnDigests() throws Exception {
-        Result result = tool("java", "--module-path", modulePath(thinJar(), slf4j(), probe), hostLibraryArg(), "-m", PROBE);
+        Result result = tool("java", "--module-path", modulePath(thinJar(), probe), hostLibraryArg(), "-m", PROBE);
         assertEquals(0, result.code(), result.err());
         assertEquals(asAModule().subList(0, 4), result.lines().subList(0, 4));
         assertDigestsWereRead(result);
@@ -170,7 +171,7 @@ class ModuleIT {
     @Test
     void codeInAnotherModuleDoesNotCompileAgainstTheInternalPackage() throws Exception {
         List<String> args = new ArrayList<>(List.of("--release", "17", "-d", work.resolve("never").toString(),
-                "--module-path", modulePath(thinJar(), slf4j())));
+                "--module-path", modulePath(thinJar())));
         args.addAll(sources("probe"));
         args.addAll(sources("reaches-internal"));
         Result javac = tool("javac", args.toArray(String[]::new));
@@ -185,7 +186,7 @@ class ModuleIT {
         Path jmods = JDK.resolve("jmods");
         assertTrue(Files.isDirectory(jmods), "jlink needs the JDK's jmods (Debian: openjdk-17-jdk-headless): " + jmods);
         Path image = work.resolve("image");
-        Result jlink = tool("jlink", "--module-path", modulePath(jmods, thinJar(), slf4j(), probe),
+        Result jlink = tool("jlink", "--module-path", modulePath(jmods, thinJar(), probe),
                 "--add-modules", "io.github.wtsbridge,wtsbridge.probe", "--output", image.toString(),
                 "--strip-debug", "--no-header-files", "--no-man-pages");
         assertEquals(0, jlink.code(), jlink.out() + jlink.err());
@@ -193,7 +194,7 @@ class ModuleIT {
 
         Result modules = run(java, "--list-modules");
         assertEquals(0, modules.code(), modules.err());
-        assertEquals(List.of("io.github.wtsbridge", "java.base", "jdk.unsupported", "org.slf4j", "wtsbridge.probe"),
+        assertEquals(List.of("io.github.wtsbridge", "java.base", "jdk.unsupported", "wtsbridge.probe"),
                 modules.lines().stream().map(l -> l.replaceFirst("@.*", "")).sorted().collect(Collectors.toList()));
 
         Result loaded = run(java, hostLibraryArg(), "-Dwtsbridge.library.verify=false", "-m", PROBE);
@@ -222,11 +223,11 @@ class ModuleIT {
     }
 
     @Test
-    void theFatJarHoldsTheLibraryAndSlf4jButNoCommandLineTool() throws Exception {
+    void theFatJarHoldsTheLibraryButNoSlf4jAndNoCommandLineTool() throws Exception {
         try (JarFile jar = new JarFile(fatJar().toFile())) {
             List<String> names = jar.stream().map(JarEntry::getName).collect(Collectors.toList());
             assertTrue(names.contains("io/github/wtsbridge/WtsServer.class"), "the library");
-            assertTrue(names.contains("org/slf4j/LoggerFactory.class"), "slf4j-api");
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("org/slf4j/")), "slf4j-api is optional, not bundled");
             assertTrue(names.contains("natives/windows_64/wtsbridge.dll"), "the DLLs");
             for (String legal : List.of("META-INF/LICENSE", "META-INF/NOTICE", "META-INF/THIRD-PARTY")) {
                 assertTrue(names.contains(legal), legal);
@@ -234,5 +235,63 @@ class ModuleIT {
             assertTrue(names.stream().noneMatch(n -> n.startsWith("io/github/wtsbridge/cli/")), "no CLI classes");
             assertNull(jar.getManifest().getMainAttributes().getValue("Main-Class"), "no main class");
         }
+    }
+
+    /** A java.util.logging configuration that shows the library's debug messages on stderr. */
+    private static Path debugLogging() throws IOException {
+        Path config = work.resolve("debug-logging.properties");
+        Files.writeString(config, "handlers=java.util.logging.ConsoleHandler\n"
+                + "java.util.logging.ConsoleHandler.level=FINE\n" + "io.github.wtsbridge.level=FINE\n"
+                // level, logger name, message: the default format's "source" would be the facade's frame
+                + "java.util.logging.SimpleFormatter.format=%4$s %3$s: %5$s%6$s%n\n");
+        return config;
+    }
+
+    /* The load path logs "loading <path> without checking its digest" at debug level when
+       wtsbridge.library.verify=false (InstalledLibrary): the message that tells where logs go. */
+    private static final String DEBUG_MESSAGE = "without checking its digest (wtsbridge.library.verify=false)";
+    private static final String SLF4J_WITHOUT_PROVIDER = "No SLF4J providers were found";
+
+    @Test
+    void withoutSlf4jTheLibraryLogsThroughSystemLogger() throws Exception {
+        Result quiet = tool("java", "-cp", modulePath(fatJar(), probe), hostLibraryArg(),
+                "-Dwtsbridge.library.verify=false", "wtsbridge.probe.Main");
+        assertEquals(0, quiet.code(), quiet.err());
+        assertEquals("", quiet.err(), "nothing at the default level (INFO), no SLF4J warning");
+
+        Result debug = tool("java", "-cp", modulePath(fatJar(), probe), hostLibraryArg(),
+                "-Djava.util.logging.config.file=" + debugLogging(), "-Dwtsbridge.library.verify=false",
+                "wtsbridge.probe.Main");
+        assertEquals(0, debug.code(), debug.err());
+        assertTrue(debug.err().contains("FINE io.github.wtsbridge.internal.InstalledLibrary: loading " + hostLibrary() + " "
+                + DEBUG_MESSAGE), "debug is FINE, the logger is named after its class: " + debug.err());
+    }
+
+    @Test
+    void withSlf4jOnTheClassPathTheLibraryLogsThroughIt() throws Exception {
+        // slf4j-api without a provider says so on its first logger: proof the library asked it.
+        Result result = tool("java", "-cp", modulePath(fatJar(), probe, slf4j()), hostLibraryArg(),
+                "-Djava.util.logging.config.file=" + debugLogging(), "-Dwtsbridge.library.verify=false",
+                "wtsbridge.probe.Main");
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.err().contains(SLF4J_WITHOUT_PROVIDER), result.err());
+        assertFalse(result.err().contains(DEBUG_MESSAGE), "not through java.util.logging as well: " + result.err());
+    }
+
+    @Test
+    void asAModuleTheLibraryLogsThroughSlf4jOnlyWhenTheGraphHoldsIt() throws Exception {
+        Result without = tool("java", "--module-path", modulePath(thinJar(), probe, slf4j()), hostLibraryArg(),
+                "-Djava.util.logging.config.file=" + debugLogging(), "-Dwtsbridge.library.verify=false", "-m", PROBE);
+        assertEquals(0, without.code(), without.err());
+        assertEquals(asAModule(), without.lines());
+        assertTrue(without.err().contains(DEBUG_MESSAGE), "org.slf4j not resolved: System.Logger: " + without.err());
+
+        Result with = tool("java", "--module-path", modulePath(thinJar(), probe, slf4j()), "--add-modules", "org.slf4j",
+                hostLibraryArg(), "-Djava.util.logging.config.file=" + debugLogging(), "-Dwtsbridge.library.verify=false",
+                "-m", PROBE);
+        assertEquals(0, with.code(), with.err());
+        assertEquals(asAModule(), with.lines());
+        assertTrue(with.err().contains(SLF4J_WITHOUT_PROVIDER), with.err());
+        assertFalse(with.err().contains(DEBUG_MESSAGE), with.err());
     }
 }
