@@ -225,7 +225,7 @@ def main():
     print("| artifact | bytes |")
     print("|---|---:|")
     print(f"| {os.path.basename(a.jar)} | {kib(jar)} |")
-    print(f"| {os.path.basename(a.fat_jar)} (with slf4j-api and the command-line tool) | {kib(fat)} |")
+    print(f"| {os.path.basename(a.fat_jar)} (the library alone, shrunk and recompressed; no slf4j-api, no command-line tool) | {kib(fat)} |")
     for j in jna_jars:
         print(f"| {os.path.basename(j)} | {kib(os.path.getsize(j))} |")
     print(f"| JNA + jna-platform | {kib(jna_total)} |")

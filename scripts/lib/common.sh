@@ -78,6 +78,7 @@ ensure_build_toolchain() {
     make:make \
     mvn:maven \
     javac:openjdk-17-jdk-headless \
+    advzip:advancecomp \
     /usr/share/mingw-w64/include/stdio.h:mingw-w64-common
 }
 

@@ -92,6 +92,42 @@ class NativeImageMetadataTest {
                 + (stale.isEmpty() ? "" : "  in jni-config.json but looked up nowhere in C:\n    " + String.join("\n    ", stale) + "\n"));
     }
 
+    /**
+     * The -all jars are shrunk by ProGuard (java/shrink/common.pro): each of the library's classes
+     * and members that the shim looks up by name needs a keep rule there, or the shrinker may take
+     * it (ShrunkCliJarIT shows what that does: a NoSuchMethodError where a session event was due).
+     */
+    @Test
+    void everyLookupOfTheLibraryIsKeptByTheShrinker() throws IOException {
+        String rules = Files.readString(root.resolve("java/shrink/common.pro"));
+        Map<String, String> kept = new TreeMap<>(); // class -> body of its -keep rule
+        Matcher keep = Pattern.compile("(?m)^-keep class (\\S+) \\{([^}]*)\\}").matcher(rules);
+        while (keep.find()) {
+            kept.put(keep.group(1), keep.group(2).replaceAll("\\s+", " "));
+        }
+        List<String> unkept = new ArrayList<>();
+        for (String entry : jniConfigEntries(readJson("jni-config.json"))) {
+            String kind = entry.substring(0, entry.indexOf(' '));
+            String name = entry.substring(kind.length() + 1);
+            int paren = name.indexOf('(');
+            int dot = kind.equals("class") ? name.length() : name.lastIndexOf('.', paren < 0 ? name.length() : paren);
+            String type = name.substring(0, dot);
+            if (!type.startsWith("io.github.wtsbridge.")) {
+                continue; // a JDK class: ProGuard does not touch the JDK
+            }
+            String body = kept.get(type);
+            // as the rule writes it: " name(type, type);" for a method, " name;" for a field
+            String member = " " + name.substring(dot + 1).replace(",", ", ") + ";";
+            if (body == null) {
+                unkept.add(entry + ": no \"-keep class " + type + " {...}\"");
+            } else if (!kind.equals("class") && !body.contains(member)) {
+                unkept.add(entry + ": not in the rule's members:" + body);
+            }
+        }
+        assertEquals(List.of(), unkept, "java/shrink/common.pro");
+        assertTrue(kept.containsKey("io.github.wtsbridge.internal.EventsNative"), "the rules were read: " + kept.keySet());
+    }
+
     /** The parser is not vacuous: it finds the lookups every build of the shim makes. */
     @Test
     void parserFindsTheKnownLookups() throws IOException {
