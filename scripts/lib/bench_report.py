@@ -213,7 +213,7 @@ def main():
             above[(program, t)] = ms - bare
             cells.append(f"{ms:.0f} ms" if program == "bare JVM" else f"{ms:.0f} ms (+{ms - bare:.0f})")
         print(f"| {program} | " + " | ".join(cells) + " |")
-    print("\nwts-bridge: the fat jar on the class path, the host library through the normal loader")
+    print("\nwts-bridge: the main jar on the class path, the host library through the normal loader")
     print("(`wtsbridge.library.path`; Linux extracts nothing); + DLL extraction: also extracts the bundled")
     print("x64 DLL and checks its SHA-256 as Windows does; JNA: its own libjnidispatch extraction")
     print("included; FFM: library lookup + two downcall handles, no jar.")
