@@ -79,6 +79,7 @@ ensure_build_toolchain() {
     mvn:maven \
     javac:openjdk-17-jdk-headless \
     advzip:advancecomp \
+    strip-nondeterminism:strip-nondeterminism \
     /usr/share/mingw-w64/include/stdio.h:mingw-w64-common
 }
 
