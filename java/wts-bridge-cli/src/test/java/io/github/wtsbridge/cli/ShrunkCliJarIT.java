@@ -70,10 +70,11 @@ class ShrunkCliJarIT {
     }
 
     @Test
-    void theShrunkJarStillHoldsTheDllsAndTheNotices() throws Exception {
+    void theShrunkJarStillHoldsTheDllsTheNoticesAndTheLoggerFinder() throws Exception {
         try (JarFile jar = new JarFile(property("wts.fatJar").toFile())) {
             for (String name : List.of("natives/windows_32/wtsbridge.dll", "natives/windows_64/wtsbridge.dll",
                     "natives/windows_arm64/wtsbridge.dll", "natives/wtsbridge.sha256", "io/github/wtsbridge/cli/version.properties",
+                    "io/github/wtsbridge/cli/SilentLoggerFinder.class", "META-INF/services/java.lang.System$LoggerFinder",
                     "META-INF/LICENSE", "META-INF/NOTICE", "META-INF/THIRD-PARTY")) {
                 assertTrue(jar.getEntry(name) != null, name);
             }
