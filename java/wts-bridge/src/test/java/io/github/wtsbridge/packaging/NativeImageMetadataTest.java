@@ -116,11 +116,10 @@ class NativeImageMetadataTest {
                 continue; // a JDK class: ProGuard does not touch the JDK
             }
             String body = kept.get(type);
-            // as the rule writes it: " name(type, type);" for a method, " name;" for a field
-            String member = " " + name.substring(dot + 1).replace(",", ", ") + ";";
             if (body == null) {
                 unkept.add(entry + ": no \"-keep class " + type + " {...}\"");
-            } else if (!kind.equals("class") && !body.contains(member)) {
+            } else if (!kind.equals("class") && !body.contains(" " + name.substring(dot + 1).replace(",", ", ") + ";")) {
+                // as the rule writes it: " name(type, type);" for a method, " name;" for a field
                 unkept.add(entry + ": not in the rule's members:" + body);
             }
         }
