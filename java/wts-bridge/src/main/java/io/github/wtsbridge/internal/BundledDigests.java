@@ -9,9 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -71,7 +68,7 @@ public final class BundledDigests {
 
     /** The lowercase hex SHA-256 of a channel's file, read from offset 0 (its position is left alone). */
     static String sha256(FileChannel channel) throws IOException {
-        MessageDigest digest = newDigest();
+        Sha256 digest = new Sha256();
         ByteBuffer buffer = ByteBuffer.allocate(16384);
         long position = 0;
         for (int n = channel.read(buffer, position); n >= 0; n = channel.read(buffer, position)) {
@@ -80,15 +77,7 @@ public final class BundledDigests {
             digest.update(buffer);
             buffer.clear();
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return digest.hex();
     }
 
     /**

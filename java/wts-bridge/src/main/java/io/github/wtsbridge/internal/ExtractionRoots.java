@@ -19,7 +19,7 @@ import java.util.function.Function;
  * </ol>
  */
 final class ExtractionRoots {
-    /** The longest directory name the extractor makes: createTempDirectory's prefix + a long's 20 digits. */
+    /** The longest directory name the extractor makes: its prefix + an unsigned long's 20 digits (FreshNames, or createTempDirectory's). */
     private static final String LONGEST_DIRECTORY = SecureExtractor.DIRECTORY_PREFIX + "0".repeat(20);
     private static final String DLL = "wtsbridge.dll";
     /** Characters a DLL path adds below its root: separator, directory, separator, file name. */
@@ -50,7 +50,7 @@ final class ExtractionRoots {
         return roots;
     }
 
-    /** The longest path of a DLL the extractor can create under {@code root} (createTempDirectory's names). */
+    /** The longest path of a DLL the extractor can create under {@code root} (FreshNames' names, or createTempDirectory's). */
     static String longestDllPath(Path root) {
         return root.toAbsolutePath().resolve(LONGEST_DIRECTORY).resolve(DLL).toString();
     }

@@ -4,7 +4,8 @@ package io.github.wtsbridge.internal;
  * The library's logging, with SLF4J's {@code {}} placeholders and a {@link Throwable} as the last
  * argument logged as the cause. It goes through SLF4J when slf4j-api is visible to the library
  * (on the class path, or a module the library reads), else through the JDK's
- * {@link System.Logger} (java.util.logging, unless the application installed its own finder).
+ * {@link System.Logger} (java.util.logging, unless the application installed its own finder;
+ * debug messages there only with {@code -Dwtsbridge.debug=true}, see {@link PlatformLog}).
  * Why not require SLF4J: the library then has no dependency, and its jar is the one file an
  * installer ships. Nothing logs on a hot path; these calls are on the load path and in
  * background loops.
@@ -14,7 +15,7 @@ public abstract class Log {
 
     /** The logger named after {@code owner}, as {@code LoggerFactory.getLogger(owner)} would name it. */
     public static Log forClass(Class<?> owner) {
-        return SLF4J_VISIBLE ? new Slf4jLog(owner) : new PlatformLog(System.getLogger(owner.getName()));
+        return SLF4J_VISIBLE ? new Slf4jLog(owner) : new PlatformLog(owner.getName());
     }
 
     /** Whether this library logs through SLF4J in this JVM (else through System.Logger). */

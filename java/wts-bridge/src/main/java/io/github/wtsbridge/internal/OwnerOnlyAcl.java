@@ -39,7 +39,7 @@ final class OwnerOnlyAcl {
         if (known != null) {
             return known;
         }
-        Path probe = Files.createTempFile(root, ".wtsbridge-owner-", ".tmp");
+        Path probe = FreshNames.createFile(root, ".wtsbridge-owner-", ".tmp", FreshNames.RANDOM);
         try {
             UserPrincipal owner = Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS);
             OWNERS.put(root, owner);

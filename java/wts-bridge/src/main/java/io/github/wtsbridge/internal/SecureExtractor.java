@@ -16,24 +16,24 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Extracts the bundled DLL the safe way:
  * <ul>
- *   <li>into a directory created exclusively for this JVM with a random name
- *       ({@link Files#createTempDirectory}: mode 0700 on POSIX; on Windows created with an ACL
- *       granting only its owner, see {@link OwnerOnlyAcl}), never a predictable or shared path;</li>
+ *   <li>into a directory created exclusively for this JVM with a random name ({@link FreshNames}:
+ *       created only if nothing has that name; mode 0700 on POSIX; on Windows created with an
+ *       ACL granting only its owner, see {@link OwnerOnlyAcl}), never a fixed or shared path;</li>
  *   <li>with exclusive file creation ({@code CREATE_NEW}, owner-only: 0600, or on Windows an
  *       explicit owner-only ACL, not one inherited), so nothing already there is reused;</li>
  *   <li>checked against the SHA-256 recorded at build time, both as written and re-read from
@@ -55,11 +55,20 @@ public final class SecureExtractor {
     static final Duration ABANDONED_SETUP_AGE = Duration.ofHours(1);
 
     private static final Log LOG = Log.forClass(SecureExtractor.class);
+    /* The names this extractor gives its directories. A prefix test, not a glob: a glob compiles
+       to a regular expression, 19 more classes to load on a cold start. */
+    private static final DirectoryStream.Filter<Path> OURS = new DirectoryStream.Filter<>() {
+        @Override
+        public boolean accept(Path entry) {
+            return entry.getFileName().toString().startsWith(DIRECTORY_PREFIX);
+        }
+    };
     /** Locks held for the JVM's lifetime, by directory (kept reachable so never released early). */
     private static final Map<Path, FileChannel> HELD = new ConcurrentHashMap<>();
 
     private final Path root;
     private final BundledResources resources;
+    private final LongSupplier names;
 
     /** Extracts this library's own resources under {@code root}. */
     public SecureExtractor(Path root) {
@@ -68,8 +77,14 @@ public final class SecureExtractor {
 
     /** Extracts resources of {@code resources} (the DLLs and their digest file) under {@code root}. */
     SecureExtractor(Path root, BundledResources resources) {
+        this(root, resources, FreshNames.RANDOM);
+    }
+
+    /** As above, drawing the directory's random number from {@code names} (tests take names first). */
+    SecureExtractor(Path root, BundledResources resources, LongSupplier names) {
         this.root = root.toAbsolutePath();
         this.resources = Objects.requireNonNull(resources, "resources");
+        this.names = Objects.requireNonNull(names, "names");
     }
 
     /**
@@ -101,7 +116,7 @@ public final class SecureExtractor {
         try {
             removeLeftovers(directory);
             Path file = directory.resolve(fileName);
-            MessageDigest digest = BundledDigests.newDigest();
+            Sha256 digest = new Sha256();
             try (OutputStream out = Channels.newOutputStream(createNew(file))) {
                 byte[] buffer = new byte[16384];
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -109,7 +124,7 @@ public final class SecureExtractor {
                     out.write(buffer, 0, n);
                 }
             }
-            String written = HexFormat.of().formatHex(digest.digest());
+            String written = digest.hex();
             pinned = PinnedFile.open(file);
             String onDisk = pinned.sha256();
             if (!expectedSha256.equalsIgnoreCase(written) || !expectedSha256.equalsIgnoreCase(onDisk)) {
@@ -136,9 +151,10 @@ public final class SecureExtractor {
      * nothing slipped in before); its lock file locked before anyone can see it.
      */
     private Path createPrivateDirectory() throws IOException {
-        Path directory = posix(root)
-                ? Files.createTempDirectory(root, DIRECTORY_PREFIX)
-                : Files.createTempDirectory(root, DIRECTORY_PREFIX, OwnerOnlyAcl.attribute(OwnerOnlyAcl.ownerOfNewFiles(root), true));
+        FileAttribute<?> ownerOnly = posix(root)
+                ? PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+                : OwnerOnlyAcl.attribute(OwnerOnlyAcl.ownerOfNewFiles(root), true);
+        Path directory = FreshNames.createDirectory(root, DIRECTORY_PREFIX, names, ownerOnly);
         /* registered first so that it is deleted last, after the lock file and the DLL */
         directory.toFile().deleteOnExit();
         try {
@@ -237,7 +253,7 @@ public final class SecureExtractor {
         } catch (IOException | UnsupportedOperationException e) {
             return;
         }
-        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(root, DIRECTORY_PREFIX + "*")) {
+        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(root, OURS)) {
             for (Path candidate : candidates) {
                 if (candidate.equals(mine) || HELD.containsKey(candidate)
                         || !Files.isDirectory(candidate, LinkOption.NOFOLLOW_LINKS)) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class LogTest {
     /** A System.Logger that keeps what it is given, at the levels it is told to log. */
-    private static final class RecordingLogger implements System.Logger {
+    private static class RecordingLogger implements System.Logger {
         record Entry(Level level, String message, Throwable thrown) {
         }
 
@@ -76,7 +76,7 @@ class LogTest {
     @Test
     void eachLevelMapsToItsSystemLoggerLevel() {
         RecordingLogger logger = new RecordingLogger(EnumSet.allOf(Level.class));
-        PlatformLog log = new PlatformLog(logger);
+        PlatformLog log = new PlatformLog("test", true, logger);
         log.debug("d {}", 1);
         log.info("i {}", 2);
         log.warn("w {}", 3);
@@ -88,7 +88,7 @@ class LogTest {
     @Test
     void aThrowableLastIsTheCauseAsInSlf4j() {
         RecordingLogger logger = new RecordingLogger(EnumSet.allOf(Level.class));
-        PlatformLog log = new PlatformLog(logger);
+        PlatformLog log = new PlatformLog("test", true, logger);
         IllegalStateException failure = new IllegalStateException("boom");
         log.warn("session listener threw; delivery goes on", failure);
         log.warn("could not start '{}' in session {}: {}", "tool.exe", 3, "denied", failure);
@@ -103,9 +103,22 @@ class LogTest {
     }
 
     @Test
+    void debugStaysOffTheBackEndWithoutTheProperty() {
+        RecordingLogger logger = new RecordingLogger(EnumSet.allOf(Level.class)) {
+            @Override
+            public boolean isLoggable(Level level) {
+                throw new AssertionError("asked the back end about " + level + ": that starts java.util.logging");
+            }
+        };
+        new PlatformLog("test", false, logger).debug("loading {}", "x");
+        assertEquals(List.of(), logger.entries);
+        assertEquals("wtsbridge.debug", PlatformLog.DEBUG_PROPERTY);
+    }
+
+    @Test
     void aDisabledLevelFormatsNothing() {
         RecordingLogger logger = new RecordingLogger(EnumSet.of(Level.WARNING, Level.ERROR));
-        PlatformLog log = new PlatformLog(logger);
+        PlatformLog log = new PlatformLog("test", true, logger);
         Object failsIfFormatted = new Object() {
             @Override
             public String toString() {

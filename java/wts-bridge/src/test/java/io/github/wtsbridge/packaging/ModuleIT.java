@@ -260,18 +260,25 @@ class ModuleIT {
         assertEquals("", quiet.err(), "nothing at the default level (INFO), no SLF4J warning");
 
         Result debug = tool("java", "-cp", modulePath(fatJar(), probe), hostLibraryArg(),
-                "-Djava.util.logging.config.file=" + debugLogging(), "-Dwtsbridge.library.verify=false",
+                "-Djava.util.logging.config.file=" + debugLogging(), "-Dwtsbridge.debug=true", "-Dwtsbridge.library.verify=false",
                 "wtsbridge.probe.Main");
         assertEquals(0, debug.code(), debug.err());
         assertTrue(debug.err().contains("FINE io.github.wtsbridge.internal.InstalledLibrary: loading " + hostLibrary() + " "
                 + DEBUG_MESSAGE), "debug is FINE, the logger is named after its class: " + debug.err());
+
+        // Without -Dwtsbridge.debug=true, debug never reaches System.Logger (asking it would start
+        // java.util.logging on every cold start), whatever the logging configuration says.
+        Result unasked = tool("java", "-cp", modulePath(fatJar(), probe), hostLibraryArg(),
+                "-Djava.util.logging.config.file=" + debugLogging(), "-Dwtsbridge.library.verify=false", "wtsbridge.probe.Main");
+        assertEquals(0, unasked.code(), unasked.err());
+        assertEquals("", unasked.err());
     }
 
     @Test
     void withSlf4jOnTheClassPathTheLibraryLogsThroughIt() throws Exception {
         // slf4j-api without a provider says so on its first logger: proof the library asked it.
         Result result = tool("java", "-cp", modulePath(fatJar(), probe, slf4j()), hostLibraryArg(),
-                "-Djava.util.logging.config.file=" + debugLogging(), "-Dwtsbridge.library.verify=false",
+                "-Djava.util.logging.config.file=" + debugLogging(), "-Dwtsbridge.debug=true", "-Dwtsbridge.library.verify=false",
                 "wtsbridge.probe.Main");
         assertEquals(0, result.code(), result.err());
         assertTrue(result.err().contains(SLF4J_WITHOUT_PROVIDER), result.err());
@@ -281,13 +288,13 @@ class ModuleIT {
     @Test
     void asAModuleTheLibraryLogsThroughSlf4jOnlyWhenTheGraphHoldsIt() throws Exception {
         Result without = tool("java", "--module-path", modulePath(thinJar(), probe, slf4j()), hostLibraryArg(),
-                "-Djava.util.logging.config.file=" + debugLogging(), "-Dwtsbridge.library.verify=false", "-m", PROBE);
+                "-Djava.util.logging.config.file=" + debugLogging(), "-Dwtsbridge.debug=true", "-Dwtsbridge.library.verify=false", "-m", PROBE);
         assertEquals(0, without.code(), without.err());
         assertEquals(asAModule(), without.lines());
         assertTrue(without.err().contains(DEBUG_MESSAGE), "org.slf4j not resolved: System.Logger: " + without.err());
 
         Result with = tool("java", "--module-path", modulePath(thinJar(), probe, slf4j()), "--add-modules", "org.slf4j",
-                hostLibraryArg(), "-Djava.util.logging.config.file=" + debugLogging(), "-Dwtsbridge.library.verify=false",
+                hostLibraryArg(), "-Djava.util.logging.config.file=" + debugLogging(), "-Dwtsbridge.debug=true", "-Dwtsbridge.library.verify=false",
                 "-m", PROBE);
         assertEquals(0, with.code(), with.err());
         assertEquals(asAModule(), with.lines());
