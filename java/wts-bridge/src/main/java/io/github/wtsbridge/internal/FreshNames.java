@@ -34,25 +34,26 @@ final class FreshNames {
 
     /** A new directory {@code root/prefix<unsigned long>} with {@code attribute}, created exclusively. */
     static Path createDirectory(Path root, String prefix, LongSupplier random, FileAttribute<?> attribute) throws IOException {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            try {
-                return Files.createDirectory(root.resolve(prefix + Long.toUnsignedString(random.getAsLong())), attribute);
-            } catch (FileAlreadyExistsException taken) {
-                // someone has this name: draw another
-            }
-        }
-        return Files.createTempDirectory(root, prefix, attribute);
+        return create(root, prefix, "", random, attribute);
     }
 
     /** A new empty file {@code root/prefix<unsigned long>suffix}, created exclusively. */
     static Path createFile(Path root, String prefix, String suffix, LongSupplier random) throws IOException {
+        return create(root, prefix, suffix, random, null);
+    }
+
+    /** A directory when {@code directoryAttribute} is given, else an empty file. */
+    private static Path create(Path root, String prefix, String suffix, LongSupplier random, FileAttribute<?> directoryAttribute)
+            throws IOException {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Path candidate = root.resolve(prefix + Long.toUnsignedString(random.getAsLong()) + suffix);
             try {
-                return Files.createFile(root.resolve(prefix + Long.toUnsignedString(random.getAsLong()) + suffix));
+                return directoryAttribute != null ? Files.createDirectory(candidate, directoryAttribute) : Files.createFile(candidate);
             } catch (FileAlreadyExistsException taken) {
                 // someone has this name: draw another
             }
         }
-        return Files.createTempFile(root, prefix, suffix);
+        return directoryAttribute != null ? Files.createTempDirectory(root, prefix, directoryAttribute)
+                : Files.createTempFile(root, prefix, suffix);
     }
 }
